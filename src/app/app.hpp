@@ -1,0 +1,40 @@
+#pragma once
+// The one owner object (like DuckDB's DatabaseInstance): built by main.cpp, it holds the shared
+// infrastructure and every role's interface. Roles receive App& when they register routes and
+// reach each other only through the api.hpp interfaces stored here (a local service, or in split
+// mode an HTTP client implementing the same interface). No Boost in this header.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/config.hpp"
+
+namespace aurixa {
+
+class Log;
+class Metrics;
+class HttpClient;
+namespace store {
+class Database;
+}
+namespace safety {
+class Api;
+}
+
+struct RoleApis {
+  std::shared_ptr<safety::Api> safety;
+};
+
+struct App {
+  const Config& config;
+  Log& log;
+  Metrics& metrics;
+  HttpClient& http;
+  std::vector<std::string> local_roles;  // roles served by this process
+  store::Database* db = nullptr;          // set when a local role needs the store
+  RoleApis apis;
+
+  bool runs(const std::string& role) const;
+};
+
+}  // namespace aurixa

@@ -1,0 +1,47 @@
+#include "app/roles.hpp"
+
+#include <sstream>
+
+#include "core/config.hpp"
+
+namespace aurixa {
+
+// Each role library provides these; a role without routes yet registers only what core gives it.
+// Keep this table in the order roles start (dependencies first).
+const std::vector<RoleModule>& role_modules() {
+  static const std::vector<RoleModule> kModules = {
+      {"observability", "observability-core", 8008, nullptr, nullptr},
+      {"safety", "safety-guardrails", 8005, nullptr, nullptr},
+      {"rag", "rag-service", 8004, nullptr, nullptr},
+      {"llm", "llm-router", 8002, nullptr, nullptr},
+      {"execution", "execution-engine", 8007, nullptr, nullptr},
+      {"agents", "agent-runtime", 8003, nullptr, nullptr},
+      {"orchestration", "orchestration-engine", 8001, nullptr, nullptr},
+      {"voice", "streaming-voice", 8006, nullptr, nullptr},
+      {"gateway", "api-gateway", 3000, nullptr, nullptr},
+  };
+  return kModules;
+}
+
+const RoleModule* find_role(std::string_view name) {
+  for (const auto& m : role_modules())
+    if (m.name == name) return &m;
+  return nullptr;
+}
+
+std::vector<std::string> select_roles(const std::string& spec) {
+  std::vector<std::string> out;
+  if (spec == "all") {
+    for (const auto& m : role_modules()) out.emplace_back(m.name);
+    return out;
+  }
+  std::vector<std::string> wanted;
+  std::stringstream ss(spec);
+  for (std::string item; std::getline(ss, item, ',');) wanted.push_back(item);
+  for (const auto& m : role_modules())
+    for (const auto& w : wanted)
+      if (m.name == w) out.emplace_back(m.name);
+  return out;
+}
+
+}  // namespace aurixa

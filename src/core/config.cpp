@@ -1,0 +1,189 @@
+#include "core/config.hpp"
+
+#include <boost/json.hpp>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace aurixa {
+namespace {
+
+struct Setting {
+  const char* name;
+  std::vector<const char*> env;  // first is the AURIXA_* name, then the original's names
+  const char* help;
+  std::function<void(Config&, const std::string&)> apply;  // throws std::invalid_argument with the reason
+  std::function<std::string(const Config&)> show;
+};
+
+std::int64_t to_int(const std::string& v, std::int64_t lo, std::int64_t hi) {
+  std::int64_t x = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+  if (ec != std::errc() || p != v.data() + v.size() || v.empty())
+    throw std::invalid_argument("'" + v + "' is not an integer");
+  if (x < lo || x > hi)
+    throw std::invalid_argument(std::to_string(x) + " is outside " + std::to_string(lo) + ".." + std::to_string(hi));
+  return x;
+}
+
+bool to_bool(const std::string& v) {
+  if (v == "1" || v == "true" || v == "on" || v == "yes") return true;
+  if (v == "0" || v == "false" || v == "off" || v == "no") return false;
+  throw std::invalid_argument("'" + v + "' is not a boolean (true/false)");
+}
+
+std::string one_of(const std::string& v, std::initializer_list<const char*> allowed) {
+  for (auto* a : allowed)
+    if (v == a) return v;
+  std::string list;
+  for (auto* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+  throw std::invalid_argument("'" + v + "' is not one of " + list);
+}
+
+std::string check_roles(const std::string& v) {
+  if (v == "all") return v;
+  std::stringstream ss(v);
+  std::string item;
+  int n = 0;
+  while (std::getline(ss, item, ',')) {
+    bool known = false;
+    for (const auto& r : all_role_names()) known |= (r == item);
+    if (!known) throw std::invalid_argument("unknown role '" + item + "'");
+    ++n;
+  }
+  if (n == 0) throw std::invalid_argument("no role given");
+  return v;
+}
+
+#define INT_SETTING(field, lo, hi)                                                   \
+  [](Config& c, const std::string& v) { c.field = static_cast<decltype(c.field)>(to_int(v, lo, hi)); }, \
+      [](const Config& c) { return std::to_string(c.field); }
+#define STR_SETTING(field) \
+  [](Config& c, const std::string& v) { c.field = v; }, [](const Config& c) { return c.field; }
+#define BOOL_SETTING(field) \
+  [](Config& c, const std::string& v) { c.field = to_bool(v); }, [](const Config& c) { return std::string(c.field ? "true" : "false"); }
+
+const std::vector<Setting>& settings() {
+  static const std::vector<Setting> kSettings = {
+      {"host", {"AURIXA_HOST", "API_GATEWAY_HOST"}, "Address to bind.", STR_SETTING(host)},
+      {"port", {"AURIXA_PORT", "API_GATEWAY_PORT"}, "Port to bind; 0 picks a free port and prints it.", INT_SETTING(port, 0, 65535)},
+      {"roles", {"AURIXA_ROLES"}, "Roles this process runs: all, or a comma list of gateway, orchestration, llm, agents, rag, safety, voice, execution, observability.",
+       [](Config& c, const std::string& v) { c.roles = check_roles(v); }, [](const Config& c) { return c.roles; }},
+      {"data_dir", {"AURIXA_DATA_DIR"}, "Directory for the SQLite store, indexes and models.", STR_SETTING(data_dir)},
+      {"io_threads", {"AURIXA_IO_THREADS"}, "HTTP I/O threads (0 = number of cores).", INT_SETTING(io_threads, 0, 256)},
+      {"worker_threads", {"AURIXA_WORKER_THREADS"}, "Threads for blocking work (database, models, outbound calls).", INT_SETTING(worker_threads, 1, 1024)},
+      {"stream_threads", {"AURIXA_STREAM_THREADS"}, "Threads for streaming responses and WebSockets.", INT_SETTING(stream_threads, 1, 4096)},
+      {"max_body_bytes", {"AURIXA_MAX_BODY_BYTES"}, "Default request body limit (413 above it).", INT_SETTING(max_body_bytes, 1, std::int64_t(1) << 32)},
+      {"max_header_bytes", {"AURIXA_MAX_HEADER_BYTES"}, "Request header limit (431 above it).", INT_SETTING(max_header_bytes, 1024, 1 << 20)},
+      {"idle_timeout_ms", {"AURIXA_IDLE_TIMEOUT_MS"}, "Keep-alive idle timeout.", INT_SETTING(idle_timeout_ms, 100, 86'400'000)},
+      {"request_timeout_ms", {"AURIXA_REQUEST_TIMEOUT_MS"}, "Default deadline of a request (routes may set their own).", INT_SETTING(request_timeout_ms, 100, 86'400'000)},
+      {"shutdown_grace_ms", {"AURIXA_SHUTDOWN_GRACE_MS"}, "On SIGTERM/SIGINT, how long in-flight requests may finish.", INT_SETTING(shutdown_grace_ms, 0, 3'600'000)},
+      {"log_level", {"AURIXA_LOG_LEVEL", "LOG_LEVEL"}, "trace, debug, info, warn, error, off.",
+       [](Config& c, const std::string& v) { c.log_level = one_of(v, {"trace", "debug", "info", "warn", "error", "off"}); },
+       [](const Config& c) { return c.log_level; }},
+      {"access_log", {"AURIXA_ACCESS_LOG"}, "Write one JSON access-log line per request.", BOOL_SETTING(access_log)},
+      {"env", {"AURIXA_ENV", "NODE_ENV"}, "development or production.",
+       [](Config& c, const std::string& v) { c.env = one_of(v, {"development", "production", "test"}); },
+       [](const Config& c) { return c.env; }},
+      {"database_url", {"DATABASE_URL", "AURIXA_DATABASE_URL"}, "postgresql://user:pass@host:port/db; empty = SQLite in data_dir.", STR_SETTING(database_url)},
+      {"redis_url", {"REDIS_URL", "AURIXA_REDIS_URL"}, "redis://host:port for shared rate limits, cache and locks in split mode.", STR_SETTING(redis_url)},
+      {"cors_origin", {"AURIXA_CORS_ORIGIN", "CORS_ORIGIN"}, "Allowed CORS origins (comma list, or *).", STR_SETTING(cors_origin)},
+      {"debug_routes", {"AURIXA_DEBUG_ROUTES"}, "Expose /__debug/* routes (tests only).", BOOL_SETTING(debug_routes)},
+  };
+  return kSettings;
+}
+
+void apply(Config& c, const Setting& s, const std::string& value, const std::string& origin) {
+  try {
+    s.apply(c, value);
+  } catch (const std::invalid_argument& e) {
+    throw ConfigError(std::string("invalid setting '") + s.name + "' (from " + origin + "): " + e.what());
+  }
+}
+
+std::string json_scalar(const boost::json::value& v) {
+  if (v.is_string()) return std::string(v.as_string());
+  if (v.is_bool()) return v.as_bool() ? "true" : "false";
+  return boost::json::serialize(v);
+}
+
+}  // namespace
+
+const std::vector<std::string>& all_role_names() {
+  static const std::vector<std::string> kRoles = {"gateway", "orchestration", "llm", "agents", "rag",
+                                                  "safety", "voice", "execution", "observability"};
+  return kRoles;
+}
+
+int default_role_port(const std::string& role) {
+  static const std::map<std::string, int> kPorts = {
+      {"gateway", 3000}, {"orchestration", 8001}, {"llm", 8002}, {"agents", 8003}, {"rag", 8004},
+      {"safety", 8005}, {"voice", 8006}, {"execution", 8007}, {"observability", 8008}};
+  auto it = kPorts.find(role);
+  return it == kPorts.end() ? 0 : it->second;
+}
+
+std::string Config::role_url(const std::string& role) const {
+  auto it = role_urls.find(role);
+  if (it != role_urls.end() && !it->second.empty()) return it->second;
+  return "http://127.0.0.1:" + std::to_string(default_role_port(role));
+}
+
+Config load_config(const ConfigSources& src) {
+  Config c;
+  if (!src.file.empty()) {
+    std::ifstream in(src.file);
+    if (!in) throw ConfigError("cannot read config file '" + src.file + "'");
+    std::stringstream buf;
+    buf << in.rdbuf();
+    boost::system::error_code ec;
+    auto v = boost::json::parse(buf.str(), ec);
+    if (ec || !v.is_object()) throw ConfigError("config file '" + src.file + "' is not a JSON object");
+    for (const auto& [key, value] : v.as_object()) {
+      const Setting* found = nullptr;
+      for (const auto& s : settings())
+        if (key == s.name) found = &s;
+      if (key.starts_with("role_urls") && value.is_object()) {
+        for (const auto& [r, u] : value.as_object()) c.role_urls[std::string(r)] = json_scalar(u);
+        continue;
+      }
+      if (!found) throw ConfigError("unknown setting '" + std::string(key) + "' in config file '" + src.file + "'");
+      apply(c, *found, json_scalar(value), "config file");
+    }
+  }
+  if (src.env) {
+    for (const auto& s : settings())
+      for (auto it = s.env.rbegin(); it != s.env.rend(); ++it)  // AURIXA_* (first) wins over legacy names
+        if (auto v = src.env(*it); v && !v->empty()) apply(c, s, *v, std::string("environment ") + *it);
+    for (const auto& role : all_role_names()) {
+      std::string upper;
+      for (char ch : role) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      if (auto v = src.env("AURIXA_" + upper + "_URL"); v && !v->empty()) c.role_urls[role] = *v;
+    }
+  }
+  for (const auto& [name, value] : src.flags) {
+    const Setting* found = nullptr;
+    for (const auto& s : settings())
+      if (name == s.name) found = &s;
+    if (!found) throw ConfigError("unknown setting '" + name + "'");
+    apply(c, *found, value, "flag --" + name);
+  }
+  if (c.io_threads == 0) c.io_threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return c;
+}
+
+std::vector<SettingDoc> config_docs() {
+  std::vector<SettingDoc> out;
+  Config defaults;
+  for (const auto& s : settings()) {
+    std::string env;
+    for (auto* e : s.env) env += std::string(env.empty() ? "" : ", ") + e;
+    out.push_back({s.name, env, s.show(defaults), s.help});
+  }
+  out.push_back({"role_urls", "AURIXA_<ROLE>_URL", "http://127.0.0.1:<seed port>",
+                 "Split mode: base URL of another role, e.g. AURIXA_RAG_URL."});
+  return out;
+}
+
+}  // namespace aurixa

@@ -1,0 +1,67 @@
+#pragma once
+// One typed Config, loaded with precedence flags > environment > optional JSON file > defaults.
+// Every setting is described once in the table in config.cpp (name, env names, default, checks);
+// README's configuration table is generated from the same table (`aurixa config --markdown`).
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace aurixa {
+
+// Thrown at start-up for an invalid setting; the message names the setting and where it came from.
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct Config {
+  // server
+  std::string host = "0.0.0.0";
+  int port = 3000;
+  std::string roles = "all";
+  std::string data_dir = "./data";
+  int io_threads = 0;      // 0 = number of cores
+  int worker_threads = 16; // blocking work: database, models, outbound calls
+  int stream_threads = 64; // long-lived streams and WebSockets
+  std::int64_t max_body_bytes = 1 << 20;
+  std::int64_t max_header_bytes = 16 << 10;
+  std::int64_t idle_timeout_ms = 60'000;
+  std::int64_t request_timeout_ms = 30'000;
+  std::int64_t shutdown_grace_ms = 10'000;
+  // logging
+  std::string log_level = "info";
+  bool access_log = true;
+  std::string env = "development";
+  // storage and shared state
+  std::string database_url;  // empty = SQLite under data_dir
+  std::string redis_url;
+  std::string cors_origin = "*";
+  // split mode: where other roles live (empty = default http://127.0.0.1:<seed port>)
+  std::map<std::string, std::string> role_urls;
+  bool debug_routes = false;  // /__debug/* routes used by integration tests
+
+  std::string role_url(const std::string& role) const;
+};
+
+struct ConfigSources {
+  std::map<std::string, std::string> flags;                        // setting name -> value
+  std::function<std::optional<std::string>(const std::string&)> env;  // getenv-like
+  std::string file;                                               // optional JSON file path
+};
+
+Config load_config(const ConfigSources& sources);
+
+struct SettingDoc {
+  std::string name, env, def, help;
+};
+std::vector<SettingDoc> config_docs();
+
+// Default port of each role as in the seed (gateway 3000, orchestration 8001, ...).
+int default_role_port(const std::string& role);
+const std::vector<std::string>& all_role_names();
+
+}  // namespace aurixa

@@ -1,0 +1,76 @@
+#include "core/context.hpp"
+
+#include <openssl/rand.h>
+
+#include <cctype>
+#include <stdexcept>
+
+namespace aurixa {
+namespace {
+
+bool is_lower_hex(std::string_view s) {
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+bool all_zero(std::string_view s) { return s.find_first_not_of('0') == std::string_view::npos; }
+
+}  // namespace
+
+std::string random_hex(std::size_t bytes) {
+  std::string raw(bytes, '\0');
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), static_cast<int>(bytes)) != 1)
+    throw std::runtime_error("RAND_bytes failed");
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes * 2);
+  for (unsigned char c : raw) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+
+std::string new_uuid() {
+  std::string h = random_hex(16);
+  h[12] = '4';                                             // version 4
+  h[16] = "89ab"[std::stoi(h.substr(16, 1), nullptr, 16) & 3];  // RFC 4122 variant
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20);
+}
+
+std::optional<TraceParent> TraceParent::parse(std::string_view v) {
+  // version(2)-trace-id(32)-parent-id(16)-flags(2)
+  if (v.size() < 55 || v[2] != '-' || v[35] != '-' || v[52] != '-') return std::nullopt;
+  auto version = v.substr(0, 2), trace = v.substr(3, 32), parent = v.substr(36, 16), flags = v.substr(53, 2);
+  if (!is_lower_hex(version) || version == "ff" || !is_lower_hex(trace) || !is_lower_hex(parent) || !is_lower_hex(flags))
+    return std::nullopt;
+  if (version == "00" && v.size() != 55) return std::nullopt;
+  if (all_zero(trace) || all_zero(parent)) return std::nullopt;
+  TraceParent tp;
+  tp.trace_id = std::string(trace);
+  tp.parent_id = std::string(parent);
+  tp.span_id = random_hex(8);
+  tp.flags = static_cast<std::uint8_t>(std::stoi(std::string(flags), nullptr, 16));
+  return tp;
+}
+
+TraceParent TraceParent::start_new() {
+  TraceParent tp;
+  tp.trace_id = random_hex(16);
+  tp.span_id = random_hex(8);
+  return tp;
+}
+
+std::string TraceParent::header_for_child() const {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string f{kHex[flags >> 4], kHex[flags & 15]};
+  return "00-" + trace_id + "-" + span_id + "-" + f;
+}
+
+std::chrono::milliseconds CallContext::remaining() const {
+  if (deadline == std::chrono::steady_clock::time_point::max()) return std::chrono::milliseconds::max();
+  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+  return left.count() < 0 ? std::chrono::milliseconds(0) : left;
+}
+
+}  // namespace aurixa

@@ -1,0 +1,573 @@
+#include "core/http_server.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/asio/experimental/concurrent_channel.hpp>
+#include <boost/beast.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/json.hpp>
+#include <array>
+#include <atomic>
+#include <csignal>
+#include <future>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+
+#include "core/context.hpp"
+#include "core/error.hpp"
+#include "core/log.hpp"
+#include "core/metrics.hpp"
+#include "core/router.hpp"
+
+namespace aurixa {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace websocket = boost::beast::websocket;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+using asio::use_awaitable;
+constexpr auto as_tuple = asio::as_tuple(asio::use_awaitable);
+
+using BeastRequest = bhttp::request<bhttp::string_body>;
+using ChunkChannel = asio::experimental::concurrent_channel<void(boost::system::error_code, std::string)>;
+using WsChannel = asio::experimental::concurrent_channel<void(boost::system::error_code, http::WsMessage)>;
+
+namespace {
+
+// Blocks a pool thread on a channel operation, giving up if the server was hard-stopped so that
+// pool threads can always be joined.
+template <class Future>
+bool wait_future(Future& f, const std::atomic<bool>& hard_stopped) {
+  while (f.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready)
+    if (hard_stopped.load()) return false;
+  try {
+    f.get();
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
+class ChannelChunkWriter final : public http::ChunkWriter {
+ public:
+  ChannelChunkWriter(std::shared_ptr<ChunkChannel> ch, const std::atomic<bool>& hard_stopped)
+      : ch_(std::move(ch)), hard_stopped_(hard_stopped) {}
+  bool write(std::string chunk) override {
+    if (failed_ || chunk.empty()) return !failed_;
+    auto f = ch_->async_send(boost::system::error_code{}, std::move(chunk), asio::use_future);
+    failed_ = !wait_future(f, hard_stopped_);
+    return !failed_;
+  }
+  // Ends the stream; `ok` false tells the I/O side the producer failed (connection is cut).
+  void finish(bool ok) {
+    if (failed_) return;
+    boost::system::error_code code = ok ? boost::system::error_code(asio::error::eof)
+                                        : boost::system::error_code(asio::error::operation_aborted);
+    auto f = ch_->async_send(code, std::string(), asio::use_future);
+    wait_future(f, hard_stopped_);
+  }
+
+ private:
+  std::shared_ptr<ChunkChannel> ch_;
+  const std::atomic<bool>& hard_stopped_;
+  bool failed_ = false;
+};
+
+class ChannelWebSocket final : public http::WebSocket {
+ public:
+  ChannelWebSocket(std::shared_ptr<WsChannel> in, std::shared_ptr<WsChannel> out, const std::atomic<bool>& hs)
+      : in_(std::move(in)), out_(std::move(out)), hard_stopped_(hs) {}
+  std::optional<http::WsMessage> receive() override {
+    if (closed_in_) return std::nullopt;
+    auto f = in_->async_receive(asio::use_future);
+    while (f.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready)
+      if (hard_stopped_.load()) return std::nullopt;
+    try {
+      return f.get();
+    } catch (...) {
+      closed_in_ = true;
+      return std::nullopt;
+    }
+  }
+  bool send(http::WsMessage m) override {
+    if (closed_out_) return false;
+    auto f = out_->async_send(boost::system::error_code{}, std::move(m), asio::use_future);
+    if (!wait_future(f, hard_stopped_)) closed_out_ = true;
+    return !closed_out_;
+  }
+  void close() override {
+    if (closed_out_) return;
+    closed_out_ = true;
+    auto f = out_->async_send(boost::system::error_code(asio::error::eof), http::WsMessage{}, asio::use_future);
+    wait_future(f, hard_stopped_);
+  }
+
+ private:
+  std::shared_ptr<WsChannel> in_, out_;
+  const std::atomic<bool>& hard_stopped_;
+  bool closed_in_ = false, closed_out_ = false;
+};
+
+std::string valid_request_id(std::string_view v) {
+  if (v.empty() || v.size() > 128) return {};
+  for (unsigned char c : v)
+    if (c < 0x21 || c > 0x7e) return {};
+  return std::string(v);
+}
+
+http::Response error_response(const ApiError& e) { return http::Response::json(e.status(), e.to_json()); }
+
+}  // namespace
+
+struct HttpServer::Impl {
+  struct Session {
+    beast::tcp_stream* stream = nullptr;
+    bool busy = false;
+  };
+
+  ServerOptions opt;
+  const http::Router& router;
+  Metrics& metrics;
+  Log& log;
+  asio::io_context ioc;
+  asio::thread_pool workers;
+  asio::thread_pool streams;
+  tcp::acceptor acceptor{ioc};
+  asio::signal_set signals{ioc, SIGINT, SIGTERM};
+  asio::steady_timer grace_timer{ioc};
+  std::atomic<bool> stopping{false};
+  std::atomic<bool> hard_stopped{false};
+  std::mutex sessions_mu;
+  std::unordered_map<std::uint64_t, Session> sessions;
+  std::uint64_t next_session = 0;
+  Gauge& in_flight;
+
+  Impl(ServerOptions o, const http::Router& r, Metrics& m, Log& l)
+      : opt(std::move(o)),
+        router(r),
+        metrics(m),
+        log(l),
+        ioc(opt.io_threads),
+        workers(static_cast<std::size_t>(opt.worker_threads)),
+        streams(static_cast<std::size_t>(opt.stream_threads)),
+        in_flight(m.gauge("http_requests_in_flight", "Requests being served.", {}, {})) {}
+
+  // ---- accept loop and shutdown -------------------------------------------------------------
+
+  awaitable<void> accept_loop() {
+    for (;;) {
+      auto [ec, sock] = co_await acceptor.async_accept(asio::make_strand(ioc), as_tuple);
+      if (ec) {
+        if (stopping || ec == asio::error::operation_aborted) co_return;
+        log.warn("accept failed", {{"error", ec.message()}});
+        continue;
+      }
+      auto ex = sock.get_executor();
+      asio::co_spawn(ex, session(std::move(sock)), [this](std::exception_ptr e) {
+        if (!e) return;
+        try {
+          std::rethrow_exception(e);
+        } catch (const std::exception& ex) {
+          log.error("connection failed", {{"error", ex.what()}});
+        }
+      });
+    }
+  }
+
+  void begin_shutdown() {
+    if (stopping.exchange(true)) return;
+    log.info("shutdown started", {{"grace_ms", static_cast<std::int64_t>(opt.shutdown_grace.count())}});
+    asio::post(ioc, [this] {
+      boost::system::error_code ec;
+      acceptor.close(ec);
+      signals.cancel(ec);
+      std::lock_guard lock(sessions_mu);
+      for (auto& [id, s] : sessions)
+        if (!s.busy) {
+          auto* stream = s.stream;
+          asio::post(stream->get_executor(), [stream] {
+            boost::system::error_code ignored;
+            stream->socket().shutdown(tcp::socket::shutdown_both, ignored);
+            stream->socket().close(ignored);
+          });
+        }
+      if (sessions.empty()) return;
+      grace_timer.expires_after(opt.shutdown_grace);
+      grace_timer.async_wait([this](boost::system::error_code e) {
+        if (e) return;  // cancelled: every session finished in time
+        log.warn("shutdown grace period expired; closing remaining connections");
+        hard_stopped = true;
+        ioc.stop();
+      });
+    });
+  }
+
+  void session_ended(std::uint64_t id) {
+    std::lock_guard lock(sessions_mu);
+    sessions.erase(id);
+    if (stopping && sessions.empty()) asio::post(ioc, [this] { grace_timer.cancel(); });
+  }
+
+  void set_busy(std::uint64_t id, bool busy) {
+    std::lock_guard lock(sessions_mu);
+    if (auto it = sessions.find(id); it != sessions.end()) it->second.busy = busy;
+  }
+
+  // ---- one connection -----------------------------------------------------------------------
+
+  awaitable<void> session(tcp::socket sock) {
+    beast::tcp_stream stream(std::move(sock));
+    std::uint64_t id;
+    {
+      std::lock_guard lock(sessions_mu);
+      id = next_session++;
+      sessions[id] = Session{&stream, false};
+    }
+    boost::system::error_code rep_ec;
+    auto ep = stream.socket().remote_endpoint(rep_ec);
+    std::string remote = rep_ec ? std::string() : ep.address().to_string();
+    beast::flat_buffer buffer;
+    bool upgraded = false;
+
+    while (!stopping) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(opt.max_header_bytes));
+      parser.body_limit(opt.max_body_bytes);
+      stream.expires_after(opt.idle_timeout);
+      auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, as_tuple);
+      if (ec == bhttp::error::header_limit) {
+        co_await write_simple(stream, ApiError(Errc::headers_too_large, "request headers exceed " +
+                                                                            std::to_string(opt.max_header_bytes) + " bytes"));
+        break;
+      }
+      if (ec) {
+        if (ec != bhttp::error::end_of_stream && ec != asio::error::eof && ec != beast::error::timeout &&
+            ec != asio::error::operation_aborted && ec != asio::error::connection_reset && ec != asio::error::bad_descriptor &&
+            buffer.size() + n > 0)
+          co_await write_simple(stream, ApiError(Errc::bad_request, "malformed HTTP request: " + ec.message()));
+        break;
+      }
+      set_busy(id, true);
+      in_flight.add(1);
+      bool keep = co_await serve_one(stream, buffer, parser, remote, upgraded);
+      in_flight.add(-1);
+      set_busy(id, false);
+      if (!keep || upgraded) break;
+    }
+    if (!upgraded && stream.socket().is_open()) {
+      // Half-close, then drain briefly so a client still sending (e.g. after a 413) reads our
+      // response instead of a connection reset.
+      boost::system::error_code ignored;
+      stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+      stream.expires_after(std::chrono::milliseconds(500));
+      std::array<char, 16384> sink;
+      for (std::size_t drained = 0; drained < (4u << 20);) {
+        auto [ec, n] = co_await stream.async_read_some(asio::buffer(sink), as_tuple);
+        if (ec) break;
+        drained += n;
+      }
+      stream.socket().close(ignored);
+    }
+    session_ended(id);
+  }
+
+  awaitable<void> write_simple(beast::tcp_stream& stream, const ApiError& e) {
+    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(e.status()), 11};
+    res.set(bhttp::field::content_type, "application/json");
+    res.body() = e.to_json();
+    res.keep_alive(false);
+    res.prepare_payload();
+    stream.expires_after(std::chrono::seconds(5));
+    co_await bhttp::async_write(stream, res, as_tuple);
+  }
+
+  // Reads the rest of one request, dispatches it and writes the response. Returns whether the
+  // connection may be kept alive.
+  awaitable<bool> serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                            bhttp::request_parser<bhttp::string_body>& parser, const std::string& remote,
+                            bool& upgraded) {
+    const auto started = std::chrono::steady_clock::now();
+    auto& hdr = parser.get();
+    http::Request req;
+    req.method = std::string(hdr.method_string());
+    req.target = std::string(hdr.target());
+    auto q = req.target.find('?');
+    req.path = http::url_decode(std::string_view(req.target).substr(0, q));
+    if (q != std::string::npos) req.query = req.target.substr(q + 1);
+    req.remote_addr = remote;
+
+    CallContext ctx;
+    ctx.request_id = valid_request_id(hdr["x-request-id"]);
+    if (ctx.request_id.empty()) ctx.request_id = new_uuid();
+    auto tp = TraceParent::parse(hdr["traceparent"]);
+    ctx.trace = tp ? *tp : TraceParent::start_new();
+
+    http::Match match = router.match(req.method, req.path);
+    const http::Route* route = match.kind == http::Match::Kind::found ? match.route : nullptr;
+    const std::size_t body_limit = route && route->options.max_body_bytes ? route->options.max_body_bytes : opt.max_body_bytes;
+    const auto timeout = route && route->options.timeout.count() > 0 ? route->options.timeout : opt.request_timeout;
+    ctx.deadline = started + timeout;
+
+    std::optional<http::Response> early;  // an error decided before dispatch (413)
+    http::Response res;
+    bool keep_alive = hdr.keep_alive();
+
+    if (auto cl = parser.content_length(); cl && *cl > body_limit) {
+      early = error_response(ApiError(Errc::payload_too_large, "request body exceeds " + std::to_string(body_limit) + " bytes"));
+      keep_alive = false;
+    } else {
+      parser.body_limit(body_limit);
+      if (route && route->ws_handler && websocket::is_upgrade(hdr)) {
+        upgraded = true;
+        co_await run_websocket(stream, buffer, parser, *route, std::move(req), std::move(ctx), match);
+        co_return false;
+      }
+      if (beast::iequals(hdr[bhttp::field::expect], "100-continue") && !parser.is_done()) {
+        bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
+        co_await bhttp::async_write(stream, cont, as_tuple);
+      }
+      stream.expires_after(timeout);
+      if (!parser.is_done()) {
+        auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, as_tuple);
+        if (ec == bhttp::error::body_limit) {
+          early = error_response(ApiError(Errc::payload_too_large, "request body exceeds " + std::to_string(body_limit) + " bytes"));
+          keep_alive = false;
+        } else if (ec) {
+          co_return false;
+        }
+      }
+      if (!early) {
+        auto& msg = parser.get();
+        for (const auto& f : msg) req.headers.add(std::string(f.name_string()), std::string(f.value()));
+        req.body = std::move(msg.body());
+        res = co_await dispatch(match, req, ctx);
+      }
+    }
+    if (early) res = std::move(*early);
+    res.headers.set("X-Request-Id", ctx.request_id);
+    if (stopping) keep_alive = false;
+
+    bool ok = res.stream ? co_await write_stream(stream, res, keep_alive) : co_await write_full(stream, res, keep_alive, req.method == "HEAD");
+    record(req, route, res.status, started, ctx);
+    co_return ok && keep_alive;
+  }
+
+  awaitable<http::Response> dispatch(const http::Match& match, http::Request& req, CallContext& ctx) {
+    if (match.kind == http::Match::Kind::not_found) co_return error_response(ApiError(Errc::not_found, "Not Found"));
+    if (match.kind == http::Match::Kind::method_not_allowed) {
+      auto r = error_response(ApiError(Errc::method_not_allowed, "Method Not Allowed"));
+      r.headers.set("Allow", match.allow);
+      co_return r;
+    }
+    for (const auto& [k, v] : match.params) req.params[k] = v;
+    const http::Route& route = *match.route;
+    if (!route.handler) co_return error_response(ApiError(Errc::bad_request, "this route requires a WebSocket upgrade"));
+    auto call = [this, &route, &req, &ctx]() -> http::Response {
+      if (ctx.expired()) return error_response(ApiError(Errc::unavailable, "server busy: request deadline passed while queued"));
+      try {
+        return route.handler(req, ctx);
+      } catch (const ApiError& e) {
+        return error_response(e);
+      } catch (const std::exception& e) {
+        log.error("unhandled exception", {{"request_id", ctx.request_id}, {"route", route.pattern}, {"error", e.what()}});
+        boost::json::object o{{"detail", "Internal Server Error"}, {"code", "internal_error"}, {"request_id", ctx.request_id}};
+        return http::Response::json(500, boost::json::serialize(o));
+      }
+    };
+    if (route.options.execution == http::Execution::inline_io) co_return call();
+    co_return co_await asio::co_spawn(workers.get_executor(), [&call]() -> awaitable<http::Response> { co_return call(); },
+                                      use_awaitable);
+  }
+
+  template <class Msg>
+  void apply_headers(Msg& m, const http::Response& res) {
+    for (const auto& [k, v] : res.headers.items()) m.insert(k, v);
+  }
+
+  awaitable<bool> write_full(beast::tcp_stream& stream, http::Response& res, bool keep_alive, bool head) {
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), 11};
+    apply_headers(out, res);
+    out.keep_alive(keep_alive);
+    out.body() = std::move(res.body);
+    out.prepare_payload();
+    stream.expires_after(opt.request_timeout);
+    if (head) {
+      bhttp::response_serializer<bhttp::string_body> sr{out};
+      auto [ec, n] = co_await bhttp::async_write_header(stream, sr, as_tuple);
+      co_return !ec;
+    }
+    auto [ec, n] = co_await bhttp::async_write(stream, out, as_tuple);
+    co_return !ec;
+  }
+
+  awaitable<bool> write_stream(beast::tcp_stream& stream, http::Response& res, bool keep_alive) {
+    bhttp::response<bhttp::empty_body> out{static_cast<bhttp::status>(res.status), 11};
+    apply_headers(out, res);
+    out.keep_alive(keep_alive);
+    out.chunked(true);
+    out.set(bhttp::field::cache_control, "no-cache");
+    out.set("X-Accel-Buffering", "no");
+    bhttp::response_serializer<bhttp::empty_body> sr{out};
+    stream.expires_after(opt.request_timeout);
+    if (auto [ec, n] = co_await bhttp::async_write_header(stream, sr, as_tuple); ec) co_return false;
+
+    auto ch = std::make_shared<ChunkChannel>(stream.get_executor(), 4);
+    auto producer = std::move(res.stream);
+    asio::post(streams, [ch, producer = std::move(producer), this] {
+      ChannelChunkWriter writer(ch, hard_stopped);
+      bool ok = true;
+      try {
+        producer(writer);
+      } catch (const std::exception& e) {
+        log.error("stream producer failed", {{"error", e.what()}});
+        ok = false;
+      }
+      writer.finish(ok);
+    });
+    for (;;) {
+      auto [ec, chunk] = co_await ch->async_receive(as_tuple);
+      if (ec == asio::error::eof) break;
+      if (ec) {
+        ch->close();
+        co_return false;
+      }
+      stream.expires_after(opt.idle_timeout);
+      auto [wec, n] = co_await asio::async_write(stream, bhttp::make_chunk(asio::buffer(chunk)), as_tuple);
+      if (wec) {
+        ch->close();  // the producer's next write() returns false
+        co_return false;
+      }
+    }
+    auto [ec, n] = co_await asio::async_write(stream, bhttp::make_chunk_last(), as_tuple);
+    co_return !ec;
+  }
+
+  // ---- WebSocket ----------------------------------------------------------------------------
+
+  awaitable<void> run_websocket(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                bhttp::request_parser<bhttp::string_body>& parser, const http::Route& route,
+                                http::Request req, CallContext ctx, const http::Match& match) {
+    stream.expires_never();
+    auto ws = std::make_shared<websocket::stream<beast::tcp_stream>>(std::move(stream));
+    ws->set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    ws->read_message_max(opt.max_body_bytes);
+    auto beast_req = parser.release();
+    for (const auto& f : beast_req) req.headers.add(std::string(f.name_string()), std::string(f.value()));
+    for (const auto& [k, v] : match.params) req.params[k] = v;
+    ws->set_option(websocket::stream_base::decorator([rid = ctx.request_id](websocket::response_type& r) {
+      r.set("X-Request-Id", rid);
+    }));
+    // Bytes already buffered after the upgrade request belong to the WebSocket.
+    if (auto [ec] = co_await ws->async_accept(beast_req, as_tuple); ec) co_return;
+    (void)buffer;
+
+    auto ex = ws->get_executor();
+    auto in = std::make_shared<WsChannel>(ex, 16);
+    auto out = std::make_shared<WsChannel>(ex, 16);
+    // Reader and writer own the socket (shared_ptr) so it outlives whichever of them ends last.
+    auto reader = [ws, in]() -> awaitable<void> {
+      for (;;) {
+        beast::flat_buffer buf;
+        auto [ec, n] = co_await ws->async_read(buf, as_tuple);
+        if (ec) break;
+        http::WsMessage m{beast::buffers_to_string(buf.data()), !ws->got_text()};
+        auto [sec] = co_await in->async_send(boost::system::error_code{}, std::move(m), as_tuple);
+        if (sec) break;
+      }
+      in->close();
+    };
+    auto writer_done = std::make_shared<asio::steady_timer>(ex, asio::steady_timer::time_point::max());
+    auto finished = std::make_shared<bool>(false);
+    auto writer = [ws, out, writer_done, finished]() -> awaitable<void> {
+      for (;;) {
+        auto [ec, m] = co_await out->async_receive(as_tuple);
+        if (ec) break;
+        ws->text(!m.binary);
+        auto [wec, n] = co_await ws->async_write(asio::buffer(m.data), as_tuple);
+        if (wec) break;
+      }
+      out->close();
+      if (ws->is_open()) {
+        auto [cec] = co_await ws->async_close(websocket::close_code::normal, as_tuple);
+        (void)cec;
+      }
+      *finished = true;
+      writer_done->cancel();
+    };
+    asio::co_spawn(ex, reader(), asio::detached);
+    asio::co_spawn(ex, writer(), asio::detached);
+    const auto started = std::chrono::steady_clock::now();
+    co_await asio::co_spawn(
+        streams.get_executor(),
+        [this, &route, &req, &ctx, in, out]() -> awaitable<void> {
+          ChannelWebSocket sock(in, out, hard_stopped);
+          try {
+            route.ws_handler(sock, req, ctx);
+          } catch (const std::exception& e) {
+            log.error("websocket handler failed", {{"request_id", ctx.request_id}, {"error", e.what()}});
+          }
+          sock.close();
+          co_return;
+        },
+        use_awaitable);
+    if (!*finished) co_await writer_done->async_wait(as_tuple);
+    in->close();
+    record(req, &route, 101, started, ctx);
+  }
+
+  // ---- metrics and access log ---------------------------------------------------------------
+
+  void record(const http::Request& req, const http::Route* route, int status, std::chrono::steady_clock::time_point started,
+              const CallContext& ctx) {
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const std::string& label = route ? route->options.name : std::string("unmatched");
+    metrics.counter("http_requests_total", "HTTP requests served.", {"route", "method", "status"},
+                    {label, req.method, std::to_string(status)}).inc();
+    metrics.histogram("http_request_duration_seconds", "HTTP request latency.", {"route", "method"}, {label, req.method})
+        .observe(secs);
+    if (opt.access_log)
+      log.info("access", {{"method", req.method}, {"path", req.path}, {"route", label},
+                          {"status", static_cast<std::int64_t>(status)}, {"duration_ms", secs * 1000.0},
+                          {"request_id", ctx.request_id}, {"trace_id", ctx.trace.trace_id}});
+  }
+};
+
+HttpServer::HttpServer(ServerOptions options, const http::Router& router, Metrics& metrics, Log& log)
+    : impl_(std::make_unique<Impl>(std::move(options), router, metrics, log)) {}
+
+HttpServer::~HttpServer() {
+  impl_->hard_stopped = true;
+  impl_->ioc.stop();
+  impl_->workers.join();
+  impl_->streams.join();
+}
+
+unsigned short HttpServer::listen() {
+  auto& i = *impl_;
+  auto addr = asio::ip::make_address(i.opt.host);
+  tcp::endpoint ep(addr, i.opt.port);
+  i.acceptor.open(ep.protocol());
+  i.acceptor.set_option(asio::socket_base::reuse_address(true));
+  i.acceptor.bind(ep);
+  i.acceptor.listen(asio::socket_base::max_listen_connections);
+  return i.acceptor.local_endpoint().port();
+}
+
+void HttpServer::run() {
+  auto& i = *impl_;
+  i.signals.async_wait([this](boost::system::error_code ec, int) {
+    if (!ec) impl_->begin_shutdown();
+  });
+  asio::co_spawn(i.ioc, i.accept_loop(), asio::detached);
+  std::vector<std::thread> threads;
+  for (int t = 1; t < i.opt.io_threads; ++t) threads.emplace_back([&i] { i.ioc.run(); });
+  i.ioc.run();
+  for (auto& t : threads) t.join();
+  i.hard_stopped = true;
+}
+
+void HttpServer::shutdown() { impl_->begin_shutdown(); }
+
+}  // namespace aurixa

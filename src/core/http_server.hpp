@@ -1,0 +1,52 @@
+#pragma once
+// HTTP/1.1 server (Boost.Beast + Asio C++20 coroutines). Keep-alive, header/body limits (431/413),
+// idle and request timeouts, chunked streaming responses, WebSocket upgrades, metrics, JSON access log,
+// graceful shutdown on SIGTERM/SIGINT. Handlers marked Execution::worker run on the worker pool; stream
+// producers and WebSocket handlers run on the stream pool; I/O threads never block.
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace aurixa {
+
+class Log;
+class Metrics;
+namespace http {
+class Router;
+}
+
+struct ServerOptions {
+  std::string host = "0.0.0.0";
+  unsigned short port = 0;
+  int io_threads = 1;
+  int worker_threads = 16;
+  int stream_threads = 64;
+  std::size_t max_body_bytes = 1 << 20;
+  std::size_t max_header_bytes = 16 << 10;
+  std::chrono::milliseconds idle_timeout{60'000};
+  std::chrono::milliseconds request_timeout{30'000};
+  std::chrono::milliseconds shutdown_grace{10'000};
+  bool access_log = true;
+};
+
+class HttpServer {
+ public:
+  HttpServer(ServerOptions options, const http::Router& router, Metrics& metrics, Log& log);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds and listens; returns the bound port (the real one when options.port is 0). Throws on failure.
+  unsigned short listen();
+  // Serves until a graceful shutdown completes (signal or shutdown()); blocks the calling thread.
+  void run();
+  // Thread-safe: stop accepting, close idle connections, let in-flight requests finish within the grace.
+  void shutdown();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace aurixa

@@ -1,0 +1,69 @@
+#pragma once
+// Method + path-pattern router. Patterns are literal segments and {name} parameters
+// ("/api/v1/patients/{id}/appointments"); a trailing "{name...}" captures the rest of the path.
+// Literal segments win over parameters. Built once at start-up, then read concurrently (no locks).
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/context.hpp"
+#include "core/http_types.hpp"
+
+namespace aurixa::http {
+
+using Handler = std::function<Response(const Request&, CallContext&)>;
+using WsHandler = std::function<void(WebSocket&, const Request&, CallContext&)>;
+
+enum class Execution {
+  inline_io,  // cheap, never blocks: runs on the I/O thread
+  worker,     // may block (database, models, outbound calls): runs on the worker pool
+};
+
+struct RouteOptions {
+  Execution execution = Execution::worker;
+  std::size_t max_body_bytes = 0;                  // 0 = server default
+  std::chrono::milliseconds timeout{0};            // 0 = server default request deadline
+  std::string name;                                // metrics label; defaults to the pattern
+};
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  std::vector<std::string> segments;
+  Handler handler;
+  WsHandler ws_handler;  // set for WebSocket routes (method GET + Upgrade)
+  RouteOptions options;
+};
+
+struct Match {
+  enum class Kind { found, not_found, method_not_allowed } kind = Kind::not_found;
+  const Route* route = nullptr;
+  std::vector<std::pair<std::string, std::string>> params;
+  std::string allow;  // for 405: comma-separated methods that exist for the path
+};
+
+class Router {
+ public:
+  void add(std::string method, std::string pattern, Handler handler, RouteOptions options = {});
+  void get(std::string pattern, Handler h, RouteOptions o = {}) { add("GET", std::move(pattern), std::move(h), std::move(o)); }
+  void post(std::string pattern, Handler h, RouteOptions o = {}) { add("POST", std::move(pattern), std::move(h), std::move(o)); }
+  void patch(std::string pattern, Handler h, RouteOptions o = {}) { add("PATCH", std::move(pattern), std::move(h), std::move(o)); }
+  void put(std::string pattern, Handler h, RouteOptions o = {}) { add("PUT", std::move(pattern), std::move(h), std::move(o)); }
+  void del(std::string pattern, Handler h, RouteOptions o = {}) { add("DELETE", std::move(pattern), std::move(h), std::move(o)); }
+  void websocket(std::string pattern, WsHandler handler, RouteOptions options = {});
+
+  // HEAD falls back to GET. Throws std::logic_error on a duplicate method + pattern.
+  Match match(std::string_view method, std::string_view path) const;
+  const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
+
+ private:
+  std::vector<std::unique_ptr<Route>> routes_;
+};
+
+std::vector<std::string> split_path(std::string_view path);
+
+}  // namespace aurixa::http

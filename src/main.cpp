@@ -1,0 +1,174 @@
+// aurixa: one binary, nine roles. `aurixa serve [--roles ...]`, `aurixa migrate`, `aurixa seed`,
+// `aurixa version`, `aurixa config`. main builds the one App that owns everything and wires roles.
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "app/app.hpp"
+#include "app/debug_routes.hpp"
+#include "app/roles.hpp"
+#include "core/config.hpp"
+#include "core/http_client.hpp"
+#include "core/http_server.hpp"
+#include "core/json.hpp"
+#include "core/log.hpp"
+#include "core/metrics.hpp"
+#include "core/router.hpp"
+
+#ifndef AURIXA_VERSION
+#define AURIXA_VERSION "0.0.0"
+#endif
+
+namespace aurixa {
+namespace {
+
+struct CommonFlags {
+  std::string config_file;
+  std::map<std::string, std::string> overrides;
+};
+
+void add_setting_flag(CLI::App* cmd, CommonFlags& flags, const std::string& flag, const std::string& setting,
+                      const std::string& help) {
+  cmd->add_option_function<std::string>(
+      "--" + flag, [&flags, setting](const std::string& v) { flags.overrides[setting] = v; }, help);
+}
+
+Config load(const CommonFlags& flags) {
+  ConfigSources src;
+  src.flags = flags.overrides;
+  src.file = flags.config_file;
+  src.env = [](const std::string& name) -> std::optional<std::string> {
+    const char* v = std::getenv(name.c_str());
+    return v ? std::optional<std::string>(v) : std::nullopt;
+  };
+  return load_config(src);
+}
+
+void register_core_routes(http::Router& router, App& app, const std::vector<std::string>& roles,
+                          const std::chrono::steady_clock::time_point started) {
+  // The service name follows the original: a single-role process reports that role's name.
+  std::string service = roles.size() == 1 ? std::string(find_role(roles[0])->service_name) : "aurixa";
+  boost::json::array role_list;
+  for (const auto& r : roles) role_list.emplace_back(r);
+  router.get(
+      "/health",
+      [service, role_list, started](const http::Request&, CallContext&) {
+        double uptime = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return json::ok(boost::json::object{{"service", service},
+                                            {"status", "healthy"},
+                                            {"version", AURIXA_VERSION},
+                                            {"roles", role_list},
+                                            {"uptime", uptime}});
+      },
+      {.execution = http::Execution::inline_io, .name = "/health"});
+  router.get(
+      "/metrics",
+      [&app](const http::Request&, CallContext&) {
+        return http::Response::text(200, app.metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
+      },
+      {.execution = http::Execution::inline_io});
+}
+
+int serve(const Config& cfg) {
+  Log log(cfg.log_level);
+  Metrics metrics;
+  HttpClient http_client;
+  App app{cfg, log, metrics, http_client, select_roles(cfg.roles), nullptr, {}};
+
+  for (const auto& name : app.local_roles)
+    if (auto* m = find_role(name); m && m->wire) m->wire(app);
+
+  http::Router router;
+  const auto started = std::chrono::steady_clock::now();
+  register_core_routes(router, app, app.local_roles, started);
+  for (const auto& name : app.local_roles)
+    if (auto* m = find_role(name); m && m->register_routes) m->register_routes(router, app);
+  if (cfg.debug_routes) register_debug_routes(router);
+
+  ServerOptions so;
+  so.host = cfg.host;
+  so.port = static_cast<unsigned short>(cfg.port);
+  so.io_threads = cfg.io_threads;
+  so.worker_threads = cfg.worker_threads;
+  so.stream_threads = cfg.stream_threads;
+  so.max_body_bytes = static_cast<std::size_t>(cfg.max_body_bytes);
+  so.max_header_bytes = static_cast<std::size_t>(cfg.max_header_bytes);
+  so.idle_timeout = std::chrono::milliseconds(cfg.idle_timeout_ms);
+  so.request_timeout = std::chrono::milliseconds(cfg.request_timeout_ms);
+  so.shutdown_grace = std::chrono::milliseconds(cfg.shutdown_grace_ms);
+  so.access_log = cfg.access_log;
+
+  HttpServer server(so, router, metrics, log);
+  unsigned short port = 0;
+  try {
+    port = server.listen();
+  } catch (const std::exception& e) {
+    log.error("cannot listen", {{"host", cfg.host}, {"port", static_cast<std::int64_t>(cfg.port)}, {"error", e.what()}});
+    log.flush();
+    std::fprintf(stderr, "aurixa: cannot listen on %s:%d: %s\n", cfg.host.c_str(), cfg.port, e.what());
+    return 1;
+  }
+  std::string roles_csv;
+  for (const auto& r : app.local_roles) roles_csv += (roles_csv.empty() ? "" : ",") + r;
+  log.info("listening", {{"host", cfg.host}, {"port", static_cast<std::int64_t>(port)}, {"roles", roles_csv}});
+  std::printf("{\"event\":\"listening\",\"port\":%u}\n", port);
+  std::fflush(stdout);
+  server.run();
+  log.info("stopped");
+  log.flush();
+  return 0;
+}
+
+}  // namespace
+}  // namespace aurixa
+
+int main(int argc, char** argv) {
+  using namespace aurixa;
+  CLI::App cli{"AURIXA: conversational AI for clinics and hospitals"};
+  cli.require_subcommand(1);
+  CommonFlags flags;
+
+  auto* serve_cmd = cli.add_subcommand("serve", "Run roles (all by default) as an HTTP server");
+  add_setting_flag(serve_cmd, flags, "roles", "roles", "all, or a comma list of roles");
+  add_setting_flag(serve_cmd, flags, "port", "port", "Port (0 = ephemeral; the real port is printed)");
+  add_setting_flag(serve_cmd, flags, "host", "host", "Address to bind");
+  add_setting_flag(serve_cmd, flags, "data-dir", "data_dir", "Data directory (SQLite store, indexes)");
+  serve_cmd->add_option("--config", flags.config_file, "JSON config file");
+
+  auto* migrate_cmd = cli.add_subcommand("migrate", "Apply database migrations and exit");
+  add_setting_flag(migrate_cmd, flags, "data-dir", "data_dir", "Data directory");
+  migrate_cmd->add_option("--config", flags.config_file, "JSON config file");
+  auto* seed_cmd = cli.add_subcommand("seed", "Load the demo data into an empty store and exit");
+  add_setting_flag(seed_cmd, flags, "data-dir", "data_dir", "Data directory");
+  seed_cmd->add_option("--config", flags.config_file, "JSON config file");
+  auto* version_cmd = cli.add_subcommand("version", "Print the version");
+  auto* config_cmd = cli.add_subcommand("config", "Print every setting with its env names and default (markdown)");
+
+  CLI11_PARSE(cli, argc, argv);
+
+  if (version_cmd->parsed()) {
+    std::printf("aurixa %s\n", AURIXA_VERSION);
+    return 0;
+  }
+  if (config_cmd->parsed()) {
+    std::printf("| setting | environment | default | meaning |\n|---|---|---|---|\n");
+    for (const auto& d : config_docs())
+      std::printf("| `%s` | `%s` | `%s` | %s |\n", d.name.c_str(), d.env.c_str(), d.def.c_str(), d.help.c_str());
+    return 0;
+  }
+  Config cfg;
+  try {
+    cfg = load(flags);
+  } catch (const ConfigError& e) {
+    std::fprintf(stderr, "aurixa: %s\n", e.what());
+    return 2;
+  }
+  if (serve_cmd->parsed()) return serve(cfg);
+  if (migrate_cmd->parsed() || seed_cmd->parsed()) {
+    std::fprintf(stderr, "aurixa: the store is not built into this binary yet\n");
+    return 1;
+  }
+  return 0;
+}
