@@ -150,6 +150,7 @@ struct HttpClient::Impl {
     auto [wec, wn] = co_await bhttp::async_write(s, breq, as_tuple);
     if (wec) co_return std::make_pair(wec, false);
     bhttp::response_parser<bhttp::buffer_body> parser;
+    if (breq.method() == bhttp::verb::head) parser.skip(true);  // HEAD responses carry no body
     parser.body_limit(ch ? boost::none : boost::optional<std::uint64_t>(opt.max_response_bytes));
     auto [hec, hn] = co_await bhttp::async_read_header(s, buf, parser, as_tuple);
     if (hec) co_return std::make_pair(hec, false);
@@ -166,7 +167,8 @@ struct HttpClient::Impl {
     while (!parser.is_done()) {
       parser.get().body().data = tmp;
       parser.get().body().size = sizeof tmp;
-      auto [rec, rn] = co_await bhttp::async_read(s, buf, parser, as_tuple);
+      // read_some returns as soon as any body bytes arrive, so streamed chunks are delivered promptly.
+      auto [rec, rn] = co_await bhttp::async_read_some(s, buf, parser, as_tuple);
       if (rec && rec != bhttp::error::need_buffer) co_return std::make_pair(rec, false);
       std::size_t n = sizeof tmp - parser.get().body().size;
       if (n == 0) continue;

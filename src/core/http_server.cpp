@@ -234,7 +234,7 @@ struct HttpServer::Impl {
     while (!stopping) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(opt.max_header_bytes));
-      parser.body_limit(opt.max_body_bytes);
+      parser.body_limit(boost::none);  // the limit depends on the route; enforced once it is matched
       stream.expires_after(opt.idle_timeout);
       auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, as_tuple);
       if (ec == bhttp::error::header_limit) {
