@@ -1,5 +1,6 @@
 # Every third-party library comes from Debian 12 packages (scripts/install-deps.sh).
 find_package(Threads REQUIRED)
+set(Boost_NO_WARN_NEW_VERSIONS ON)
 find_package(Boost 1.81 EXACT REQUIRED COMPONENTS json url)
 find_package(OpenSSL REQUIRED)
 find_package(fmt REQUIRED)

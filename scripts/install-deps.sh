@@ -11,9 +11,9 @@ PACKAGES=(
   # store
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql libhiredis-dev redis-server libargon2-dev
   # safety, rag, auth
-  libre2-dev libphonenumber8 libutf8proc-dev libxapian-dev libhnswlib-dev libjwt-dev
+  libre2-dev libphonenumber8 libprotobuf-dev libabsl-dev libutf8proc-dev libxapian-dev libhnswlib-dev libjwt-dev
   # tests and benchmarks
-  libgtest-dev libgmock-dev googletest libbenchmark-dev wrk nginx-light curl jq
+  libgtest-dev libgmock-dev googletest libbenchmark-dev wrk nginx-light curl jq openssl python3
 )
 
 missing=()

@@ -1,0 +1,36 @@
+# AURIXA — two commands: `make run` and `make test`. Both install missing Debian packages first
+# (scripts/install-deps.sh, idempotent), configure once, and build incrementally with ccache at -j2.
+BUILD_DIR ?= build
+JOBS ?= 2
+CMAKE_FLAGS ?= -DAURIXA_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+AURIXA = ./$(BUILD_DIR)/src/aurixa
+
+.PHONY: all deps configure build run test bench format clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+$(BUILD_DIR)/build.ninja:
+	cmake -S . -B $(BUILD_DIR) -G Ninja $(CMAKE_FLAGS)
+
+configure: $(BUILD_DIR)/build.ninja
+
+build: deps configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	@bash scripts/run.sh $(AURIXA)
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 900
+
+bench: build
+	@bash bench/run.sh $(BUILD_DIR)
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	rm -rf $(BUILD_DIR)
