@@ -38,6 +38,11 @@ struct Config {
   std::string env = "development";
   // storage and shared state
   std::string database_url;  // empty = SQLite under data_dir
+  int db_pool_size = 10;     // PostgreSQL connections / SQLite reader connections
+  std::string sqlite_synchronous = "FULL";
+  bool seed_demo_data = true;                // seed an empty store on `serve`
+  std::string demo_password = "aurixa-demo";  // password of the seeded demo accounts
+  std::string github_repository = "aurixa/aurixa";
   std::string redis_url;
   std::string cors_origin = "*";
   // split mode: where other roles live (empty = default http://127.0.0.1:<seed port>)

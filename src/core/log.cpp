@@ -1,12 +1,12 @@
 #include "core/log.hpp"
 
-#include <spdlog/async.h>
-#include <spdlog/async_logger.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include <boost/json.hpp>
+#include <cmath>
+#include <cstdio>
 #include <chrono>
 #include <ctime>
 
@@ -17,49 +17,134 @@ std::string iso_now() {
   auto now = std::chrono::system_clock::now();
   auto t = std::chrono::system_clock::to_time_t(now);
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+  // The date-time part changes once a second: format it once per second per thread.
+  thread_local std::time_t cached_t = -1;
+  thread_local char cached[32];
+  if (t != cached_t) {
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    std::strftime(cached, sizeof cached, "%Y-%m-%dT%H:%M:%S", &tm);
+    cached_t = t;
+  }
   char out[48];
-  std::snprintf(out, sizeof out, "%s.%03dZ", buf, static_cast<int>(ms));
+  std::snprintf(out, sizeof out, "%s.%03dZ", cached, static_cast<int>(ms));
   return out;
 }
 
 }  // namespace
 
+namespace {
+
+// A buffered stream sink: spdlog's stdout/stderr sinks fflush after every line, and its async logger
+// wakes a thread per line; both cost more than the request being logged. Lines are buffered here
+// and flushed by Log's flusher thread (every 200 ms) and immediately for warnings and errors.
+class BufferedStreamSink final : public spdlog::sinks::base_sink<std::mutex> {
+ public:
+  explicit BufferedStreamSink(std::FILE* f) : file_(f) { std::setvbuf(file_, nullptr, _IOFBF, 1 << 16); }
+
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    std::fwrite(msg.payload.data(), 1, msg.payload.size(), file_);
+    std::fputc('\n', file_);
+  }
+  void flush_() override { std::fflush(file_); }
+
+ private:
+  std::FILE* file_;
+};
+
+}  // namespace
+
 Log::Log(const std::string& level, const std::string& sink_path) {
-  pool_ = std::make_shared<spdlog::details::thread_pool>(8192, 1);
   spdlog::sink_ptr sink;
-  if (sink_path.empty()) sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
+  if (sink_path.empty()) sink = std::make_shared<BufferedStreamSink>(stderr);
   else sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(sink_path);
-  logger_ = std::make_shared<spdlog::async_logger>("aurixa", sink, pool_, spdlog::async_overflow_policy::block);
+  logger_ = std::make_shared<spdlog::logger>("aurixa", sink);
   logger_->set_pattern("%v");
   logger_->set_level(spdlog::level::from_str(level));
   logger_->flush_on(spdlog::level::warn);
+  flusher_ = std::thread([this] {
+    std::unique_lock lock(flusher_mu_);
+    while (!flusher_cv_.wait_for(lock, std::chrono::milliseconds(200), [this] { return stop_flusher_; }))
+      logger_->flush();
+  });
 }
 
-Log::~Log() { flush(); }
+Log::~Log() {
+  {
+    std::lock_guard lock(flusher_mu_);
+    stop_flusher_ = true;
+  }
+  flusher_cv_.notify_all();
+  if (flusher_.joinable()) flusher_.join();
+  flush();
+}
 
 void Log::flush() {
   if (logger_) logger_->flush();
 }
 
+namespace {
+
+// Appends s as a JSON string literal (RFC 8259 escaping; bytes >= 0x80 pass through as UTF-8).
+void append_json_string(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
+}  // namespace
+
+// Hand-written JSON (not Boost.JSON): a log line is built on every request, so this path matters.
 std::string Log::format(std::string_view level, std::string_view msg, std::initializer_list<LogField> fields) const {
-  boost::json::object o;
-  o["ts"] = iso_now();
-  o["level"] = level;
-  o["msg"] = redact(msg);
+  std::string out;
+  out.reserve(256);
+  out += "{\"ts\":\"";
+  out += iso_now();
+  out += "\",\"level\":\"";
+  out += level;
+  out += "\",\"msg\":";
+  append_json_string(out, redactor_ ? redactor_(msg) : std::string(msg));
   for (const auto& f : fields) {
+    out += ',';
+    append_json_string(out, f.key);
+    out += ':';
     std::visit(
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, std::string_view>) o[f.key] = redact(v);
-          else o[f.key] = v;
+          if constexpr (std::is_same_v<T, std::string_view>) {
+            append_json_string(out, redactor_ ? redactor_(v) : std::string(v));
+          } else if constexpr (std::is_same_v<T, bool>) {
+            out += v ? "true" : "false";
+          } else if constexpr (std::is_same_v<T, double>) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.3f", std::isfinite(v) ? v : 0.0);
+            out += buf;
+          } else {
+            out += std::to_string(v);
+          }
         },
         f.value);
   }
-  return boost::json::serialize(o);
+  out += '}';
+  return out;
 }
 
 void Log::write(int level, std::string_view name, std::string_view msg, std::initializer_list<LogField> fields) {

@@ -1,8 +1,11 @@
 #pragma once
-// JSON-lines logging on spdlog (stderr, asynchronous). Every string field passes through the redaction
+// JSON-lines logging on spdlog (stderr, buffered; flushed every 200 ms and at once for warnings). Every string field passes through the redaction
 // hook before a line is written, so personal data detected by the safety role never reaches a log.
 // Thread-safe; owned by the App (no global logger).
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
+#include <thread>
 #include <functional>
 #include <initializer_list>
 #include <memory>
@@ -12,9 +15,6 @@
 
 namespace spdlog {
 class logger;
-namespace details {
-class thread_pool;
-}
 }  // namespace spdlog
 
 namespace aurixa {
@@ -48,8 +48,11 @@ class Log {
  private:
   void write(int level, std::string_view name, std::string_view msg, std::initializer_list<LogField> fields);
 
-  std::shared_ptr<spdlog::details::thread_pool> pool_;
   std::shared_ptr<spdlog::logger> logger_;
+  std::thread flusher_;
+  std::mutex flusher_mu_;
+  std::condition_variable flusher_cv_;
+  bool stop_flusher_ = false;
   Redactor redactor_;
 };
 
