@@ -1,6 +1,7 @@
 // aurixa: one binary, nine roles. `aurixa serve [--roles ...]`, `aurixa migrate`, `aurixa seed`,
 // `aurixa version`, `aurixa config`. main builds the one App that owns everything and wires roles.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +17,9 @@
 #include "core/log.hpp"
 #include "core/metrics.hpp"
 #include "core/router.hpp"
+#ifdef AURIXA_HAS_STORE
+#include "store/startup.hpp"
+#endif
 
 #ifndef AURIXA_VERSION
 #define AURIXA_VERSION "0.0.0"
@@ -79,15 +83,49 @@ int serve(const Config& cfg) {
   HttpClient http_client;
   App app{cfg, log, metrics, http_client, select_roles(cfg.roles), nullptr, {}};
 
+  // The store, when a local role persists (safety, llm and voice do not): opened, migrated and seeded
+  // before any role is wired. Declared before the server so it outlives every request.
+#ifdef AURIXA_HAS_STORE
+  std::unique_ptr<store::Database> db;
+  if (std::any_of(app.local_roles.begin(), app.local_roles.end(),
+                  [](const std::string& r) { return r != "safety" && r != "llm" && r != "voice"; })) {
+    try {
+      db = store::open_for_serve(cfg, log);
+    } catch (const std::exception& e) {
+      log.error("cannot open the store", {{"error", e.what()}});
+      log.flush();
+      std::fprintf(stderr, "aurixa: cannot open the store: %s\n", e.what());
+      return 1;
+    }
+    app.db = db.get();
+  }
+#endif
+
   for (const auto& name : app.local_roles)
     if (auto* m = find_role(name); m && m->wire) m->wire(app);
 
+  // Each role registers into its own router. With a local gateway the other roles are reached only
+  // through it (in-process, no HTTP hop), so its authentication and limits cannot be bypassed; without
+  // one, the roles' routes are served directly as in split mode.
+  std::map<std::string, std::unique_ptr<http::Router>> role_routers;
+  for (const auto& name : app.local_roles) {
+    auto r = std::make_unique<http::Router>();
+    if (auto* m = find_role(name); m && m->register_routes) m->register_routes(*r, app);
+    if (name != "gateway") app.role_routers[name] = r.get();
+    role_routers[name] = std::move(r);
+  }
   http::Router router;
   const auto started = std::chrono::steady_clock::now();
   register_core_routes(router, app, app.local_roles, started);
-  for (const auto& name : app.local_roles)
-    if (auto* m = find_role(name); m && m->register_routes) m->register_routes(router, app);
-  if (cfg.debug_routes) register_debug_routes(router);
+  if (app.runs("gateway")) {
+    router.merge(std::move(*role_routers["gateway"]));
+  } else {
+    for (auto& [name, r] : role_routers) router.merge(std::move(*r));
+  }
+  if (cfg.debug_routes) {
+    register_debug_routes(router, "");
+    if (!app.runs("gateway")) register_debug_routes(router, "/api/v1");
+  }
 
   ServerOptions so;
   so.host = cfg.host;
@@ -103,6 +141,7 @@ int serve(const Config& cfg) {
   so.access_log = cfg.access_log;
 
   HttpServer server(so, router, metrics, log);
+  if (app.request_filter) server.set_filter(app.request_filter);
   unsigned short port = 0;
   try {
     port = server.listen();
@@ -168,9 +207,14 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (serve_cmd->parsed()) return serve(cfg);
+#ifdef AURIXA_HAS_STORE
+  if (migrate_cmd->parsed()) return store::migrate_command(cfg);
+  if (seed_cmd->parsed()) return store::seed_command(cfg);
+#else
   if (migrate_cmd->parsed() || seed_cmd->parsed()) {
-    std::fprintf(stderr, "aurixa: the store is not built into this binary yet\n");
+    std::fprintf(stderr, "aurixa: the store is not built into this binary\n");
     return 1;
   }
+#endif
   return 0;
 }

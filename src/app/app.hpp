@@ -3,6 +3,7 @@
 // infrastructure and every role's interface. Roles receive App& when they register routes and
 // reach each other only through the api.hpp interfaces stored here (a local service, or in split
 // mode an HTTP client implementing the same interface). No Boost in this header.
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,6 +17,10 @@ class Metrics;
 class HttpClient;
 namespace store {
 class Database;
+}
+namespace http {
+class Router;
+class RequestFilter;
 }
 namespace safety {
 class Api;
@@ -33,6 +38,12 @@ struct App {
   std::vector<std::string> local_roles;  // roles served by this process
   store::Database* db = nullptr;          // set when a local role needs the store
   RoleApis apis;
+  // All-in-one with a local gateway: each local role's routes, for in-process dispatch (no HTTP hop).
+  std::map<std::string, http::Router*> role_routers;
+  // Cross-cutting request filter installed by the gateway (CORS, security headers, rate limits, auth).
+  http::RequestFilter* request_filter = nullptr;
+  // Objects roles create at wiring time that must live as long as the App (filters, caches, ...).
+  std::vector<std::shared_ptr<void>> owned;
 
   bool runs(const std::string& role) const;
 };

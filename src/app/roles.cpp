@@ -3,6 +3,29 @@
 #include <sstream>
 
 #include "core/config.hpp"
+#ifdef AURIXA_HAS_ROLE_SAFETY
+#include "roles/safety/module.hpp"
+#define AURIXA_SAFETY_ROUTES &register_safety_routes
+#define AURIXA_SAFETY_WIRE &wire_safety
+#else
+#define AURIXA_SAFETY_ROUTES nullptr
+#define AURIXA_SAFETY_WIRE nullptr
+#endif
+#ifdef AURIXA_HAS_ROLE_ORCHESTRATION
+#include "roles/orchestration/module.hpp"
+#define AURIXA_ORCHESTRATION_ROUTES &orchestration::register_routes
+#else
+#define AURIXA_ORCHESTRATION_ROUTES nullptr
+#endif
+
+#ifdef AURIXA_HAS_ROLE_GATEWAY
+#include "roles/gateway/module.hpp"
+#define AURIXA_GATEWAY_ROUTES &gateway::register_routes
+#define AURIXA_GATEWAY_WIRE &gateway::wire
+#else
+#define AURIXA_GATEWAY_ROUTES nullptr
+#define AURIXA_GATEWAY_WIRE nullptr
+#endif
 
 namespace aurixa {
 
@@ -11,14 +34,14 @@ namespace aurixa {
 const std::vector<RoleModule>& role_modules() {
   static const std::vector<RoleModule> kModules = {
       {"observability", "observability-core", 8008, nullptr, nullptr},
-      {"safety", "safety-guardrails", 8005, nullptr, nullptr},
+      {"safety", "safety-guardrails", 8005, AURIXA_SAFETY_ROUTES, AURIXA_SAFETY_WIRE},
       {"rag", "rag-service", 8004, nullptr, nullptr},
       {"llm", "llm-router", 8002, nullptr, nullptr},
       {"execution", "execution-engine", 8007, nullptr, nullptr},
       {"agents", "agent-runtime", 8003, nullptr, nullptr},
-      {"orchestration", "orchestration-engine", 8001, nullptr, nullptr},
+      {"orchestration", "orchestration-engine", 8001, AURIXA_ORCHESTRATION_ROUTES, nullptr},
       {"voice", "streaming-voice", 8006, nullptr, nullptr},
-      {"gateway", "api-gateway", 3000, nullptr, nullptr},
+      {"gateway", "api-gateway", 3000, AURIXA_GATEWAY_ROUTES, AURIXA_GATEWAY_WIRE},
   };
   return kModules;
 }

@@ -61,6 +61,16 @@ std::string check_roles(const std::string& v) {
       [](const Config& c) { return std::to_string(c.field); }
 #define STR_SETTING(field) \
   [](Config& c, const std::string& v) { c.field = v; }, [](const Config& c) { return c.field; }
+// Finite decimal in [lo, hi] (LLM prices, thresholds and budgets).
+double to_double(const std::string& v, double lo, double hi) {
+  double x = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+  if (ec != std::errc() || p != v.data() + v.size() || v.empty() || !(x >= lo && x <= hi))
+    throw std::invalid_argument("'" + v + "' is not a number in " + std::to_string(lo) + ".." + std::to_string(hi));
+  return x;
+}
+#define DOUBLE_SETTING(field, lo, hi) \
+  [](Config& c, const std::string& v) { c.field = to_double(v, lo, hi); }, [](const Config& c) { std::ostringstream o; o << c.field; return o.str(); }
 #define BOOL_SETTING(field) \
   [](Config& c, const std::string& v) { c.field = to_bool(v); }, [](const Config& c) { return std::string(c.field ? "true" : "false"); }
 
@@ -96,7 +106,31 @@ const std::vector<Setting>& settings() {
       {"github_repository", {"GITHUB_REPOSITORY"}, "owner/name recorded on the seeded deployment environments.", STR_SETTING(github_repository)},
       {"redis_url", {"REDIS_URL", "AURIXA_REDIS_URL"}, "redis://host:port for shared rate limits, cache and locks in split mode.", STR_SETTING(redis_url)},
       {"cors_origin", {"AURIXA_CORS_ORIGIN", "CORS_ORIGIN"}, "Allowed CORS origins (comma list, or *).", STR_SETTING(cors_origin)},
+      {"rate_limit_per_minute", {"AURIXA_RATE_LIMIT_PER_MINUTE"}, "Gateway requests per minute per client IP and per tenant (0 = off).", INT_SETTING(rate_limit_per_minute, 0, 100'000'000)},
+      {"trust_forwarded_for", {"AURIXA_TRUST_X_FORWARDED_FOR"}, "Rate-limit by X-Forwarded-For's first address (only behind a trusted proxy).", BOOL_SETTING(trust_forwarded_for)},
       {"debug_routes", {"AURIXA_DEBUG_ROUTES"}, "Expose /__debug/* routes (tests only).", BOOL_SETTING(debug_routes)},
+      {"safety_banned_words", {"AURIXA_SAFETY_BANNED_WORDS", "SAFETY_BANNED_WORDS"}, "Banned words (comma list; whole-word, case-insensitive).", STR_SETTING(safety_banned_words)},
+      {"safety_emergency_keywords", {"AURIXA_SAFETY_EMERGENCY_KEYWORDS", "SAFETY_EMERGENCY_KEYWORDS"}, "Extra phrases (comma list) that always escalate, on top of the built-in emergency lexicon.", STR_SETTING(safety_emergency_keywords)},
+      {"safety_pii_mode", {"AURIXA_SAFETY_PII_MODE"}, "Default handling of detected personal data: redact, mask or allow (tenants may override).",
+       [](Config& c, const std::string& v) { c.safety_pii_mode = one_of(v, {"redact", "mask", "allow"}); }, [](const Config& c) { return c.safety_pii_mode; }},
+      {"llm_openai_api_key", {"OPENAI_API_KEY"}, "OpenAI API key; set = the openai provider is on.", STR_SETTING(llm.openai_api_key)},
+      {"llm_anthropic_api_key", {"ANTHROPIC_API_KEY"}, "Anthropic API key; set = the anthropic provider is on.", STR_SETTING(llm.anthropic_api_key)},
+      {"llm_google_ai_api_key", {"GOOGLE_AI_API_KEY"}, "Google AI (Gemini) API key; set = the gemini provider is on.", STR_SETTING(llm.google_ai_api_key)},
+      {"llm_lm_studio_base_url", {"LM_STUDIO_BASE_URL"}, "OpenAI-compatible local server (LM Studio, Ollama, vLLM, llama.cpp); set = the local provider is on. /v1 is appended to a bare origin.", STR_SETTING(llm.lm_studio_base_url)},
+      {"llm_openai_base_url", {"AURIXA_OPENAI_BASE_URL", "OPENAI_BASE_URL"}, "Base URL of the openai provider (any OpenAI-compatible API).", STR_SETTING(llm.openai_base_url)},
+      {"llm_anthropic_base_url", {"AURIXA_ANTHROPIC_BASE_URL"}, "Base URL of the Anthropic Messages API.", STR_SETTING(llm.anthropic_base_url)},
+      {"llm_gemini_base_url", {"AURIXA_GEMINI_BASE_URL"}, "Base URL of the Gemini API.", STR_SETTING(llm.gemini_base_url)},
+      {"llm_local_model", {"AURIXA_LOCAL_LLM_MODEL"}, "Model of the local provider (empty = the first chat model the server lists).", STR_SETTING(llm.local_model)},
+      {"llm_timeout_ms", {"AURIXA_LLM_TIMEOUT_MS"}, "Deadline of one LLM generation including fallbacks (capped by the caller's deadline).", INT_SETTING(llm.timeout_ms, 100, 3'600'000)},
+      {"llm_config_file", {"AURIXA_LLM_CONFIG"}, "JSON file with LLM prices, routing rules, tenant preferences and limits (see src/roles/llm/settings.hpp).", STR_SETTING(llm.config_file)},
+      {"llm_allow_pii", {"AURIXA_LLM_ALLOW_PII"}, "Send unredacted personal data to cloud LLM providers (default: redacted by the safety role).", BOOL_SETTING(llm.allow_pii)},
+      {"llm_semantic_threshold", {"AURIXA_SEMANTIC_ROUTING_THRESHOLD", "SEMANTIC_ROUTING_THRESHOLD"}, "Minimum similarity for a semantic route / detected intent.", DOUBLE_SETTING(llm.semantic_threshold, 0.0, 1.0)},
+      {"llm_max_attempts", {"AURIXA_LLM_MAX_ATTEMPTS"}, "Attempts per provider for retryable failures (429, 5xx, transport), with jittered backoff.", INT_SETTING(llm.max_attempts, 1, 10)},
+      {"llm_breaker_failures", {"AURIXA_LLM_BREAKER_FAILURES"}, "Consecutive failures that open a provider's circuit.", INT_SETTING(llm.breaker_failures, 1, 1000)},
+      {"llm_breaker_cooldown_ms", {"AURIXA_LLM_BREAKER_COOLDOWN_MS"}, "How long an open circuit refuses calls before one probe.", INT_SETTING(llm.breaker_cooldown_ms, 10, 86'400'000)},
+      {"llm_tenant_requests_per_minute", {"AURIXA_LLM_TENANT_RPM"}, "Default LLM requests per minute per tenant (0 = unlimited).", INT_SETTING(llm.tenant_requests_per_minute, 0, 100'000'000)},
+      {"llm_tenant_tokens_per_minute", {"AURIXA_LLM_TENANT_TPM"}, "Default LLM tokens per minute per tenant (0 = unlimited).", INT_SETTING(llm.tenant_tokens_per_minute, 0, std::int64_t(1) << 40)},
+      {"llm_tenant_daily_budget_usd", {"AURIXA_LLM_TENANT_DAILY_BUDGET_USD"}, "Default LLM spend per tenant per UTC day in USD (0 = unlimited).", DOUBLE_SETTING(llm.tenant_daily_budget_usd, 0.0, 1e9)},
   };
   return kSettings;
 }

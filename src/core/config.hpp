@@ -18,6 +18,26 @@ class ConfigError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// LLM router role (roles/llm/settings.hpp). Keys and URLs use the original's environment names.
+struct LlmConfig {
+  std::string openai_api_key, anthropic_api_key, google_ai_api_key;
+  std::string lm_studio_base_url;  // empty = no local OpenAI-compatible server
+  std::string openai_base_url = "https://api.openai.com/v1";
+  std::string anthropic_base_url = "https://api.anthropic.com";
+  std::string gemini_base_url = "https://generativelanguage.googleapis.com";
+  std::string local_model;  // empty = the first chat model the local server lists
+  std::int64_t timeout_ms = 15'000;
+  std::string config_file;  // JSON: prices, routing rules, tenants (settings.hpp)
+  bool allow_pii = false;   // send unredacted personal data to cloud providers
+  double semantic_threshold = 0.5;
+  std::int64_t max_attempts = 2;
+  std::int64_t breaker_failures = 5;
+  std::int64_t breaker_cooldown_ms = 30'000;
+  std::int64_t tenant_requests_per_minute = 0;  // 0 = unlimited
+  std::int64_t tenant_tokens_per_minute = 0;
+  double tenant_daily_budget_usd = 0;
+};
+
 struct Config {
   // server
   std::string host = "0.0.0.0";
@@ -45,9 +65,16 @@ struct Config {
   std::string github_repository = "aurixa/aurixa";
   std::string redis_url;
   std::string cors_origin = "*";
+  std::int64_t rate_limit_per_minute = 200;  // per client IP (and per tenant), 0 = off
+  bool trust_forwarded_for = false;
   // split mode: where other roles live (empty = default http://127.0.0.1:<seed port>)
   std::map<std::string, std::string> role_urls;
   bool debug_routes = false;  // /__debug/* routes used by integration tests
+  // safety role
+  std::string safety_banned_words = "unsafe,exploit,vulnerability,pii_leak";  // comma list, whole words
+  std::string safety_emergency_keywords;  // extra comma-separated phrases that always escalate
+  std::string safety_pii_mode = "redact";  // default PII handling: redact | mask | allow
+  LlmConfig llm;
 
   std::string role_url(const std::string& role) const;
 };

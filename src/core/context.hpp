@@ -34,6 +34,8 @@ struct CallContext {
   std::optional<std::int64_t> tenant_id;
   Principal principal{"anonymous", "anonymous"};
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  // Set by the gateway's rate limiter for the response headers (0 = not limited).
+  std::int64_t rate_limit_limit = 0, rate_limit_remaining = 0, rate_limit_reset = 0;
 
   std::chrono::milliseconds remaining() const;
   bool expired() const { return std::chrono::steady_clock::now() >= deadline; }

@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "core/context.hpp"
+#include "core/dispatch.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
 #include "core/metrics.hpp"
@@ -50,19 +51,34 @@ bool wait_future(Future& f, const std::atomic<bool>& hard_stopped) {
   }
 }
 
+// Status and headers a stream producer may set before its first chunk (see ChunkWriter::begin).
+struct StreamHead {
+  int status = 0;  // 0 = keep the Response's status
+  http::Headers headers;
+};
+
+// The producer's side of a streamed response. The first message on the channel is always an empty
+// "head" marker, sent before the first chunk (or at the end), after which the I/O side writes headers.
 class ChannelChunkWriter final : public http::ChunkWriter {
  public:
-  ChannelChunkWriter(std::shared_ptr<ChunkChannel> ch, const std::atomic<bool>& hard_stopped)
-      : ch_(std::move(ch)), hard_stopped_(hard_stopped) {}
+  ChannelChunkWriter(std::shared_ptr<ChunkChannel> ch, std::shared_ptr<StreamHead> head,
+                     const std::atomic<bool>& hard_stopped)
+      : ch_(std::move(ch)), head_(std::move(head)), hard_stopped_(hard_stopped) {}
+  void begin(int status, http::Headers headers) override {
+    if (head_sent_) return;
+    head_->status = status;
+    head_->headers = std::move(headers);
+  }
   bool write(std::string chunk) override {
     if (failed_ || chunk.empty()) return !failed_;
+    if (!send_head()) return false;
     auto f = ch_->async_send(boost::system::error_code{}, std::move(chunk), asio::use_future);
     failed_ = !wait_future(f, hard_stopped_);
     return !failed_;
   }
   // Ends the stream; `ok` false tells the I/O side the producer failed (connection is cut).
   void finish(bool ok) {
-    if (failed_) return;
+    if (failed_ || !send_head()) return;
     boost::system::error_code code = ok ? boost::system::error_code(asio::error::eof)
                                         : boost::system::error_code(asio::error::operation_aborted);
     auto f = ch_->async_send(code, std::string(), asio::use_future);
@@ -70,8 +86,18 @@ class ChannelChunkWriter final : public http::ChunkWriter {
   }
 
  private:
+  bool send_head() {
+    if (head_sent_) return true;
+    head_sent_ = true;
+    auto f = ch_->async_send(boost::system::error_code{}, std::string(), asio::use_future);
+    failed_ = !wait_future(f, hard_stopped_);
+    return !failed_;
+  }
+
   std::shared_ptr<ChunkChannel> ch_;
+  std::shared_ptr<StreamHead> head_;
   const std::atomic<bool>& hard_stopped_;
+  bool head_sent_ = false;
   bool failed_ = false;
 };
 
@@ -136,6 +162,7 @@ struct HttpServer::Impl {
 
   ServerOptions opt;
   const http::Router& router;
+  http::RequestFilter* filter = nullptr;
   Metrics& metrics;
   Log& log;
   // One io_context per I/O thread (the nginx model): a connection lives on one single-threaded context,
@@ -392,10 +419,12 @@ struct HttpServer::Impl {
         auto& msg = parser.get();
         for (const auto& f : msg) req.headers.add(std::string(f.name_string()), std::string(f.value()));
         req.body = std::move(msg.body());
-        res = co_await dispatch(match, req, ctx);
+        if (filter) early = filter->before(req, ctx, route);
+        if (!early) res = co_await dispatch(match, req, ctx);
       }
     }
     if (early) res = std::move(*early);
+    if (filter) filter->after(req, ctx, route, res);
     res.headers.set("X-Request-Id", ctx.request_id);
     if (stopping) keep_alive = false;
 
@@ -405,26 +434,12 @@ struct HttpServer::Impl {
   }
 
   awaitable<http::Response> dispatch(const http::Match& match, http::Request& req, CallContext& ctx) {
-    if (match.kind == http::Match::Kind::not_found) co_return error_response(ApiError(Errc::not_found, "Not Found"));
-    if (match.kind == http::Match::Kind::method_not_allowed) {
-      auto r = error_response(ApiError(Errc::method_not_allowed, "Method Not Allowed"));
-      r.headers.set("Allow", match.allow);
-      co_return r;
-    }
+    if (match.kind != http::Match::Kind::found) co_return http::unmatched_response(match);
     for (const auto& [k, v] : match.params) req.params[k] = v;
     const http::Route& route = *match.route;
-    if (!route.handler) co_return error_response(ApiError(Errc::bad_request, "this route requires a WebSocket upgrade"));
     auto call = [this, &route, &req, &ctx]() -> http::Response {
       if (ctx.expired()) return error_response(ApiError(Errc::unavailable, "server busy: request deadline passed while queued"));
-      try {
-        return route.handler(req, ctx);
-      } catch (const ApiError& e) {
-        return error_response(e);
-      } catch (const std::exception& e) {
-        log.error("unhandled exception", {{"request_id", ctx.request_id}, {"route", route.pattern}, {"error", e.what()}});
-        boost::json::object o{{"detail", "Internal Server Error"}, {"code", "internal_error"}, {"request_id", ctx.request_id}};
-        return http::Response::json(500, boost::json::serialize(o));
-      }
+      return http::call_handler(route, req, ctx, log);
     };
     if (route.options.execution == http::Execution::inline_io) co_return call();
     co_return co_await asio::co_spawn(workers.get_executor(), [&call]() -> awaitable<http::Response> { co_return call(); },
@@ -464,20 +479,10 @@ struct HttpServer::Impl {
   }
 
   awaitable<bool> write_stream(beast::tcp_stream& stream, http::Response& res, bool keep_alive) {
-    bhttp::response<bhttp::empty_body> out{static_cast<bhttp::status>(res.status), 11};
-    apply_headers(out, res);
-    out.keep_alive(keep_alive);
-    out.chunked(true);
-    out.set(bhttp::field::cache_control, "no-cache");
-    out.set("X-Accel-Buffering", "no");
-    bhttp::response_serializer<bhttp::empty_body> sr{out};
-    stream.expires_after(opt.request_timeout);
-    if (auto [ec, n] = co_await bhttp::async_write_header(stream, sr, as_tuple); ec) co_return false;
-
     auto ch = std::make_shared<ChunkChannel>(stream.get_executor(), 4);
-    auto producer = std::move(res.stream);
-    asio::post(streams, [ch, producer = std::move(producer), this] {
-      ChannelChunkWriter writer(ch, hard_stopped);
+    auto head = std::make_shared<StreamHead>();
+    asio::post(streams, [ch, head, producer = std::move(res.stream), this] {
+      ChannelChunkWriter writer(ch, head, hard_stopped);
       bool ok = true;
       try {
         producer(writer);
@@ -487,6 +492,25 @@ struct HttpServer::Impl {
       }
       writer.finish(ok);
     });
+    // The first message is the head marker: after it, head holds the producer's status and headers.
+    if (auto [ec, marker] = co_await ch->async_receive(as_tuple); ec) {
+      ch->close();
+      co_return false;
+    }
+    if (head->status) res.status = head->status;
+    for (const auto& [k, v] : head->headers.items()) res.headers.set(k, v);
+    bhttp::response<bhttp::empty_body> out{static_cast<bhttp::status>(res.status), 11};
+    apply_headers(out, res);
+    out.keep_alive(keep_alive);
+    out.chunked(true);
+    out.set(bhttp::field::cache_control, "no-cache");
+    out.set("X-Accel-Buffering", "no");
+    bhttp::response_serializer<bhttp::empty_body> sr{out};
+    stream.expires_after(opt.request_timeout);
+    if (auto [ec, n] = co_await bhttp::async_write_header(stream, sr, as_tuple); ec) {
+      ch->close();
+      co_return false;
+    }
     for (;;) {
       auto [ec, chunk] = co_await ch->async_receive(as_tuple);
       if (ec == asio::error::eof) break;
@@ -653,5 +677,7 @@ void HttpServer::run() {
 }
 
 void HttpServer::shutdown() { impl_->begin_shutdown(); }
+
+void HttpServer::set_filter(http::RequestFilter* filter) { impl_->filter = filter; }
 
 }  // namespace aurixa

@@ -14,6 +14,7 @@ class Log;
 class Metrics;
 namespace http {
 class Router;
+class RequestFilter;
 }
 
 struct ServerOptions {
@@ -37,6 +38,8 @@ class HttpServer {
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
+  // Installs the request filter (gateway); call before run(). Not owned.
+  void set_filter(http::RequestFilter* filter);
   // Binds and listens; returns the bound port (the real one when options.port is 0). Throws on failure.
   unsigned short listen();
   // Serves until a graceful shutdown completes (signal or shutdown()); blocks the calling thread.

@@ -50,6 +50,9 @@ struct Request {
 class ChunkWriter {
  public:
   virtual ~ChunkWriter() = default;
+  // Optional, before the first write: replaces the status and adds headers (a proxy relaying an
+  // upstream's status uses it). Response headers are sent at the first write or when the producer ends.
+  virtual void begin(int status, Headers headers) = 0;
   virtual bool write(std::string chunk) = 0;
 };
 

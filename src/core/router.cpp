@@ -78,6 +78,18 @@ void Router::add(std::string method, std::string pattern, Handler handler, Route
   routes_.insert(pos, std::move(route));
 }
 
+void Router::merge(Router&& other) {
+  for (auto& r : other.routes_) {
+    Route& moved = *r;
+    if (moved.ws_handler) {
+      websocket(moved.pattern, std::move(moved.ws_handler), std::move(moved.options));
+    } else {
+      add(moved.method, moved.pattern, std::move(moved.handler), std::move(moved.options));
+    }
+  }
+  other.routes_.clear();
+}
+
 void Router::websocket(std::string pattern, WsHandler handler, RouteOptions options) {
   options.execution = Execution::worker;
   add("GET", std::move(pattern), nullptr, std::move(options));

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,8 +47,21 @@ struct Match {
   std::string allow;  // for 405: comma-separated methods that exist for the path
 };
 
+// Cross-cutting request processing installed by the gateway (security headers, CORS, rate limits,
+// authentication). Both hooks run on the I/O thread and must not block.
+class RequestFilter {
+ public:
+  virtual ~RequestFilter() = default;
+  // Before routing-dispatch; a returned response is sent instead of calling the handler.
+  virtual std::optional<Response> before(const Request& req, CallContext& ctx, const Route* route) = 0;
+  // After the handler (or before()), just before the response is written.
+  virtual void after(const Request& req, const CallContext& ctx, const Route* route, Response& res) = 0;
+};
+
 class Router {
  public:
+  // Moves every route of `other` into this router (throws on a duplicate method + pattern).
+  void merge(Router&& other);
   void add(std::string method, std::string pattern, Handler handler, RouteOptions options = {});
   void get(std::string pattern, Handler h, RouteOptions o = {}) { add("GET", std::move(pattern), std::move(h), std::move(o)); }
   void post(std::string pattern, Handler h, RouteOptions o = {}) { add("POST", std::move(pattern), std::move(h), std::move(o)); }

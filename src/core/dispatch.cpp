@@ -1,0 +1,39 @@
+#include "core/dispatch.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/error.hpp"
+#include "core/log.hpp"
+
+namespace aurixa::http {
+
+Response unmatched_response(const Match& match) {
+  if (match.kind == Match::Kind::method_not_allowed) {
+    auto r = Response::json(405, ApiError(Errc::method_not_allowed, "Method Not Allowed").to_json());
+    r.headers.set("Allow", match.allow);
+    return r;
+  }
+  return Response::json(404, ApiError(Errc::not_found, "Not Found").to_json());
+}
+
+Response call_handler(const Route& route, const Request& req, CallContext& ctx, Log& log) {
+  if (!route.handler) return Response::json(400, ApiError(Errc::bad_request, "this route requires a WebSocket upgrade").to_json());
+  try {
+    return route.handler(req, ctx);
+  } catch (const ApiError& e) {
+    return Response::json(e.status(), e.to_json());
+  } catch (const std::exception& e) {
+    log.error("unhandled exception", {{"request_id", ctx.request_id}, {"route", route.pattern}, {"error", e.what()}});
+    boost::json::object o{{"detail", "Internal Server Error"}, {"code", "internal_error"}, {"request_id", ctx.request_id}};
+    return Response::json(500, boost::json::serialize(o));
+  }
+}
+
+Response dispatch(const Router& router, Request& req, CallContext& ctx, Log& log) {
+  Match m = router.match(req.method, req.path);
+  if (m.kind != Match::Kind::found) return unmatched_response(m);
+  for (auto& [k, v] : m.params) req.params[k] = std::move(v);
+  return call_handler(*m.route, req, ctx, log);
+}
+
+}  // namespace aurixa::http

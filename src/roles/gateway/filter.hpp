@@ -1,0 +1,38 @@
+#pragma once
+// The gateway's cross-cutting request processing, run by the HTTP server around every request:
+// security headers (helmet's defaults), CORS (configured origins; preflight answered here) and rate
+// limits (per client IP, and per tenant once a credential names one) with RateLimit-* headers.
+#include <string>
+#include <vector>
+
+#include "core/router.hpp"
+#include "roles/gateway/rate_limit.hpp"
+
+namespace aurixa::gateway {
+
+struct FilterOptions {
+  std::string cors_origins = "*";  // "*" or a comma list of exact origins
+  std::int64_t rate_limit_per_minute = 200;
+  bool trust_forwarded_for = false;  // use X-Forwarded-For's first address (only behind a trusted proxy)
+};
+
+class GatewayFilter final : public http::RequestFilter {
+ public:
+  explicit GatewayFilter(FilterOptions options);
+
+  std::optional<http::Response> before(const http::Request& req, CallContext& ctx, const http::Route* route) override;
+  void after(const http::Request& req, const CallContext& ctx, const http::Route* route, http::Response& res) override;
+
+  // The client address used for rate limiting.
+  std::string client_key(const http::Request& req) const;
+  // The Access-Control-Allow-Origin value for a request's Origin, or empty when not allowed.
+  std::string allowed_origin(std::string_view origin) const;
+
+ private:
+  FilterOptions opt_;
+  std::vector<std::string> origins_;
+  bool any_origin_ = false;
+  RateLimiter limiter_;
+};
+
+}  // namespace aurixa::gateway

@@ -1,0 +1,170 @@
+// Gateway routes: gateway-local routes, the prefix proxy table, admin and observe routes, WebSockets.
+// Thin: the forwarding logic is in upstream.cpp, cross-cutting concerns in filter.cpp.
+#include <boost/json.hpp>
+#include <future>
+#include <memory>
+
+#include "app/app.hpp"
+#include "core/error.hpp"
+#include "core/http_client.hpp"
+#include "core/json.hpp"
+#include "core/log.hpp"
+#include "core/metrics.hpp"
+#include "roles/gateway/filter.hpp"
+#include "roles/gateway/module.hpp"
+#include "roles/gateway/upstream.hpp"
+
+namespace aurixa::gateway {
+namespace {
+
+using namespace std::chrono_literals;
+
+struct Prefix {
+  const char* prefix;
+  const char* role;
+  const char* registry_name;
+};
+
+// /api/v1/<prefix>/<rest> -> <role>/api/v1/<rest> (the original's table, plus observe).
+constexpr Prefix kPrefixes[] = {
+    {"orchestration", "orchestration", "orchestration"}, {"llm", "llm", "llm-router"},
+    {"agents", "agents", "agent-runtime"},               {"rag", "rag", "rag"},
+    {"safety", "safety", "safety"},                      {"execute", "execution", "execution"},
+    {"voice", "voice", "voice"},                         {"observe", "observability", "observability"},
+};
+
+constexpr const char* kMethods[] = {"GET", "POST", "PUT", "PATCH", "DELETE"};
+
+// The original's timeouts: 180 s for pipelines, 120 s for LLM generation and streams, 30 s otherwise.
+std::chrono::milliseconds timeout_for(std::string_view prefix, std::string_view rest) {
+  if (prefix == "orchestration" && rest.find("pipeline") != std::string_view::npos) return 180s;
+  if (prefix == "llm" && (rest.find("generate") != std::string_view::npos || rest.find("stream") != std::string_view::npos))
+    return 120s;
+  return 30s;
+}
+
+http::Response gateway_health(const char* service, std::chrono::steady_clock::time_point started) {
+  double uptime = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  double mb = static_cast<double>(process_rss_bytes()) / (1024.0 * 1024.0);
+  return json::ok(boost::json::object{{"service", service},
+                                      {"status", "healthy"},
+                                      {"uptime", uptime},
+                                      {"memoryMB", std::round(mb * 10) / 10}});  // a number (D15)
+}
+
+void register_websocket_relay(http::Router& router, App& app, const char* path, const char* role, const char* upstream_path) {
+  router.websocket(path, [&app, role, upstream_path](http::WebSocket& ws, const http::Request& req, CallContext& ctx) {
+    auto it = app.role_routers.find(role);
+    if (it != app.role_routers.end()) {
+      auto m = it->second->match("GET", upstream_path);
+      if (m.kind == http::Match::Kind::found && m.route->ws_handler) {
+        m.route->ws_handler(ws, req, ctx);
+        return;
+      }
+    }
+    // Split-mode WebSocket relaying is not implemented yet: say so instead of silently closing (D3).
+    boost::json::object err{{"type", "error"}, {"event", "error"},
+                            {"message", std::string("WebSocket endpoint ") + upstream_path + " of role " + role +
+                                            " is not available from this gateway"}};
+    ws.send({boost::json::serialize(err), false});
+  });
+}
+
+}  // namespace
+
+void wire(App& app) {
+  FilterOptions fo;
+  fo.cors_origins = app.config.cors_origin;
+  fo.rate_limit_per_minute = app.config.rate_limit_per_minute;
+  fo.trust_forwarded_for = app.config.trust_forwarded_for;
+  auto filter = std::make_shared<GatewayFilter>(fo);
+  app.request_filter = filter.get();
+  app.owned.push_back(filter);  // App owns it for the process's lifetime
+}
+
+void register_routes(http::Router& router, App& app) {
+  const auto started = std::chrono::steady_clock::now();
+  auto upstreams = std::make_shared<Upstreams>(app);
+
+  router.get("/", [](const http::Request&, CallContext&) {
+    return json::ok(boost::json::object{{"message", "Welcome to the AURIXA API Gateway."},
+                                        {"documentation", "See /README.md for details."},
+                                        {"version", "0.1.0"}});
+  }, {.execution = http::Execution::inline_io});
+  router.get("/api/v1/admin/health", [started](const http::Request&, CallContext&) {
+    return gateway_health("api-gateway-admin", started);
+  }, {.execution = http::Execution::inline_io});
+
+  // Every role's health, probed in parallel (3 s each): healthy (2xx), degraded (other status), down.
+  router.get("/health/services", [&app](const http::Request&, CallContext&) {
+    std::vector<std::pair<std::string, std::future<boost::json::object>>> probes;
+    for (const auto& p : kPrefixes) {
+      std::string role = p.role;
+      probes.emplace_back(p.registry_name, std::async(std::launch::async, [&app, role] {
+        if (app.role_routers.count(role)) return boost::json::object{{"status", "healthy"}, {"latencyMs", 0}};
+        const auto t = std::chrono::steady_clock::now();
+        ClientRequest r;
+        r.url = app.config.role_url(role) + "/health";
+        r.timeout = 3s;
+        std::string status;
+        try {
+          auto res = app.http.request(r);
+          status = res.status >= 200 && res.status < 300 ? "healthy" : "degraded";
+        } catch (const ApiError&) {
+          status = "down";
+        }
+        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t).count();
+        return boost::json::object{{"status", status}, {"latencyMs", ms}};
+      }));
+    }
+    boost::json::object services;
+    for (auto& [name, f] : probes) services[name] = f.get();
+    return json::ok(boost::json::object{{"gateway", "healthy"}, {"services", services}});
+  });
+
+  for (const auto& p : kPrefixes) {
+    for (const char* method : kMethods) {
+      router.add(method, std::string("/api/v1/") + p.prefix + "/{rest...}",
+                 [upstreams, p](const http::Request& req, CallContext& ctx) {
+                   const std::string& rest = req.param("rest");
+                   UpstreamCall call;
+                   call.role = p.role;
+                   call.registry_name = p.registry_name;
+                   call.path = "/api/v1/" + rest;
+                   call.stream = rest.find("stream") != std::string::npos;
+                   call.timeout = timeout_for(p.prefix, rest);
+                   ctx.deadline = std::min(ctx.deadline, std::chrono::steady_clock::now() + call.timeout);
+                   return upstreams->forward(call, req, ctx);
+                 },
+                 {.timeout = timeout_for(p.prefix, "pipeline generate"), .name = std::string("/api/v1/") + p.prefix + "/*"});
+    }
+  }
+
+  // Admin routes -> orchestration, query kept, JSON, no x-upstream headers (as the original).
+  for (const char* method : kMethods) {
+    router.add(method, "/api/v1/admin/{rest...}", [upstreams](const http::Request& req, CallContext& ctx) {
+      UpstreamCall call{"orchestration", "orchestration", "/api/v1/" + req.param("rest")};
+      call.upstream_headers = false;
+      auto res = upstreams->forward(call, req, ctx);
+      if (!res.stream) res.headers.set("Content-Type", "application/json");
+      return res;
+    }, {.name = "/api/v1/admin/*"});
+  }
+  // The deployment controller is not part of AURIXA; its routes keep the original's auth answers.
+  for (const char* pattern : {"/api/v1/admin/deployments", "/api/v1/admin/deployments/{rest...}", "/api/v1/deployments",
+                              "/api/v1/deployments/{rest...}"}) {
+    for (const char* method : kMethods) {
+      router.add(method, pattern, [](const http::Request& req, CallContext&) -> http::Response {
+        auto auth = req.header("Authorization");
+        if (!auth || auth->substr(0, 7) != "Bearer ")
+          throw ApiError(Errc::unauthorized, "Deployment administrator token required");
+        throw ApiError(Errc::unavailable, "Deployment authentication is not configured");
+      }, {.execution = http::Execution::inline_io, .name = "/api/v1/deployments"});
+    }
+  }
+
+  register_websocket_relay(router, app, "/ws/conversation", "orchestration", "/ws/conversation");
+  register_websocket_relay(router, app, "/ws/voice", "voice", "/ws/stream");
+}
+
+}  // namespace aurixa::gateway

@@ -1,0 +1,116 @@
+#include "roles/gateway/upstream.hpp"
+
+#include <boost/json.hpp>
+
+#include "app/app.hpp"
+#include "core/dispatch.hpp"
+#include "core/error.hpp"
+#include "core/http_client.hpp"
+#include "core/log.hpp"
+
+namespace aurixa::gateway {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::int64_t ms_since(Clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t).count();
+}
+
+// Headers relayed to the upstream (the original forwarded these; idempotency and trace added).
+constexpr const char* kForwardedHeaders[] = {"Content-Type", "Authorization", "X-Tenant-Id", "Idempotency-Key", "Accept"};
+
+}  // namespace
+
+http::Response upstream_failure(int status, const std::string& registry_name, const std::string& message) {
+  boost::json::object o{{"error", status == 504 ? "Gateway Timeout" : "Bad Gateway"},
+                        {"service", registry_name},
+                        {"message", message},
+                        {"detail", message},
+                        {"code", status == 504 ? "gateway_timeout" : "bad_gateway"}};
+  return http::Response::json(status, boost::json::serialize(o));
+}
+
+http::Response Upstreams::forward(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const {
+  return app_.role_routers.count(call.role) ? local(call, req, ctx) : remote(call, req, ctx);
+}
+
+http::Response Upstreams::local(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const {
+  const auto started = Clock::now();
+  http::Request inner = req;
+  inner.path = call.path;
+  inner.target = call.path + (call.keep_query && !req.query.empty() ? "?" + req.query : "");
+  if (!call.keep_query) inner.query.clear();
+  inner.params.clear();
+  auto res = http::dispatch(*app_.role_routers.at(call.role), inner, ctx, app_.log);
+  if (call.upstream_headers) {
+    res.headers.set("x-upstream-latency-ms", std::to_string(ms_since(started)));
+    res.headers.set("x-upstream-service", call.registry_name);
+  }
+  return res;
+}
+
+http::Response Upstreams::remote(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const {
+  ClientRequest out;
+  out.method = req.method;
+  out.url = app_.config.role_url(call.role) + call.path + (call.keep_query && !req.query.empty() ? "?" + req.query : "");
+  out.timeout = std::min(call.timeout, ctx.remaining());
+  for (const char* h : kForwardedHeaders)
+    if (auto v = req.header(h)) out.headers.set(h, std::string(*v));
+  out.headers.set("X-Request-Id", ctx.request_id);
+  out.headers.set("traceparent", ctx.trace.header_for_child());
+  if (req.method != "GET" && req.method != "HEAD") {
+    out.body = req.body;
+    if (!out.headers.contains("Content-Type")) out.headers.set("Content-Type", "application/json");
+  }
+  const auto started = Clock::now();
+  auto relay_headers = [call](const ClientResponse& up, std::int64_t latency) {
+    http::Headers h;
+    h.set("Content-Type", std::string(up.headers.get("Content-Type").value_or(call.stream ? "application/x-ndjson" : "application/json")));
+    if (auto ra = up.headers.get("Retry-After")) h.set("Retry-After", std::string(*ra));
+    if (call.upstream_headers) {
+      h.set("x-upstream-latency-ms", std::to_string(latency));
+      h.set("x-upstream-service", call.registry_name);
+    }
+    return h;
+  };
+
+  if (!call.stream) {
+    try {
+      auto up = app_.http.request(out);
+      http::Response res;
+      res.status = up.status;
+      res.headers = relay_headers(up, ms_since(started));
+      res.body = std::move(up.body);
+      return res;
+    } catch (const ApiError& e) {
+      app_.log.warn("upstream failed", {{"service", call.registry_name}, {"error", e.detail()}, {"request_id", ctx.request_id}});
+      return upstream_failure(e.status() == 504 ? 504 : 502, call.registry_name, std::string(e.detail()));
+    }
+  }
+  // Streams: status and headers are relayed when the upstream's arrive, then each piece as it comes.
+  auto& client = app_.http;
+  auto& log = app_.log;
+  std::string request_id = ctx.request_id;
+  return http::Response::streaming(
+      "application/x-ndjson", [&client, &log, out, call, started, relay_headers, request_id](http::ChunkWriter& w) {
+        bool began = false;
+        try {
+          client.stream(
+              out,
+              [&](const ClientResponse& up) {
+                w.begin(up.status, relay_headers(up, ms_since(started)));
+                began = true;
+              },
+              [&](std::string_view data) { return w.write(std::string(data)); });
+        } catch (const ApiError& e) {
+          log.warn("upstream stream failed", {{"service", call.registry_name}, {"error", e.detail()}, {"request_id", request_id}});
+          if (began) throw;  // mid-stream: cut the connection so the client sees an incomplete body
+          auto failure = upstream_failure(e.status() == 504 ? 504 : 502, call.registry_name, std::string(e.detail()));
+          w.begin(failure.status, failure.headers);
+          w.write(std::move(failure.body));
+        }
+      });
+}
+
+}  // namespace aurixa::gateway

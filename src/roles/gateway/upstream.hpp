@@ -1,0 +1,41 @@
+#pragma once
+// Forwarding a request to a role: in-process when the role runs here (same responses and headers as
+// split mode, no HTTP hop), otherwise over pooled keep-alive HTTP with streaming pass-through.
+#include <chrono>
+#include <string>
+
+#include "core/context.hpp"
+#include "core/http_types.hpp"
+
+namespace aurixa {
+struct App;
+}
+
+namespace aurixa::gateway {
+
+struct UpstreamCall {
+  std::string role;           // orchestration, llm, ...
+  std::string registry_name;  // the original's service name in x-upstream-service and 502 bodies
+  std::string path;           // upstream path, e.g. /api/v1/pipelines
+  bool keep_query = true;     // the original dropped queries on prefix routes (D1); we keep them
+  bool stream = false;        // relay the body unbuffered as it arrives
+  bool upstream_headers = true;  // add x-upstream-latency-ms / x-upstream-service
+  std::chrono::milliseconds timeout{30'000};
+};
+
+class Upstreams {
+ public:
+  explicit Upstreams(App& app) : app_(app) {}
+  http::Response forward(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const;
+
+ private:
+  http::Response local(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const;
+  http::Response remote(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const;
+
+  App& app_;
+};
+
+// The original's failure body: {"error":"Bad Gateway","service":...,"message":...} plus our detail/code.
+http::Response upstream_failure(int status, const std::string& registry_name, const std::string& message);
+
+}  // namespace aurixa::gateway
