@@ -17,6 +17,7 @@
 #include "core/log.hpp"
 #include "core/metrics.hpp"
 #include "core/router.hpp"
+#include "core/telemetry.hpp"
 #ifdef AURIXA_HAS_STORE
 #include "store/startup.hpp"
 #endif
@@ -101,8 +102,25 @@ int serve(const Config& cfg) {
   }
 #endif
 
+  // What roles create at wiring time (sinks writing to the store, retention threads) must end before
+  // the store does: this guard, declared after the store, releases them first.
+  struct ReleaseOwned {
+    App& app;
+    ~ReleaseOwned() { app.owned.clear(); }
+  } release_owned{app};
+
+  // Telemetry goes to the observability role: its wire() points app.telemetry at the store when it runs
+  // here; otherwise events are batched to it over HTTP.
+  std::unique_ptr<AsyncTelemetry> remote_telemetry;
+  if (!app.runs("observability")) {
+    remote_telemetry = std::make_unique<AsyncTelemetry>(
+        std::make_shared<HttpTelemetryWriter>(http_client, cfg.role_url("observability")), metrics);
+    app.telemetry = remote_telemetry.get();
+  }
   for (const auto& name : app.local_roles)
     if (auto* m = find_role(name); m && m->wire) m->wire(app);
+  NullTelemetry no_telemetry;
+  if (!app.telemetry) app.telemetry = &no_telemetry;
 
   // Each role registers into its own router. With a local gateway the other roles are reached only
   // through it (in-process, no HTTP hop), so its authentication and limits cannot be bypassed; without
@@ -142,6 +160,9 @@ int serve(const Config& cfg) {
 
   HttpServer server(so, router, metrics, log);
   if (app.request_filter) server.set_filter(app.request_filter);
+  server.set_telemetry(app.telemetry, app.runs("gateway") || app.local_roles.size() != 1
+                                          ? std::string("api-gateway")
+                                          : std::string(find_role(app.local_roles[0])->service_name));
   unsigned short port = 0;
   try {
     port = server.listen();

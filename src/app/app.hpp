@@ -14,6 +14,7 @@ namespace aurixa {
 
 class Log;
 class Metrics;
+class TelemetrySink;
 class HttpClient;
 namespace store {
 class Database;
@@ -25,9 +26,17 @@ class RequestFilter;
 namespace safety {
 class Api;
 }
+namespace rag {
+class Api;
+}
+namespace llm {
+class Api;
+}
 
 struct RoleApis {
   std::shared_ptr<safety::Api> safety;
+  std::shared_ptr<rag::Api> rag;
+  std::shared_ptr<llm::Api> llm;
 };
 
 struct App {
@@ -42,6 +51,8 @@ struct App {
   std::map<std::string, http::Router*> role_routers;
   // Cross-cutting request filter installed by the gateway (CORS, security headers, rate limits, auth).
   http::RequestFilter* request_filter = nullptr;
+  // Where roles report telemetry events (never null while serving; see core/telemetry.hpp).
+  TelemetrySink* telemetry = nullptr;
   // Objects roles create at wiring time that must live as long as the App (filters, caches, ...).
   std::vector<std::shared_ptr<void>> owned;
 

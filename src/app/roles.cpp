@@ -18,6 +18,24 @@
 #define AURIXA_ORCHESTRATION_ROUTES nullptr
 #endif
 
+#ifdef AURIXA_HAS_ROLE_LLM
+#include "roles/llm/module.hpp"
+#define AURIXA_LLM_ROUTES &register_llm_routes
+#define AURIXA_LLM_WIRE &wire_llm
+#else
+#define AURIXA_LLM_ROUTES nullptr
+#define AURIXA_LLM_WIRE nullptr
+#endif
+
+#ifdef AURIXA_HAS_ROLE_RAG
+#include "roles/rag/module.hpp"
+#define AURIXA_RAG_ROUTES &rag::register_routes
+#define AURIXA_RAG_WIRE &rag::wire
+#else
+#define AURIXA_RAG_ROUTES nullptr
+#define AURIXA_RAG_WIRE nullptr
+#endif
+
 #ifdef AURIXA_HAS_ROLE_GATEWAY
 #include "roles/gateway/module.hpp"
 #define AURIXA_GATEWAY_ROUTES &gateway::register_routes
@@ -27,16 +45,25 @@
 #define AURIXA_GATEWAY_WIRE nullptr
 #endif
 
+#ifdef AURIXA_HAS_ROLE_OBSERVABILITY
+#include "roles/observability/module.hpp"
+#define AURIXA_OBSERVABILITY_ROUTES &observability::register_routes
+#define AURIXA_OBSERVABILITY_WIRE &observability::wire
+#else
+#define AURIXA_OBSERVABILITY_ROUTES nullptr
+#define AURIXA_OBSERVABILITY_WIRE nullptr
+#endif
+
 namespace aurixa {
 
 // Each role library provides these; a role without routes yet registers only what core gives it.
 // Keep this table in the order roles start (dependencies first).
 const std::vector<RoleModule>& role_modules() {
   static const std::vector<RoleModule> kModules = {
-      {"observability", "observability-core", 8008, nullptr, nullptr},
+      {"observability", "observability-core", 8008, AURIXA_OBSERVABILITY_ROUTES, AURIXA_OBSERVABILITY_WIRE},
       {"safety", "safety-guardrails", 8005, AURIXA_SAFETY_ROUTES, AURIXA_SAFETY_WIRE},
-      {"rag", "rag-service", 8004, nullptr, nullptr},
-      {"llm", "llm-router", 8002, nullptr, nullptr},
+      {"rag", "rag-service", 8004, AURIXA_RAG_ROUTES, AURIXA_RAG_WIRE},
+      {"llm", "llm-router", 8002, AURIXA_LLM_ROUTES, AURIXA_LLM_WIRE},
       {"execution", "execution-engine", 8007, nullptr, nullptr},
       {"agents", "agent-runtime", 8003, nullptr, nullptr},
       {"orchestration", "orchestration-engine", 8001, AURIXA_ORCHESTRATION_ROUTES, nullptr},

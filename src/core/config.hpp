@@ -67,6 +67,7 @@ struct Config {
   std::string cors_origin = "*";
   std::int64_t rate_limit_per_minute = 200;  // per client IP (and per tenant), 0 = off
   bool trust_forwarded_for = false;
+  std::int64_t telemetry_retention_days = 30;
   // split mode: where other roles live (empty = default http://127.0.0.1:<seed port>)
   std::map<std::string, std::string> role_urls;
   bool debug_routes = false;  // /__debug/* routes used by integration tests
@@ -74,6 +75,13 @@ struct Config {
   std::string safety_banned_words = "unsafe,exploit,vulnerability,pii_leak";  // comma list, whole words
   std::string safety_emergency_keywords;  // extra comma-separated phrases that always escalate
   std::string safety_pii_mode = "redact";  // default PII handling: redact | mask | allow
+  // rag role
+  std::string rag_embeddings = "auto";  // auto | builtin | openai | none
+  std::string rag_embeddings_url;       // OpenAI-compatible /v1/embeddings base URL
+  std::string rag_embeddings_model;
+  std::string rag_embeddings_api_key;
+  std::int64_t rag_sync_interval_ms = 100;  // how often retrieve polls the store for article changes
+  bool rag_use_hybrid = true;
   LlmConfig llm;
 
   std::string role_url(const std::string& role) const;

@@ -19,6 +19,7 @@
 #include "core/log.hpp"
 #include "core/metrics.hpp"
 #include "core/router.hpp"
+#include "core/telemetry.hpp"
 
 namespace aurixa {
 
@@ -163,6 +164,8 @@ struct HttpServer::Impl {
   ServerOptions opt;
   const http::Router& router;
   http::RequestFilter* filter = nullptr;
+  TelemetrySink* telemetry = nullptr;
+  std::string telemetry_service;
   Metrics& metrics;
   Log& log;
   // One io_context per I/O thread (the nginx model): a connection lives on one single-threaded context,
@@ -625,6 +628,19 @@ struct HttpServer::Impl {
       requests_counter(rs.label, req.method, status).inc();
       latency_histogram(rs.label, req.method).observe(secs);
     }
+    if (telemetry && rs.label != "/health" && rs.label != "/metrics") {
+      TelemetryEvent e;
+      e.timestamp = epoch_now();
+      e.service = telemetry_service;
+      e.event_type = "api_call";
+      e.name = rs.label;
+      e.tenant_id = ctx.tenant_id;
+      e.latency_ms = secs * 1000.0;
+      e.status = status;
+      e.error = status >= 500;
+      e.trace_id = ctx.trace.trace_id;
+      telemetry->emit(std::move(e));
+    }
     if (opt.access_log)
       log.info("access", {{"method", req.method}, {"path", req.path}, {"route", rs.label},
                           {"status", static_cast<std::int64_t>(status)}, {"duration_ms", secs * 1000.0},
@@ -679,5 +695,10 @@ void HttpServer::run() {
 void HttpServer::shutdown() { impl_->begin_shutdown(); }
 
 void HttpServer::set_filter(http::RequestFilter* filter) { impl_->filter = filter; }
+
+void HttpServer::set_telemetry(TelemetrySink* sink, std::string service) {
+  impl_->telemetry = sink;
+  impl_->telemetry_service = std::move(service);
+}
 
 }  // namespace aurixa

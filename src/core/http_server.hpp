@@ -12,6 +12,7 @@ namespace aurixa {
 
 class Log;
 class Metrics;
+class TelemetrySink;
 namespace http {
 class Router;
 class RequestFilter;
@@ -40,6 +41,8 @@ class HttpServer {
 
   // Installs the request filter (gateway); call before run(). Not owned.
   void set_filter(http::RequestFilter* filter);
+  // Reports an api_call telemetry event per request (not /health, /metrics) as `service`. Before run().
+  void set_telemetry(TelemetrySink* sink, std::string service);
   // Binds and listens; returns the bound port (the real one when options.port is 0). Throws on failure.
   unsigned short listen();
   // Serves until a graceful shutdown completes (signal or shutdown()); blocks the calling thread.

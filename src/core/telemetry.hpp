@@ -1,0 +1,101 @@
+#pragma once
+// Telemetry events: every role reports what it did (request, pipeline step, LLM call, tool call, safety
+// decision, error) through one TelemetrySink. emit() never blocks a request: events go into a bounded
+// queue that a background thread drains in batches to a TelemetryWriter (the store when observability
+// runs in this process, else HTTP to the observability role). When the queue is full the event is
+// dropped and counted (aurixa_telemetry_dropped_total). Events carry no free text from users.
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace aurixa {
+
+class Metrics;
+class Counter;
+class Gauge;
+
+struct TelemetryEvent {
+  double timestamp = 0;       // epoch seconds
+  std::string service;        // orchestration-engine, llm-router, api-gateway, ...
+  std::string event_type;     // api_call, pipeline_step, llm_call, tool_call, safety_decision, error
+  std::string name;           // route pattern, step name, tool name, ...
+  std::optional<std::int64_t> tenant_id;
+  std::optional<double> latency_ms;
+  std::optional<int> status;  // HTTP status for api_call
+  bool error = false;
+  std::optional<double> cost_usd;
+  std::int64_t input_tokens = 0, output_tokens = 0;
+  std::string model, provider;
+  std::optional<bool> cache_hit, escalated;
+  std::string trace_id;
+};
+
+double epoch_now();
+
+class TelemetrySink {
+ public:
+  virtual ~TelemetrySink() = default;
+  virtual void emit(TelemetryEvent event) = 0;
+};
+
+class TelemetryWriter {
+ public:
+  virtual ~TelemetryWriter() = default;
+  // Persists or forwards a batch; may block; throws on failure (the batch is then counted as dropped).
+  virtual void write(const std::vector<TelemetryEvent>& batch) = 0;
+};
+
+class AsyncTelemetry final : public TelemetrySink {
+ public:
+  AsyncTelemetry(std::shared_ptr<TelemetryWriter> writer, Metrics& metrics, std::size_t capacity = 10'000,
+                 std::size_t batch_size = 500);
+  ~AsyncTelemetry() override;  // flushes what is queued, then stops
+
+  void emit(TelemetryEvent event) override;
+  void flush();  // blocks until everything emitted so far is written (tests, shutdown)
+
+ private:
+  void run();
+
+  std::shared_ptr<TelemetryWriter> writer_;
+  std::size_t capacity_, batch_size_;
+  Counter& dropped_;
+  Counter& written_;
+  Gauge& depth_;
+  std::mutex mu_;
+  std::condition_variable cv_, idle_cv_;
+  std::deque<TelemetryEvent> queue_;
+  bool stop_ = false;
+  bool writing_ = false;
+  std::thread thread_;
+};
+
+class HttpClient;
+// Sends batches to the observability role (split mode): POST <base_url>/api/v1/telemetry/batch, 2 s deadline.
+class HttpTelemetryWriter final : public TelemetryWriter {
+ public:
+  HttpTelemetryWriter(HttpClient& http, std::string base_url) : http_(http), base_url_(std::move(base_url)) {}
+  void write(const std::vector<TelemetryEvent>& batch) override;
+
+ private:
+  HttpClient& http_;
+  std::string base_url_;
+};
+
+// A sink that drops everything (tests, or when telemetry is switched off).
+class NullTelemetry final : public TelemetrySink {
+ public:
+  void emit(TelemetryEvent) override {}
+};
+
+// JSON encoding shared by the HTTP writer and the observability role's batch route.
+std::string telemetry_to_json(const std::vector<TelemetryEvent>& events);
+std::vector<TelemetryEvent> telemetry_from_json(std::string_view json);  // throws ApiError (422) on bad input
+
+}  // namespace aurixa
