@@ -157,6 +157,8 @@ int serve(const Config& cfg) {
   so.request_timeout = std::chrono::milliseconds(cfg.request_timeout_ms);
   so.shutdown_grace = std::chrono::milliseconds(cfg.shutdown_grace_ms);
   so.access_log = cfg.access_log;
+  so.trust_identity_headers = !app.runs("gateway");
+  so.internal_token = cfg.internal_token;
 
   HttpServer server(so, router, metrics, log);
   if (app.request_filter) server.set_filter(app.request_filter);

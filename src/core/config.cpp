@@ -109,6 +109,17 @@ const std::vector<Setting>& settings() {
       {"rate_limit_per_minute", {"AURIXA_RATE_LIMIT_PER_MINUTE"}, "Gateway requests per minute per client IP and per tenant (0 = off).", INT_SETTING(rate_limit_per_minute, 0, 100'000'000)},
       {"trust_forwarded_for", {"AURIXA_TRUST_X_FORWARDED_FOR"}, "Rate-limit by X-Forwarded-For's first address (only behind a trusted proxy).", BOOL_SETTING(trust_forwarded_for)},
       {"telemetry_retention_days", {"AURIXA_TELEMETRY_RETENTION_DAYS"}, "Days telemetry events are kept before background deletion.", INT_SETTING(telemetry_retention_days, 1, 3650)},
+      {"auth", {"AURIXA_AUTH"}, "Require credentials at the gateway (off = the original's open API, for local demos).", BOOL_SETTING(auth)},
+      {"jwt_secret", {"AURIXA_JWT_SECRET"}, "HS256 signing secret for access tokens (>= 32 bytes; required in production; empty = random per process).",
+       [](Config& c, const std::string& v) {
+         if (!v.empty() && v.size() < 32) throw std::invalid_argument("must be at least 32 bytes");
+         c.jwt_secret = v;
+       },
+       [](const Config& c) { return c.jwt_secret.empty() ? std::string() : std::string("(set)"); }},
+      {"access_token_ttl_s", {"AURIXA_ACCESS_TOKEN_TTL_S"}, "Access token lifetime in seconds.", INT_SETTING(access_token_ttl_s, 30, 86'400)},
+      {"refresh_token_ttl_s", {"AURIXA_REFRESH_TOKEN_TTL_S"}, "Refresh token lifetime in seconds.", INT_SETTING(refresh_token_ttl_s, 60, 90 * 86'400)},
+      {"internal_token", {"AURIXA_INTERNAL_TOKEN"}, "Split mode: shared secret the gateway sends with the caller's identity; roles ignore identity headers without it.",
+       STR_SETTING(internal_token)},
       {"debug_routes", {"AURIXA_DEBUG_ROUTES"}, "Expose /__debug/* routes (tests only).", BOOL_SETTING(debug_routes)},
       {"safety_banned_words", {"AURIXA_SAFETY_BANNED_WORDS", "SAFETY_BANNED_WORDS"}, "Banned words (comma list; whole-word, case-insensitive).", STR_SETTING(safety_banned_words)},
       {"safety_emergency_keywords", {"AURIXA_SAFETY_EMERGENCY_KEYWORDS", "SAFETY_EMERGENCY_KEYWORDS"}, "Extra phrases (comma list) that always escalate, on top of the built-in emergency lexicon.", STR_SETTING(safety_emergency_keywords)},
@@ -217,6 +228,13 @@ Config load_config(const ConfigSources& src) {
       if (name == s.name) found = &s;
     if (!found) throw ConfigError("unknown setting '" + name + "'");
     apply(c, *found, value, "flag --" + name);
+  }
+  if (c.env == "production") {
+    // Demo conveniences must not reach a real deployment.
+    if (c.auth && c.jwt_secret.empty())
+      throw ConfigError("setting 'jwt_secret' (AURIXA_JWT_SECRET) is required when env is production");
+    if (c.demo_password == Config{}.demo_password)
+      throw ConfigError("setting 'demo_password' (AURIXA_DEMO_PASSWORD) must not be the documented default in production");
   }
   if (c.io_threads == 0) c.io_threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return c;

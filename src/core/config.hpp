@@ -68,6 +68,11 @@ struct Config {
   std::int64_t rate_limit_per_minute = 200;  // per client IP (and per tenant), 0 = off
   bool trust_forwarded_for = false;
   std::int64_t telemetry_retention_days = 30;
+  bool auth = true;             // AURIXA_AUTH=off reproduces the original's open API
+  std::string jwt_secret;       // empty: a random per-process secret (tokens die with the process)
+  std::int64_t access_token_ttl_s = 900;
+  std::int64_t refresh_token_ttl_s = 7 * 24 * 3600;
+  std::string internal_token;   // split mode: roles trust X-Aurixa-* principal headers only with this token
   // split mode: where other roles live (empty = default http://127.0.0.1:<seed port>)
   std::map<std::string, std::string> role_urls;
   bool debug_routes = false;  // /__debug/* routes used by integration tests

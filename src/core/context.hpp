@@ -24,8 +24,10 @@ struct TraceParent {
 };
 
 struct Principal {
-  std::string id;    // user id, API key id or "anonymous"
-  std::string role;  // platform_admin, tenant_admin, doctor, ..., anonymous
+  std::string id;    // user id ("u-12"), API key id ("k-3") or "anonymous"
+  std::string role;  // platform_admin, tenant_admin, doctor, nurse, reception, scheduler, patient, api_client, anonymous
+  std::optional<std::int64_t> patient_id;  // a patient's own record
+  std::optional<std::int64_t> staff_id;
 };
 
 struct CallContext {

@@ -6,6 +6,7 @@
 #include <boost/beast/websocket.hpp>
 #include <boost/json.hpp>
 #include <array>
+#include <charconv>
 #include <atomic>
 #include <csignal>
 #include <future>
@@ -353,6 +354,24 @@ struct HttpServer::Impl {
     session_ended(id);
   }
 
+  template <class Header>
+  void adopt_identity(const Header& hdr, CallContext& ctx) {
+    auto role = hdr["x-aurixa-role"];
+    if (role.empty()) return;
+    if (!opt.internal_token.empty() && hdr["x-aurixa-internal"] != opt.internal_token) return;
+    auto num = [](std::string_view v) -> std::optional<std::int64_t> {
+      std::int64_t x = 0;
+      auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+      if (v.empty() || ec != std::errc() || p != v.data() + v.size()) return std::nullopt;
+      return x;
+    };
+    ctx.principal.role = std::string(role);
+    ctx.principal.id = std::string(hdr["x-aurixa-principal"]);
+    ctx.tenant_id = num(hdr["x-aurixa-tenant"]);
+    ctx.principal.patient_id = num(hdr["x-aurixa-patient"]);
+    ctx.principal.staff_id = num(hdr["x-aurixa-staff"]);
+  }
+
   awaitable<void> write_simple(beast::tcp_stream& stream, const ApiError& e) {
     bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(e.status()), 11};
     res.set(bhttp::field::content_type, "application/json");
@@ -384,6 +403,7 @@ struct HttpServer::Impl {
     auto tp = TraceParent::parse(hdr["traceparent"]);
     ctx.trace = tp ? *tp : TraceParent::start_new();
 
+    if (opt.trust_identity_headers) adopt_identity(hdr, ctx);
     http::Match match = router.match(req.method, req.path);
     const http::Route* route = match.kind == http::Match::Kind::found ? match.route : nullptr;
     const std::size_t body_limit = route && route->options.max_body_bytes ? route->options.max_body_bytes : opt.max_body_bytes;
@@ -422,7 +442,9 @@ struct HttpServer::Impl {
         auto& msg = parser.get();
         for (const auto& f : msg) req.headers.add(std::string(f.name_string()), std::string(f.value()));
         req.body = std::move(msg.body());
-        if (filter) early = filter->before(req, ctx, route);
+        // Unmatched requests are filtered here; matched ones on the handler's thread (dispatch), because
+        // the filter may authenticate against the store.
+        if (filter && !route) early = filter->before(req, ctx, nullptr);
         if (!early) res = co_await dispatch(match, req, ctx);
       }
     }
@@ -442,6 +464,8 @@ struct HttpServer::Impl {
     const http::Route& route = *match.route;
     auto call = [this, &route, &req, &ctx]() -> http::Response {
       if (ctx.expired()) return error_response(ApiError(Errc::unavailable, "server busy: request deadline passed while queued"));
+      if (filter)
+        if (auto early = filter->before(req, ctx, &route)) return std::move(*early);
       return http::call_handler(route, req, ctx, log);
     };
     if (route.options.execution == http::Execution::inline_io) co_return call();
@@ -544,6 +568,16 @@ struct HttpServer::Impl {
     auto beast_req = parser.release();
     for (const auto& f : beast_req) req.headers.add(std::string(f.name_string()), std::string(f.value()));
     for (const auto& [k, v] : match.params) req.params[k] = v;
+    if (filter) {
+      // Authentication and limits apply to upgrades too: refuse with a plain HTTP response.
+      if (auto early = filter->before(req, ctx, &route)) {
+        filter->after(req, ctx, &route, *early);
+        early->headers.set("X-Request-Id", ctx.request_id);
+        co_await write_full(beast::get_lowest_layer(*ws), *early, false, false);
+        record(req, &route, early->status, std::chrono::steady_clock::now(), ctx);
+        co_return;
+      }
+    }
     ws->set_option(websocket::stream_base::decorator([rid = ctx.request_id](websocket::response_type& r) {
       r.set("X-Request-Id", rid);
     }));

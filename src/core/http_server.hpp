@@ -30,6 +30,10 @@ struct ServerOptions {
   std::chrono::milliseconds request_timeout{30'000};
   std::chrono::milliseconds shutdown_grace{10'000};
   bool access_log = true;
+  // Split-mode roles behind a gateway: take the caller's identity from X-Aurixa-* headers, but only when
+  // they carry internal_token (if one is configured). Never set on a process that runs the gateway.
+  bool trust_identity_headers = false;
+  std::string internal_token;
 };
 
 class HttpServer {

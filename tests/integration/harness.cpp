@@ -41,7 +41,7 @@ std::string make_temp_dir(const std::string& prefix) {
 
 std::map<std::string, std::string> default_test_env(const std::string& data_dir) {
   return {{"AURIXA_DATA_DIR", data_dir}, {"AURIXA_DEBUG_ROUTES", "true"}, {"AURIXA_LOG_LEVEL", "info"},
-          {"AURIXA_RATE_LIMIT_PER_MINUTE", "1000000"},
+          {"AURIXA_RATE_LIMIT_PER_MINUTE", "1000000"}, {"AURIXA_AUTH", "off"},
           {"AURIXA_HOST", "127.0.0.1"}};
 }
 

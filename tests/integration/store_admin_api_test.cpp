@@ -74,6 +74,7 @@ TEST_P(AdminApi, PatientsListGetCreate) {
   EXPECT_EQ(list.arr()[1].at("tenantId"), 2);  // D15: the list carries tenantId
   EXPECT_EQ(get("/api/v1/patients?tenant_id=2").arr().size(), 2u);
   EXPECT_EQ(get("/api/v1/patients?tenant_id=0").arr().size(), 5u);
+  EXPECT_EQ(get("/api/v1/patients?tenant_id=t-002").arr().size(), 2u);
   EXPECT_EQ(get("/api/v1/patients?limit=2&offset=1").arr()[0].at("id"), 2);
   expect_invalid(get("/api/v1/patients?tenant_id=abc"), "tenant_id");
   expect_invalid(get("/api/v1/patients?offset=-1"), "offset");
@@ -87,12 +88,15 @@ TEST_P(AdminApi, PatientsListGetCreate) {
   expect_invalid(get("/api/v1/patients/abc"), "patient_id");
   expect_invalid(get("/api/v1/patients/-3"), "patient_id");
 
-  auto created = post("/api/v1/patients", bj::object{{"full_name", "Dana Fox"}, {"email", "dana@example.org"},
-                                                      {"phone_number", "+1 555 0199"}, {"tenant_id", 2}});
+  auto created = post(
+      "/api/v1/patients",
+      bj::object{
+          {"full_name", "Dana Fox"}, {"email", "dana@example.org"}, {"phone_number", "+1 555 0199"}, {"tenant_id", 2}});
   ASSERT_EQ(created.status, 200) << bj::serialize(created.body);
   EXPECT_EQ(created.obj().at("id"), 6);
   EXPECT_EQ(created.obj().at("tenantId"), 2);
-  EXPECT_EQ(post("/api/v1/patients", bj::object{{"full_name", "Dup"}, {"email", "dana@example.org"}, {"tenant_id", 2}}).status,
+  EXPECT_EQ(post("/api/v1/patients", bj::object{{"full_name", "Dup"}, {"email", "dana@example.org"}, {"tenant_id", 2}})
+                .status,
             409);
   expect_invalid(post("/api/v1/patients", bj::object{{"email", "x@y.z"}}), "full_name");
   expect_invalid(post("/api/v1/patients", bj::object{{"full_name", "A"}, {"tenant_id", 77}}), "tenant_id");  // D13
@@ -134,9 +138,11 @@ TEST_P(AdminApi, AppointmentsListCreatePatch) {
   expect_invalid(get("/api/v1/appointments?date_from=yesterday"), "date_from");
   expect_invalid(get("/api/v1/appointments?status=lost"), "status");
 
-  auto booked = post("/api/v1/appointments", bj::object{{"patient_id", 2}, {"date", "2031-07-01"},
-                                                         {"start_time", "2:30 PM"}, {"provider_name", "Dr. Bell"},
-                                                         {"reason", "Back pain"}});
+  auto booked = post("/api/v1/appointments", bj::object{{"patient_id", 2},
+                                                        {"date", "2031-07-01"},
+                                                        {"start_time", "2:30 PM"},
+                                                        {"provider_name", "Dr. Bell"},
+                                                        {"reason", "Back pain"}});
   ASSERT_EQ(booked.status, 200) << bj::serialize(booked.body);
   EXPECT_EQ(booked.obj().at("startTime"), "2031-07-01T14:30:00");
   EXPECT_EQ(booked.obj().at("endTime"), "2031-07-01T15:00:00");
@@ -151,14 +157,17 @@ TEST_P(AdminApi, AppointmentsListCreatePatch) {
   EXPECT_EQ(post("/api/v1/appointments", bj::object{{"patient_id", 999}}).status, 404);
   expect_invalid(post("/api/v1/appointments", bj::object{{"reason", "x"}}), "patient_id");
   expect_invalid(post("/api/v1/appointments", bj::object{{"patient_id", "abc"}}), "patient_id");
-  expect_invalid(post("/api/v1/appointments", bj::object{{"patient_id", 1}, {"start_time", "25:00"}}), "start_time");  // D13
+  expect_invalid(post("/api/v1/appointments", bj::object{{"patient_id", 1}, {"start_time", "25:00"}}),
+                 "start_time");  // D13
   expect_invalid(post("/api/v1/appointments", bj::object{{"patient_id", 1}, {"start_time", "9"}}), "start_time");
   expect_invalid(post("/api/v1/appointments", bj::object{{"patient_id", 1}, {"date", "2031-02-30"}}), "date");
   expect_invalid(post("/api/v1/appointments", bj::object{{"patient_id", 1}, {"tenant_id", 2}}), "tenant_id");
-  expect_invalid(post("/api/v1/appointments", bj::object{{"patient_id", 1}, {"duration_minutes", 0}}), "duration_minutes");
+  expect_invalid(post("/api/v1/appointments", bj::object{{"patient_id", 1}, {"duration_minutes", 0}}),
+                 "duration_minutes");
   // Same provider, same time: the slot is taken.
-  EXPECT_EQ(post("/api/v1/appointments", bj::object{{"patient_id", 5}, {"date", "2031-07-01"}, {"start_time", "14:30"},
-                                                     {"provider_name", "Dr. Bell"}})
+  EXPECT_EQ(post("/api/v1/appointments",
+                 bj::object{
+                     {"patient_id", 5}, {"date", "2031-07-01"}, {"start_time", "14:30"}, {"provider_name", "Dr. Bell"}})
                 .status,
             409);
 
@@ -194,7 +203,8 @@ TEST_P(AdminApi, KnowledgeArticlesCrud) {
   ASSERT_EQ(list.arr().size(), 6u);
   EXPECT_EQ(list.arr()[0].at("title"), "Billing Inquiries");
   EXPECT_EQ(get("/api/v1/knowledge/articles?tenant_id=2").arr().size(), 1u);
-  auto created = post("/api/v1/knowledge/articles", bj::object{{"title", "Parking"}, {"content", "Lot B is free."}, {"tenant_id", 2}});
+  auto created = post("/api/v1/knowledge/articles",
+                      bj::object{{"title", "Parking"}, {"content", "Lot B is free."}, {"tenant_id", 2}});
   ASSERT_EQ(created.status, 200);
   const std::string path = "/api/v1/knowledge/articles/" + std::to_string(created.obj().at("id").as_int64());
   EXPECT_EQ(get(path).obj().at("content"), "Lot B is free.");
@@ -208,7 +218,8 @@ TEST_P(AdminApi, KnowledgeArticlesCrud) {
   EXPECT_EQ(get("/api/v1/knowledge/articles").arr().size(), 6u);
   expect_invalid(post("/api/v1/knowledge/articles", bj::object{{"content", "x"}}), "title");
   expect_invalid(post("/api/v1/knowledge/articles", bj::object{{"title", "x"}}), "content");
-  expect_invalid(post("/api/v1/knowledge/articles", bj::object{{"title", "x"}, {"content", "y"}, {"tenant_id", 99}}), "tenant_id");
+  expect_invalid(post("/api/v1/knowledge/articles", bj::object{{"title", "x"}, {"content", "y"}, {"tenant_id", 99}}),
+                 "tenant_id");
   expect_invalid(patch("/api/v1/knowledge/articles/1", bj::object{}), "title");
   expect_invalid(get("/api/v1/knowledge/articles/zero"), "article_id");
 }

@@ -54,13 +54,11 @@ class StoreHttp : public ::testing::TestWithParam<store::Backend> {
 // The test process's PostgreSQL server, started on first use.
 store::testing::PgServer& pg_server();
 
-#define AURIXA_HTTP_BACKENDS(Suite)                                                                     \
-  INSTANTIATE_TEST_SUITE_P(Backends, Suite,                                                               \
-                           ::testing::Values(::aurixa::store::Backend::sqlite,                            \
-                                             ::aurixa::store::Backend::postgresql),                       \
-                           [](const auto& info) {                                                         \
-                             return std::string(info.param == ::aurixa::store::Backend::sqlite ? "SQLite" \
-                                                                                               : "PostgreSQL"); \
-                           })
+#define AURIXA_HTTP_BACKENDS(Suite)                                                                               \
+  INSTANTIATE_TEST_SUITE_P(                                                                                       \
+      Backends, Suite, ::testing::Values(::aurixa::store::Backend::sqlite, ::aurixa::store::Backend::postgresql), \
+      [](const auto& info) {                                                                                      \
+        return std::string(info.param == ::aurixa::store::Backend::sqlite ? "SQLite" : "PostgreSQL");             \
+      })
 
 }  // namespace aurixa::testing

@@ -4,7 +4,11 @@
 
 #include <atomic>
 #include <mutex>
+#include <sys/wait.h>
+
+#include <cstdio>
 #include <thread>
+#include <tuple>
 
 #include "store_http_fixture.hpp"
 
@@ -17,8 +21,11 @@ class StoreGuarantees : public StoreHttp {};
 
 TEST_P(StoreGuarantees, HundredConcurrentBookingsOfOneSlotCreateExactlyOne) {
   constexpr int kRequests = 100;
-  const std::string body = bj::serialize(bj::object{
-      {"patient_id", 3}, {"date", "2032-01-15"}, {"start_time", "10:00"}, {"provider_name", "Dr. Bell"}, {"reason", "Race"}});
+  const std::string body = bj::serialize(bj::object{{"patient_id", 3},
+                                                    {"date", "2032-01-15"},
+                                                    {"start_time", "10:00"},
+                                                    {"provider_name", "Dr. Bell"},
+                                                    {"reason", "Race"}});
   std::atomic<int> ok{0}, conflict{0};
   std::vector<int> other;
   std::mutex mu;
@@ -77,7 +84,8 @@ TEST_P(StoreGuarantees, ConcurrentRetriesOfOneBookingBookOnce) {
   const std::string body = R"({"patient_id":1,"date":"2032-02-02","start_time":"09:00","provider_name":"Dr. Chen"})";
   std::vector<std::thread> threads;
   std::vector<Reply> replies(20);
-  for (int i = 0; i < 20; ++i) threads.emplace_back([&, i] { replies[i] = call("POST", "/api/v1/appointments", body, h); });
+  for (int i = 0; i < 20; ++i)
+    threads.emplace_back([&, i] { replies[i] = call("POST", "/api/v1/appointments", body, h); });
   for (auto& t : threads) t.join();
   for (const auto& r : replies) {
     ASSERT_EQ(r.status, 200) << bj::serialize(r.body);
@@ -93,7 +101,7 @@ TEST_P(StoreGuarantees, AcknowledgedWritesSurviveKill9) {
   ASSERT_EQ(appt.status, 200);
   const auto id = patient.obj().at("id").as_int64();
   EXPECT_EQ(server->stop(9), 128 + 9);  // SIGKILL: no shutdown path runs
-  start_server();                      // same store, fresh process
+  start_server();                       // same store, fresh process
   auto again = get("/api/v1/patients/" + std::to_string(id));
   ASSERT_EQ(again.status, 200);
   EXPECT_EQ(again.obj().at("fullName"), "Durable Dora");
@@ -118,14 +126,19 @@ TEST_P(StoreGuarantees, Kill9InTheMiddleOfAWriteBurstLosesNoAcknowledgedWrite) {
       }
     }
   });
-  while (true) {
-    std::lock_guard lock(mu);
-    if (acknowledged.size() >= 20) break;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < deadline) {
+    {
+      std::lock_guard lock(mu);
+      if (acknowledged.size() >= 20) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   server->stop(9);
   stop = true;
   writer.join();
   start_server();
+  ASSERT_GE(acknowledged.size(), 20u);
   for (auto id : acknowledged) EXPECT_EQ(get("/api/v1/patients/" + std::to_string(id)).status, 200) << id;
 }
 
@@ -134,7 +147,8 @@ TEST_P(StoreGuarantees, TenantScopeHidesOtherTenantsPatients) {
   EXPECT_EQ(get("/api/v1/patients/2?tenant_id=2").status, 200);
   EXPECT_EQ(get("/api/v1/patients/2?tenant_id=1").status, 404);
   EXPECT_TRUE(get("/api/v1/patients/2/appointments?tenant_id=1").arr().empty());
-  for (const auto& p : get("/api/v1/patients?tenant_id=1").arr()) EXPECT_EQ(p.at("tenantId"), 1);
+  auto tenant1 = get("/api/v1/patients?tenant_id=1");
+  for (const auto& p : tenant1.arr()) EXPECT_EQ(p.at("tenantId"), 1);
   // Writing tenant 1's patient into a tenant 2 appointment is refused.
   EXPECT_EQ(post("/api/v1/appointments", bj::object{{"patient_id", 1}, {"tenant_id", 2}}).status, 422);
 }
@@ -161,7 +175,57 @@ TEST_P(StoreGuarantees, EveryPatientDataAccessIsAudited) {
   EXPECT_EQ(tied.arr()[0].at("requestId"), "req-audit-123");
 }
 
+// `aurixa migrate` and `aurixa seed` against the same kind of store the server uses.
+class StoreCommands : public ::testing::TestWithParam<store::Backend> {
+ protected:
+  // Runs the binary with args and returns {exit code, stdout}.
+  std::pair<int, std::string> run(const std::string& args) {
+    std::string env = "AURIXA_DATA_DIR='" + dir_ + "' AURIXA_LOG_LEVEL=warn";
+    if (!url_.empty()) env += " DATABASE_URL='" + url_ + "'";
+    FILE* p = ::popen((env + " '" + aurixa_bin() + "' " + args + " 2>&1").c_str(), "r");
+    std::string out;
+    char buf[512];
+    while (p && std::fgets(buf, sizeof buf, p)) out += buf;
+    int status = p ? ::pclose(p) : -1;
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  }
+  void SetUp() override {
+    dir_ = make_temp_dir("aurixa-store-cli");
+    if (GetParam() == store::Backend::postgresql) {
+      if (!pg_server().available()) GTEST_SKIP() << "PostgreSQL unavailable: " << pg_server().error();
+      url_ = pg_server().create_database("cli");
+    }
+  }
+  std::string dir_, url_;
+};
+
+TEST_P(StoreCommands, MigrateThenSeedAreRepeatable) {
+  auto [code, out] = run("migrate");
+  ASSERT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("applied 0001_core_schema"), std::string::npos) << out;
+  std::tie(code, out) = run("migrate");
+  EXPECT_EQ(code, 0);
+  EXPECT_NE(out.find("(0 migrations applied)"), std::string::npos) << out;
+  std::tie(code, out) = run("seed");
+  ASSERT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("demo data loaded"), std::string::npos) << out;
+  EXPECT_NE(out.find("availability_slots         63"), std::string::npos) << out;
+  EXPECT_NE(out.find("admin@aurixa.io"), std::string::npos) << out;
+  std::tie(code, out) = run("seed");
+  EXPECT_EQ(code, 0);
+  EXPECT_NE(out.find("already has data"), std::string::npos) << out;
+}
+
+TEST_P(StoreCommands, UnreachableDatabaseIsAReadableError) {
+  if (GetParam() == store::Backend::sqlite) GTEST_SKIP() << "PostgreSQL only";
+  url_ = "postgresql://nobody@127.0.0.1:1/none";
+  auto [code, out] = run("migrate");
+  EXPECT_EQ(code, 1);
+  EXPECT_NE(out.find("cannot open database postgresql://nobody@127.0.0.1:1/none"), std::string::npos) << out;
+}
+
 AURIXA_HTTP_BACKENDS(StoreGuarantees);
+AURIXA_HTTP_BACKENDS(StoreCommands);
 
 }  // namespace
 }  // namespace aurixa::testing

@@ -4,6 +4,8 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "roles/gateway/auth.hpp"
+#include "roles/gateway/permissions.hpp"
 
 namespace aurixa::gateway {
 namespace {
@@ -43,7 +45,8 @@ void set_rate_headers(http::Headers& h, const RateDecision& d) {
 
 }  // namespace
 
-GatewayFilter::GatewayFilter(FilterOptions options) : opt_(std::move(options)), limiter_(opt_.rate_limit_per_minute) {
+GatewayFilter::GatewayFilter(FilterOptions options, const Authenticator* auth)
+    : opt_(std::move(options)), auth_(auth), limiter_(opt_.rate_limit_per_minute) {
   std::stringstream ss(opt_.cors_origins);
   for (std::string o; std::getline(ss, o, ',');) {
     while (!o.empty() && o.front() == ' ') o.erase(0, 1);
@@ -78,7 +81,20 @@ std::optional<http::Response> GatewayFilter::before(const http::Request& req, Ca
     r.status = 204;
     return r;
   }
-  if (!route || !limiter_.enabled()) return std::nullopt;  // unmatched routes are not limited (as the original)
+  if (!route) return std::nullopt;  // unmatched routes: 404/405, not limited (as the original)
+  if (auth_ && auth_->enabled() && !is_public(req.method, req.path)) {
+    try {
+      auth_->authenticate(req, ctx);
+    } catch (const ApiError& e) {
+      auto r = http::Response::json(e.status(), e.to_json());
+      r.headers.set("WWW-Authenticate", "Bearer");
+      return r;
+    }
+    if (!is_allowed(ctx.principal, req.method, req.path))
+      return http::Response::json(403, ApiError(Errc::forbidden, "role '" + ctx.principal.role +
+                                                                     "' may not " + req.method + " " + req.path).to_json());
+  }
+  if (!limiter_.enabled()) return std::nullopt;
   std::string key = ctx.tenant_id ? "tenant:" + std::to_string(*ctx.tenant_id) : client_key(req);
   auto d = limiter_.take(key);
   ctx.rate_limit_remaining = d.remaining;

@@ -1,7 +1,8 @@
 #pragma once
 // The gateway's cross-cutting request processing, run by the HTTP server around every request:
-// security headers (helmet's defaults), CORS (configured origins; preflight answered here) and rate
-// limits (per client IP, and per tenant once a credential names one) with RateLimit-* headers.
+// security headers (helmet's defaults), CORS (configured origins; preflight answered here), authentication
+// and the role permission table (401/403), and rate limits (per tenant when the credential names one,
+// else per client IP) with RateLimit-* headers.
 #include <string>
 #include <vector>
 
@@ -16,13 +17,17 @@ struct FilterOptions {
   bool trust_forwarded_for = false;  // use X-Forwarded-For's first address (only behind a trusted proxy)
 };
 
+class Authenticator;
+
 class GatewayFilter final : public http::RequestFilter {
  public:
-  explicit GatewayFilter(FilterOptions options);
+  // auth may be null (no authentication, the original's open API: AURIXA_AUTH=off).
+  explicit GatewayFilter(FilterOptions options, const Authenticator* auth = nullptr);
 
   std::optional<http::Response> before(const http::Request& req, CallContext& ctx, const http::Route* route) override;
   void after(const http::Request& req, const CallContext& ctx, const http::Route* route, http::Response& res) override;
 
+  const Authenticator* authenticator() const { return auth_; }
   // The client address used for rate limiting.
   std::string client_key(const http::Request& req) const;
   // The Access-Control-Allow-Origin value for a request's Origin, or empty when not allowed.
@@ -30,6 +35,7 @@ class GatewayFilter final : public http::RequestFilter {
 
  private:
   FilterOptions opt_;
+  const Authenticator* auth_;
   std::vector<std::string> origins_;
   bool any_origin_ = false;
   RateLimiter limiter_;

@@ -10,6 +10,7 @@
 #include "core/json.hpp"
 #include "core/log.hpp"
 #include "core/metrics.hpp"
+#include "roles/gateway/auth.hpp"
 #include "roles/gateway/filter.hpp"
 #include "roles/gateway/module.hpp"
 #include "roles/gateway/upstream.hpp"
@@ -70,14 +71,60 @@ void register_websocket_relay(http::Router& router, App& app, const char* path, 
   });
 }
 
+boost::json::object login_json(const LoginResult& r) {
+  boost::json::object o{{"access_token", r.access_token}, {"token_type", "bearer"}, {"expires_in", r.expires_in},
+                        {"refresh_token", r.refresh_token}, {"role", r.role}, {"user_id", r.user_id}};
+  o["tenant_id"] = r.tenant_id ? boost::json::value(*r.tenant_id) : boost::json::value(nullptr);
+  if (r.patient_id) o["patient_id"] = *r.patient_id;
+  if (r.staff_id) o["staff_id"] = *r.staff_id;
+  return o;
+}
+
+void register_auth_routes(http::Router& router, App& app) {
+  // The authenticator is created by wire() (which runs before route registration) and held by the filter.
+  auto* filter = dynamic_cast<GatewayFilter*>(app.request_filter);
+  if (!filter || !filter->authenticator()) throw std::logic_error("gateway routes registered before gateway::wire");
+  const Authenticator* authn = filter->authenticator();
+  auto auth = [authn]() -> const Authenticator& { return *authn; };
+  router.post("/api/v1/auth/login", [auth](const http::Request& req, CallContext&) {
+    auto o = json::parse_object(req);
+    auto email = json::require_string(o, "email");
+    auto password = json::require_string(o, "password");
+    if (email.empty()) throw ApiError::validation("email", "field 'email' must not be empty");
+    return json::ok(login_json(auth().login(email, password)));
+  });
+  router.post("/api/v1/auth/refresh", [auth](const http::Request& req, CallContext&) {
+    auto o = json::parse_object(req);
+    return json::ok(login_json(auth().refresh(json::require_string(o, "refresh_token"))));
+  });
+  router.get("/api/v1/auth/me", [](const http::Request&, CallContext& ctx) {
+    boost::json::object o{{"id", ctx.principal.id}, {"role", ctx.principal.role}};
+    o["tenant_id"] = ctx.tenant_id ? boost::json::value(*ctx.tenant_id) : boost::json::value(nullptr);
+    if (ctx.principal.patient_id) o["patient_id"] = *ctx.principal.patient_id;
+    if (ctx.principal.staff_id) o["staff_id"] = *ctx.principal.staff_id;
+    return json::ok(o);
+  });
+}
+
 }  // namespace
 
 void wire(App& app) {
+  AuthOptions ao;
+  ao.enabled = app.config.auth;
+  ao.jwt_secret = app.config.jwt_secret.empty() ? random_hex(32) : app.config.jwt_secret;
+  if (app.config.auth && app.config.jwt_secret.empty())
+    app.log.warn("AURIXA_JWT_SECRET is not set: using a random secret; tokens end with this process and are not "
+                 "valid on other gateway replicas");
+  ao.access_ttl = std::chrono::seconds(app.config.access_token_ttl_s);
+  ao.refresh_ttl = std::chrono::seconds(app.config.refresh_token_ttl_s);
+  auto auth = std::make_shared<Authenticator>(ao, app.db);
+  app.owned.push_back(auth);
+
   FilterOptions fo;
   fo.cors_origins = app.config.cors_origin;
   fo.rate_limit_per_minute = app.config.rate_limit_per_minute;
   fo.trust_forwarded_for = app.config.trust_forwarded_for;
-  auto filter = std::make_shared<GatewayFilter>(fo);
+  auto filter = std::make_shared<GatewayFilter>(fo, auth.get());
   app.request_filter = filter.get();
   app.owned.push_back(filter);  // App owns it for the process's lifetime
 }
@@ -85,6 +132,7 @@ void wire(App& app) {
 void register_routes(http::Router& router, App& app) {
   const auto started = std::chrono::steady_clock::now();
   auto upstreams = std::make_shared<Upstreams>(app);
+  register_auth_routes(router, app);
 
   router.get("/", [](const http::Request&, CallContext&) {
     return json::ok(boost::json::object{{"message", "Welcome to the AURIXA API Gateway."},

@@ -1,0 +1,104 @@
+#include "roles/gateway/auth.hpp"
+
+#include "core/error.hpp"
+#include "store/database.hpp"
+#include "store/password.hpp"
+#include "store/users.hpp"
+
+namespace aurixa::gateway {
+namespace {
+
+std::int64_t now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+[[noreturn]] void unauthorized(const std::string& why) { throw ApiError(Errc::unauthorized, why); }
+
+void apply(const Claims& c, CallContext& ctx) {
+  ctx.principal.id = c.sub;
+  ctx.principal.role = c.role;
+  ctx.principal.patient_id = c.patient_id;
+  ctx.principal.staff_id = c.staff_id;
+  ctx.tenant_id = c.tenant_id;
+}
+
+}  // namespace
+
+Authenticator::Authenticator(AuthOptions options, store::Database* db)
+    : opt_(std::move(options)),
+      db_(db),
+      codec_(opt_.jwt_secret),
+      // Verified against when an email is unknown, so timing does not reveal which emails exist.
+      dummy_hash_(opt_.enabled ? store::hash_password(new_uuid()) : std::string()) {}
+
+void Authenticator::authenticate(const http::Request& req, CallContext& ctx) const {
+  std::string credential;
+  if (auto h = req.header("Authorization")) {
+    if (h->size() < 8 || !http::iequals(h->substr(0, 7), "Bearer ")) unauthorized("Authorization must be 'Bearer <token>'");
+    credential = std::string(h->substr(7));
+  } else if (auto k = req.header("X-API-Key")) {
+    credential = std::string(*k);
+  } else if (auto q = req.query_param("access_token")) {
+    credential = *q;  // browsers cannot set headers on a WebSocket upgrade
+  }
+  if (credential.empty()) unauthorized("authentication required");
+
+  if (credential.starts_with("ak_")) {
+    if (!db_) unauthorized("API keys need the store");
+    auto key = db_->write([&](store::Tx& tx) { return store::ApiKeyRepository(tx).authenticate(credential); });
+    if (!key) unauthorized("unknown or revoked API key");
+    ctx.principal.id = "k-" + std::to_string(key->id);
+    ctx.principal.role = key->role;
+    ctx.tenant_id = key->tenant_id;
+    return;
+  }
+  std::string error;
+  auto claims = codec_.verify(credential, &error);
+  if (!claims) unauthorized(error);
+  if (claims->typ != "access") unauthorized("a refresh token cannot be used as an access token");
+  apply(*claims, ctx);
+}
+
+LoginResult Authenticator::issue(const Claims& base) const {
+  const auto now = now_seconds();
+  Claims access = base, refresh = base;
+  access.typ = "access";
+  access.iat = refresh.iat = now;
+  access.exp = now + opt_.access_ttl.count();
+  refresh.typ = "refresh";
+  refresh.exp = now + opt_.refresh_ttl.count();
+  LoginResult r;
+  r.access_token = codec_.sign(access);
+  r.refresh_token = codec_.sign(refresh);
+  r.expires_in = opt_.access_ttl.count();
+  r.role = base.role;
+  r.tenant_id = base.tenant_id;
+  r.patient_id = base.patient_id;
+  r.staff_id = base.staff_id;
+  r.user_id = base.sub;
+  return r;
+}
+
+LoginResult Authenticator::login(const std::string& email, const std::string& password) const {
+  if (!db_) throw ApiError(Errc::unavailable, "login needs the store");
+  auto user = db_->read([&](store::Tx& tx) { return store::UserRepository(tx).find_by_email(email); });
+  const bool ok = store::verify_password(user ? user->hashed_password : dummy_hash_, password) && user && user->is_active;
+  if (!ok) unauthorized("invalid email or password");
+  Claims c;
+  c.sub = "u-" + std::to_string(user->id);
+  c.role = user->role;
+  c.tenant_id = user->tenant_id;
+  c.patient_id = user->patient_id;
+  c.staff_id = user->staff_id;
+  return issue(c);
+}
+
+LoginResult Authenticator::refresh(const std::string& token) const {
+  std::string error;
+  auto claims = codec_.verify(token, &error);
+  if (!claims) unauthorized(error);
+  if (claims->typ != "refresh") unauthorized("not a refresh token");
+  return issue(*claims);
+}
+
+}  // namespace aurixa::gateway

@@ -1,0 +1,146 @@
+#pragma once
+// Internal to src/store: the SOCI side of a transaction. Only repository .cpp files include this;
+// everything else sees Tx as an opaque type.
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/database.hpp"
+#include "store/model.hpp"
+
+// std::optional<T> binds as a nullable value (SOCI 4.0 knows only boost::optional).
+namespace soci {
+template <typename T>
+struct type_conversion<std::optional<T>> {
+  using base_type = typename type_conversion<T>::base_type;
+  static void from_base(const base_type& in, indicator ind, std::optional<T>& out) {
+    if (ind == i_null) {
+      out.reset();
+      return;
+    }
+    T value{};
+    type_conversion<T>::from_base(in, ind, value);
+    out = std::move(value);
+  }
+  static void to_base(const std::optional<T>& in, base_type& out, indicator& ind) {
+    if (in) {
+      type_conversion<T>::to_base(*in, out, ind);
+    } else {
+      ind = i_null;
+    }
+  }
+};
+}  // namespace soci
+
+namespace aurixa::store {
+
+class Tx {
+ public:
+  Tx(soci::session& session, Backend backend, bool writable);
+
+  soci::session& sql() { return session_; }
+  Backend backend() const { return backend_; }
+  bool writable() const { return writable_; }
+  // Throws std::logic_error when a write method is called inside Database::read.
+  void require_write() const;
+  // Serialises transactions that name the same key until this one ends: a transaction-scoped
+  // advisory lock on PostgreSQL; a no-op on SQLite, whose single writer already serialises all writes.
+  void lock(std::string_view key);
+  // Runs a multi-statement SQL script (migrations) on this transaction's connection.
+  void exec_script(const std::string& script);
+  // The transaction's timestamp (naive UTC, "YYYY-MM-DD HH:MM:SS"), fixed when it began, so every row a
+  // transaction writes carries the same time.
+  const std::string& now() const { return now_; }
+
+ private:
+  soci::session& session_;
+  Backend backend_;
+  bool writable_;
+  std::string now_;
+};
+
+// Builds a SELECT with optional filters whose parameters are bound by name, so a query with N optional
+// conditions needs no 2^N spellings. Values are owned by the builder (SOCI binds by reference).
+//   Query q("SELECT id, name FROM tenants");
+//   q.where("tenant_id = ?", tenant).where("status = ?", status).order_by("id").page(page);
+//   auto st = q.prepare(tx, soci::into(t.id), soci::into(t.name));
+//   while (st.fetch()) ...
+class Query {
+ public:
+  explicit Query(std::string select) : sql_(std::move(select)) {}
+
+  // Adds "AND <condition>"; each '?' in it takes the next value.
+  template <typename... V>
+  Query& where(std::string_view condition, const V&... values) {
+    sql_ += where_used_ ? " AND " : " WHERE ";
+    where_used_ = true;
+    append_with_values(condition, {to_value(values)...});
+    return *this;
+  }
+  // Adds the tenant condition of a scope (nothing for platform scope).
+  Query& scope(const Scope& scope, std::string_view column);
+  Query& raw(std::string_view text) {
+    sql_ += text;
+    return *this;
+  }
+  Query& order_by(std::string_view order) {
+    sql_ += " ORDER BY ";
+    sql_ += order;
+    return *this;
+  }
+  Query& page(const Page& p);
+
+  // Prepares and executes; fetch() then fills the into targets row by row.
+  template <typename... Into>
+  soci::statement prepare(Tx& tx, Into&&... into) {
+    soci::statement st(tx.sql());
+    bind(st);
+    (st.exchange(std::forward<Into>(into)), ...);
+    st.alloc();
+    st.prepare(sql_);
+    st.define_and_bind();
+    st.execute(false);
+    return st;
+  }
+  // For "SELECT COUNT(*) ..." queries.
+  std::int64_t count(Tx& tx);
+  const std::string& sql() const { return sql_; }
+
+ private:
+  struct Value {
+    bool is_int = false;
+    long long i = 0;
+    std::string s;
+  };
+  static Value to_value(long long v) { return Value{true, v, {}}; }
+  static Value to_value(long v) { return Value{true, v, {}}; }
+  static Value to_value(int v) { return Value{true, v, {}}; }
+  static Value to_value(const std::string& v) { return Value{false, 0, v}; }
+  static Value to_value(std::string_view v) { return Value{false, 0, std::string(v)}; }
+  static Value to_value(const char* v) { return Value{false, 0, v}; }
+  void append_with_values(std::string_view text, std::initializer_list<Value> values);
+  void bind(soci::statement& st);
+
+  std::string sql_;
+  bool where_used_ = false;
+  std::vector<Value> values_;  // reserved up front in bind(); addresses must not move after binding
+  std::vector<std::string> names_;
+};
+
+// The first row of a result, or nullopt (every get-by-id).
+template <typename T>
+std::optional<T> first_row(std::vector<T> rows) {
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+// SELECT COUNT(*) FROM <table> restricted to a scope through <tenant_column> (every count(scope)).
+std::int64_t count_in_scope(Tx& tx, const char* table, const Scope& scope, const char* tenant_column = "tenant_id");
+
+// Reads SQL booleans (0/1 on SQLite, t/f on PostgreSQL; SOCI yields an int for both) into bool.
+inline bool as_bool(int v) { return v != 0; }
+
+}  // namespace aurixa::store

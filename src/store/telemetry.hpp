@@ -1,0 +1,35 @@
+#pragma once
+// Persistence of telemetry events (table telemetry_events). Platform-level data: reports filter by
+// tenant explicitly (TelemetryFilter::tenant_id) because events of one request may span tenants' roles.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/telemetry.hpp"
+#include "store/model.hpp"
+
+namespace aurixa::store {
+
+class Tx;
+
+struct TelemetryFilter {
+  double from = 0, to = 0;  // epoch seconds, inclusive
+  std::optional<Id> tenant_id;
+  std::optional<std::string> service;
+  std::optional<std::string> event_type;
+};
+
+class TelemetryRepository {
+ public:
+  explicit TelemetryRepository(Tx& tx) : tx_(tx) {}
+  void insert(const std::vector<TelemetryEvent>& events);
+  std::vector<TelemetryEvent> list(const TelemetryFilter& filter);
+  std::int64_t count_all();
+  // Deletes events older than `before` (epoch seconds); returns how many.
+  std::int64_t delete_older_than(double before);
+
+ private:
+  Tx& tx_;
+};
+
+}  // namespace aurixa::store
