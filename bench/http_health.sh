@@ -9,25 +9,13 @@ bin=$(cd "$here/.." && pwd)/$build/src/aurixa
 
 tmp=$(mktemp -d)
 nport=$(free_port)
-cat >"$tmp/nginx.conf" <<EOT
-worker_processes 1;
-pid $tmp/nginx.pid;
-error_log $tmp/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $tmp; proxy_temp_path $tmp; fastcgi_temp_path $tmp; uwsgi_temp_path $tmp; scgi_temp_path $tmp;
-  server {
+start_nginx "$tmp" "  server {
     listen 127.0.0.1:$nport;
-    location = /health { default_type application/json; return 200 '{"service":"aurixa","status":"healthy","version":"0.1.0","uptime":12.345}'; }
-  }
-}
-EOT
-nginx -c "$tmp/nginx.conf" -p "$tmp"
+    location = /health { default_type application/json; return 200 '{\"service\":\"aurixa\",\"status\":\"healthy\",\"version\":\"0.1.0\",\"uptime\":12.345}'; }
+  }"
+npid=$NGINX_PID
 AURIXA_PID=
-trap 'nginx -c "$tmp/nginx.conf" -p "$tmp" -s stop 2>/dev/null || true; [ -n "$AURIXA_PID" ] && kill $AURIXA_PID 2>/dev/null; rm -rf "$tmp"' EXIT
-sleep 0.3
-npid=$(pgrep -f "nginx: worker process" -n)
+trap 'stop_nginx "$tmp"; [ -n "$AURIXA_PID" ] && kill $AURIXA_PID 2>/dev/null; rm -rf "$tmp"' EXIT
 
 row() { printf "| %s | %s | %s | %s | %s |\n" "$1" "$2" "$3" "$4" "$5"; }
 echo "| server (1 worker; wrk -t1 -c$conns -d${secs}s) | req/s | p50 ms | p99 ms | CPU µs/request |"

@@ -33,3 +33,24 @@ measure() {
     /^ +50%/ {p50=ms($2)} /^ +99%/ {p99=ms($2)}
     END {printf "%.0f %.3f %.3f %.2f\n", rps, p50, p99, (rps > 0 ? ticks * 1e6 / hz / (rps * secs) : 0)}'
 }
+
+# start_nginx DIR "http-block body" -> starts nginx (1 worker, no access log) with its files in DIR and
+# sets NGINX_PID to the worker's pid. stop_nginx DIR stops it.
+start_nginx() {
+  local dir=$1 body=$2
+  cat >"$dir/nginx.conf" <<EOT
+worker_processes 1;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $dir; proxy_temp_path $dir; fastcgi_temp_path $dir; uwsgi_temp_path $dir; scgi_temp_path $dir;
+$body
+}
+EOT
+  nginx -c "$dir/nginx.conf" -p "$dir"
+  sleep 0.3
+  NGINX_PID=$(pgrep -f "nginx: worker process" -n)
+}
+stop_nginx() { nginx -c "$1/nginx.conf" -p "$1" -s stop 2>/dev/null || true; }
