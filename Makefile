@@ -4,6 +4,11 @@ BUILD_DIR ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?= -DAURIXA_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
 AURIXA = ./$(BUILD_DIR)/src/aurixa
+# ccache: paths relative to the checkout so a fresh clone elsewhere (CI) reuses the cache; precompiled
+# headers need the pch sloppiness.
+export CCACHE_BASEDIR ?= $(CURDIR)
+export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_file_ctime
+export CCACHE_MAXSIZE ?= 5G
 
 .PHONY: all deps configure build run test bench format clean
 

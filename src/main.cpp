@@ -82,12 +82,15 @@ int serve(const Config& cfg) {
   Log log(cfg.log_level);
   Metrics metrics;
   HttpClient http_client;
+#ifdef AURIXA_HAS_STORE
+  // Declared before the App so it outlives everything roles keep in app.owned and every request.
+  std::unique_ptr<store::Database> db;
+#endif
   App app{cfg, log, metrics, http_client, select_roles(cfg.roles), nullptr, {}};
 
   // The store, when a local role persists (safety, llm and voice do not): opened, migrated and seeded
-  // before any role is wired. Declared before the server so it outlives every request.
+  // before any role is wired.
 #ifdef AURIXA_HAS_STORE
-  std::unique_ptr<store::Database> db;
   if (std::any_of(app.local_roles.begin(), app.local_roles.end(),
                   [](const std::string& r) { return r != "safety" && r != "llm" && r != "voice"; })) {
     try {

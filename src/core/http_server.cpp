@@ -493,7 +493,11 @@ struct HttpServer::Impl {
         continue;
       out += k;
       out += ": ";
-      for (char c : v) out += (c == '\r' || c == '\n') ? ' ' : c;  // no response splitting
+      if (v.find_first_of("\r\n") == std::string::npos) {
+        out += v;
+      } else {
+        for (char c : v) out += (c == '\r' || c == '\n') ? ' ' : c;  // no response splitting
+      }
       out += "\r\n";
     }
     out += "Content-Length: ";

@@ -20,7 +20,7 @@ int specificity(const Route& r) {
   return s;
 }
 
-bool match_segments(const Route& r, const std::vector<std::string>& parts,
+bool match_segments(const Route& r, const std::vector<std::string_view>& parts,
                     std::vector<std::pair<std::string, std::string>>& params) {
   params.clear();
   const auto& segs = r.segments;
@@ -29,7 +29,7 @@ bool match_segments(const Route& r, const std::vector<std::string>& parts,
       std::string rest;
       for (std::size_t j = i; j < parts.size(); ++j) {
         if (j > i) rest += '/';
-        rest += parts[j];
+        rest.append(parts[j]);
       }
       params.emplace_back(param_name(segs[i]), std::move(rest));
       return parts.size() > i;  // a rest capture needs at least one segment
@@ -38,7 +38,7 @@ bool match_segments(const Route& r, const std::vector<std::string>& parts,
     if (is_param(segs[i])) {
       if (parts[i].empty()) return false;
       params.emplace_back(param_name(segs[i]), url_decode(parts[i]));
-    } else if (segs[i] != parts[i]) {
+    } else if (std::string_view(segs[i]) != parts[i]) {
       return false;
     }
   }
@@ -75,6 +75,7 @@ void Router::add(std::string method, std::string pattern, Handler handler, Route
   auto pos = routes_.begin();
   const int s = specificity(*route);
   while (pos != routes_.end() && specificity(**pos) >= s) ++pos;
+  index_literal(*route);
   routes_.insert(pos, std::move(route));
 }
 
@@ -88,6 +89,7 @@ void Router::merge(Router&& other) {
     }
   }
   other.routes_.clear();
+  other.literal_.clear();
 }
 
 void Router::websocket(std::string pattern, WsHandler handler, RouteOptions options) {
@@ -97,9 +99,41 @@ void Router::websocket(std::string pattern, WsHandler handler, RouteOptions opti
     if (!r->handler && !r->ws_handler) r->ws_handler = std::move(handler);
 }
 
+// Splits without allocating strings: views into `path`.
+std::vector<std::string_view> split_views(std::string_view path) {
+  std::vector<std::string_view> out;
+  if (!path.empty() && path.front() == '/') path.remove_prefix(1);
+  if (path.empty()) return out;
+  for (;;) {
+    auto pos = path.find('/');
+    out.push_back(path.substr(0, pos));
+    if (pos == std::string_view::npos) break;
+    path.remove_prefix(pos + 1);
+  }
+  return out;
+}
+
+void Router::index_literal(const Route& r) {
+  for (const auto& seg : r.segments)
+    if (is_param(seg)) return;
+  literal_["/" + [&] {
+    std::string joined;
+    for (std::size_t i = 0; i < r.segments.size(); ++i) joined += (i ? "/" : "") + r.segments[i];
+    return joined;
+  }()].push_back(&r);
+}
+
 Match Router::match(std::string_view method, std::string_view path) const {
   Match m;
-  const auto parts = split_path(path);
+  if (auto it = literal_.find(path); it != literal_.end()) {
+    for (const Route* r : it->second)
+      if (r->method == method || (method == "HEAD" && r->method == "GET")) {
+        m.kind = Match::Kind::found;
+        m.route = r;
+        return m;
+      }
+  }
+  const auto parts = split_views(path);
   std::vector<std::pair<std::string, std::string>> params;
   std::string allow;
   for (const auto& r : routes_) {

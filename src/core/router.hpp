@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/context.hpp"
@@ -76,6 +77,13 @@ class Router {
 
  private:
   std::vector<std::unique_ptr<Route>> routes_;
+  // Routes without parameters by exact path: most requests resolve here without a scan.
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<const Route*>, StringHash, std::equal_to<>> literal_;
+  void index_literal(const Route& r);
 };
 
 std::vector<std::string> split_path(std::string_view path);

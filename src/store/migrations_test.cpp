@@ -50,8 +50,15 @@ TEST_P(Migrations, RerunIsANoOp) {
 TEST_P(Migrations, ConcurrentMigratorsApplyEachMigrationOnce) {
   auto a = open(), b = open();
   std::vector<std::string> applied_a, applied_b;
-  std::thread ta([&] { applied_a = migrate(*a).applied; });
-  std::thread tb([&] { applied_b = migrate(*b).applied; });
+  auto run = [](Database& d, std::vector<std::string>& out) {
+    try {  // never let an exception escape a thread (std::terminate)
+      out = migrate(d).applied;
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << e.what();
+    }
+  };
+  std::thread ta([&] { run(*a, applied_a); });
+  std::thread tb([&] { run(*b, applied_b); });
   ta.join();
   tb.join();
   EXPECT_EQ(applied_a.size() + applied_b.size(), embedded_versions().size());

@@ -55,6 +55,13 @@ std::string tail(const std::string& path) {
   return s.size() > 2000 ? s.substr(s.size() - 2000) : s;
 }
 
+// For embedding a command inside sh -c '...'.
+std::string escape_single_quotes(const std::string& s) {
+  std::string out;
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out;
+}
+
 }  // namespace
 
 PgServer::PgServer(PgServerOptions options) {
@@ -99,7 +106,18 @@ PgServer::PgServer(PgServerOptions options) {
             "/postgres.log' -w -t 60 start"))
       port_ = port;
   }
-  if (port_ == 0) error_ = "postgres did not start: " + tail(dir_ + "/postgres.log");
+  if (port_ == 0) {
+    error_ = "postgres did not start: " + tail(dir_ + "/postgres.log");
+    return;
+  }
+  // If this process dies without running the destructor (a crash, a timeout kill), a detached watchdog
+  // stops the server and deletes its directory, so no postgres outlives its test.
+  const std::string stop = (::geteuid() == 0 ? "runuser -u postgres -- '" : "'") + bin_ + "/pg_ctl' -D '" + dir_ +
+                           "/data' -m immediate -w stop";
+  const std::string watchdog = "setsid sh -c 'while kill -0 " + std::to_string(::getpid()) +
+                               " 2>/dev/null; do sleep 1; done; " + escape_single_quotes(stop) + "; rm -rf " + dir_ +
+                               "' </dev/null >/dev/null 2>&1 &";
+  [[maybe_unused]] int rc = std::system(watchdog.c_str());
 }
 
 std::string PgServer::template_cluster() {
