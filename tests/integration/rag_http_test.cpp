@@ -53,7 +53,9 @@ std::vector<std::int64_t> article_ids(const Reply& r) {
   return out;
 }
 
-bool contains(const std::vector<std::int64_t>& v, std::int64_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool contains(const std::vector<std::int64_t>& v, std::int64_t x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 class RagHttp : public ::testing::Test {
  protected:
@@ -65,7 +67,9 @@ class RagHttp : public ::testing::Test {
     delete server_;
     delete dir_;
   }
-  Reply retrieve(const bj::object& body) { return http_.call("POST", server_->url("/api/v1/retrieve"), bj::serialize(body)); }
+  Reply retrieve(const bj::object& body) {
+    return http_.call("POST", server_->url("/api/v1/retrieve"), bj::serialize(body));
+  }
   void expect_422(const bj::object& body, const std::string& field, const std::string& path = "/api/v1/retrieve") {
     auto r = http_.call("POST", server_->url(path), bj::serialize(body));
     EXPECT_EQ(r.status, 422) << bj::serialize(body);
@@ -94,7 +98,10 @@ TEST_F(RagHttp, HealthIsTheGenericRoleHealth) {
 }
 
 TEST_F(RagHttp, RetrieveReturnsSnippetsWithOriginalAndNewFields) {
-  auto r = retrieve({{"prompt", "how do I pay my bill"}, {"tenant_id", "t-001"}, {"top_k", 3}, {"intent", bj::object{{"intent", "billing"}}}});
+  auto r = retrieve({{"prompt", "how do I pay my bill"},
+                     {"tenant_id", "t-001"},
+                     {"top_k", 3},
+                     {"intent", bj::object{{"intent", "billing"}}}});
   ASSERT_EQ(r.status, 200) << bj::serialize(r.body);
   const auto& snippets = r.obj().at("snippets").as_array();
   ASSERT_FALSE(snippets.empty());
@@ -164,8 +171,9 @@ TEST(RagSplitMode, RagProcessSeesArticlesWrittenByAnotherProcess) {
   ServerProcess orchestration({"serve", "--roles", "orchestration", "--port", "0"}, rag_env(dir));
   ServerProcess rag({"serve", "--roles", "rag", "--port", "0"}, rag_env(dir));
   Http http;
-  auto created = http.call("POST", orchestration.url("/api/v1/knowledge/articles"),
-                           R"({"title":"Aquarium","content":"The lobby axolotl tank is cleaned on Mondays.","tenant_id":1})");
+  auto created =
+      http.call("POST", orchestration.url("/api/v1/knowledge/articles"),
+                R"({"title":"Aquarium","content":"The lobby axolotl tank is cleaned on Mondays.","tenant_id":1})");
   ASSERT_EQ(created.status, 200);
   auto id = created.obj().at("id").as_int64();
   auto r = http.call("POST", rag.url("/api/v1/retrieve"), R"({"prompt":"axolotl tank","tenant_id":1})");
@@ -175,7 +183,9 @@ TEST(RagSplitMode, RagProcessSeesArticlesWrittenByAnotherProcess) {
 
 TEST(RagWithEmbeddings, OpenAiCompatibleProviderServesEmbedAndHybridRetrieve) {
   // Every text maps to a 3-d vector from its length: enough to check the wire format and the hybrid path.
-  rag::testing::FakeEmbeddingsServer fake([](const std::string& t) { return std::vector<double>{1.0, double(t.size()), 2.0}; });
+  rag::testing::FakeEmbeddingsServer fake([](const std::string& t) {
+    return std::vector<double>{1.0, double(t.size()), 2.0};
+  });
   auto dir = testing::make_temp_dir("aurixa-rag-emb");
   auto env = rag_env(dir);
   env["AURIXA_EMBEDDINGS_URL"] = fake.url();

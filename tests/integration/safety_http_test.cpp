@@ -5,6 +5,8 @@
 
 #include "core/http_client.hpp"
 #include "harness.hpp"
+#include "roles/safety/api.hpp"
+#include "roles/safety/module.hpp"
 
 namespace aurixa {
 namespace {
@@ -144,6 +146,22 @@ TEST_F(SafetyHttp, TenantPolicyMasksAndIsReadBack) {
 TEST_F(SafetyHttp, LogsDoNotContainSubmittedPersonalData) {
   validate({{"text", "my ssn is 536-22-8741"}});
   EXPECT_EQ(server_->read_log().find("536-22-8741"), std::string::npos);
+}
+
+// Split mode: the HTTP client implements the same safety::Api as the local service.
+TEST_F(SafetyHttp, SplitModeClientSpeaksTheSameContract) {
+  auto api = make_safety_client(client_, server_->url(""));
+  auto r = api->validate({"my face is drooping and I can't lift my arm", safety::Stage::input, {}, {}});
+  EXPECT_TRUE(r.requires_escalation);
+  EXPECT_EQ(r.category.value_or(""), "stroke");
+  api->set_tenant_policy("t-split", safety::TenantPolicy{safety::PiiMode::allow, {"refund"}});
+  ASSERT_TRUE(api->tenant_policy("t-split"));
+  EXPECT_EQ(api->tenant_policy("t-split")->pii_mode, safety::PiiMode::allow);
+  EXPECT_FALSE(api->tenant_policy("t-none"));
+  auto allowed = api->validate({"ssn 536-22-8741", safety::Stage::input, "t-split", {}});
+  EXPECT_EQ(allowed.validated_text, "ssn 536-22-8741");
+  EXPECT_EQ(allowed.entities.size(), 1u);
+  EXPECT_EQ(api->redact("mail jane@example.com"), "mail [REDACTED-EMAIL]");  // local, no network
 }
 
 }  // namespace

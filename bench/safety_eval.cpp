@@ -1,0 +1,358 @@
+// Safety quality evaluation: emergency recall / false-positive rate and PII precision / recall per type
+// on the dev set (../shared/eval) and the public sets in ../shared/data (Presidio, HASD, CLINC150).
+//
+//   safety_eval               print the report (markdown, the "Safety" section of docs/QUALITY.md)
+//   safety_eval --smoke       also check regression floors; exit 1 when one is missed (ctest runs this)
+//   safety_eval --errors      list every miss and false alarm
+//   safety_eval --typo-collisions /usr/share/dict/words   words the typo corrector would rewrite
+// The data directory is $AURIXA_SHARED_DIR, else ../shared beside the source tree.
+#include <boost/json.hpp>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "roles/safety/emergency.hpp"
+#include "roles/safety/normalize.hpp"
+#include "roles/safety/pii.hpp"
+
+namespace fs = std::filesystem;
+namespace bj = boost::json;
+using namespace aurixa::safety;
+
+namespace {
+
+bool g_errors = false;
+
+fs::path shared_dir() {
+  if (const char* e = std::getenv("AURIXA_SHARED_DIR"); e && *e) return e;
+  return fs::path(AURIXA_SOURCE_DIR) / ".." / "shared";
+}
+
+std::vector<bj::object> read_jsonl(const fs::path& p) {
+  std::vector<bj::object> rows;
+  std::ifstream in(p);
+  if (!in) throw std::runtime_error("cannot read " + p.string());
+  for (std::string line; std::getline(in, line);) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    rows.push_back(bj::parse(line).as_object());
+  }
+  return rows;
+}
+
+std::string str(const bj::object& o, const char* k) {
+  const auto* v = o.if_contains(k);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+// ------------------------------------------------------------------------------------- emergency
+struct EmStats {
+  int tp = 0, fn = 0, fp = 0, tn = 0;
+  double recall() const { return tp + fn ? double(tp) / (tp + fn) : 1.0; }
+  double fp_rate() const { return fp + tn ? double(fp) / (fp + tn) : 0.0; }
+};
+
+EmStats run_emergency(const EmergencyDetector& d, const std::vector<std::pair<std::string, bool>>& items,
+                      const std::string& name) {
+  EmStats s;
+  for (const auto& [text, truth] : items) {
+    const bool got = d.assess(text).escalate;
+    if (got && truth)
+      ++s.tp;
+    else if (got)
+      ++s.fp;
+    else if (truth)
+      ++s.fn;
+    else
+      ++s.tn;
+    if (g_errors && got != truth)
+      std::printf("  [%s] %s: %s\n", name.c_str(), truth ? "MISS" : "FALSE ALARM", text.c_str());
+  }
+  return s;
+}
+
+// ------------------------------------------------------------------------------------- PII
+struct TypeStats {
+  int tp = 0, fp = 0, fn = 0;
+  double precision() const { return tp + fp ? double(tp) / (tp + fp) : 1.0; }
+  double recall() const { return tp + fn ? double(tp) / (tp + fn) : 1.0; }
+};
+using PerType = std::map<std::string, TypeStats>;
+
+struct Span {
+  std::size_t b, e;  // code points
+  std::string type, text;
+};
+
+std::vector<Span> predict(const PiiDetector& d, const std::string& text) {
+  std::vector<Span> out;
+  CodepointCounter cp(text);
+  for (const auto& e : d.detect(text)) {
+    Span s{cp.at(e.begin), 0, std::string(entity_type_name(e.type)), text.substr(e.begin, e.end - e.begin)};
+    s.e = cp.at(e.end);
+    out.push_back(s);
+  }
+  return out;
+}
+
+TypeStats micro(const PerType& p) {
+  TypeStats m;
+  for (const auto& [t, s] : p) m.tp += s.tp, m.fp += s.fp, m.fn += s.fn;
+  return m;
+}
+
+// Dev set: gold {type, value}; a prediction matches a gold entity of the same type and exact text.
+PerType run_pii_dev(const PiiDetector& d, const std::vector<bj::object>& rows) {
+  PerType per;
+  for (const auto& r : rows) {
+    const std::string text = str(r, "text");
+    std::multiset<std::pair<std::string, std::string>> gold;
+    for (const auto& e : r.at("entities").as_array())
+      gold.insert({str(e.as_object(), "type"), str(e.as_object(), "value")});
+    for (const auto& p : predict(d, text)) {
+      auto it = gold.find({p.type, p.text});
+      if (it != gold.end()) {
+        ++per[p.type].tp;
+        gold.erase(it);
+      } else {
+        ++per[p.type].fp;
+        if (g_errors) std::printf("  [pii dev] FP %s '%s' in: %s\n", p.type.c_str(), p.text.c_str(), text.c_str());
+      }
+    }
+    for (const auto& [t, v] : gold) {
+      ++per[t].fn;
+      if (g_errors) std::printf("  [pii dev] FN %s '%s' in: %s\n", t.c_str(), v.c_str(), text.c_str());
+    }
+  }
+  return per;
+}
+
+const std::map<std::string, std::string>& presidio_map() {
+  static const std::map<std::string, std::string> k = {{"PERSON", "PERSON"},           {"STREET_ADDRESS", "ADDRESS"},
+                                                       {"CREDIT_CARD", "CREDIT_CARD"}, {"PHONE_NUMBER", "PHONE"},
+                                                       {"EMAIL_ADDRESS", "EMAIL"},     {"US_SSN", "SSN"},
+                                                       {"IP_ADDRESS", "IP_ADDRESS"},   {"US_NPI", "NPI"},
+                                                       {"US_MBI", "MEDICARE_MBI"}};
+  return k;
+}
+
+// Presidio synthetic set: span-level, exact (start,end,type) and overlap matching; labels mapped to ours,
+// predictions of types the set does not label (DOB, MRN, NPI, DEA, MBI) are ignored.
+std::pair<PerType, PerType> run_presidio_synth(const PiiDetector& d, const std::vector<bj::object>& rows) {
+  PerType exact, overlap;
+  const std::set<std::string> labelled = {"PERSON", "ADDRESS", "CREDIT_CARD", "PHONE", "EMAIL", "SSN", "IP_ADDRESS"};
+  for (const auto& r : rows) {
+    const std::string text = str(r, "text");
+    std::vector<Span> gold;
+    for (const auto& sv : r.at("spans").as_array()) {
+      const auto& s = sv.as_object();
+      auto it = presidio_map().find(str(s, "entity_type"));
+      if (it == presidio_map().end()) continue;
+      gold.push_back({static_cast<std::size_t>(s.at("start").to_number<std::int64_t>()),
+                      static_cast<std::size_t>(s.at("end").to_number<std::int64_t>()), it->second, str(s, "value")});
+    }
+    auto preds = predict(d, text);
+    std::vector<bool> g_exact(gold.size(), false), g_over(gold.size(), false);
+    for (const auto& p : preds) {
+      if (!labelled.count(p.type)) continue;
+      bool hit_exact = false, hit_over = false;
+      for (std::size_t i = 0; i < gold.size(); ++i) {
+        if (gold[i].type != p.type) continue;
+        if (gold[i].b == p.b && gold[i].e == p.e && !g_exact[i]) g_exact[i] = hit_exact = true;
+        if (gold[i].b < p.e && p.b < gold[i].e) g_over[i] = hit_over = true;
+      }
+      ++(hit_exact ? exact[p.type].tp : exact[p.type].fp);
+      ++(hit_over ? overlap[p.type].tp : overlap[p.type].fp);
+      if (g_errors && !hit_over)
+        std::printf("  [synth] FP %s '%s' in: %s\n", p.type.c_str(), p.text.c_str(), text.c_str());
+    }
+    for (std::size_t i = 0; i < gold.size(); ++i) {
+      if (!g_exact[i]) ++exact[gold[i].type].fn;
+      if (!g_over[i]) {
+        ++overlap[gold[i].type].fn;
+        if (g_errors)
+          std::printf("  [synth] FN %s '%s' in: %s\n", gold[i].type.c_str(), gold[i].text.c_str(), text.c_str());
+      }
+    }
+  }
+  return {exact, overlap};
+}
+
+struct CaseStats {
+  int pass = 0, total = 0, neg_pass = 0, neg_total = 0;
+};
+
+// Presidio recognizer test cases: pass = same count of entities of the type (and same spans when listed).
+std::map<std::string, CaseStats> run_presidio_cases(const PiiDetector& d, const std::vector<bj::object>& rows) {
+  std::map<std::string, CaseStats> out;
+  for (const auto& r : rows) {
+    auto it = presidio_map().find(str(r, "entity_type"));
+    if (it == presidio_map().end() || it->second == "PERSON" || it->second == "ADDRESS") continue;
+    const std::string text = str(r, "text");
+    const auto expected = r.at("expected_count").to_number<std::int64_t>();
+    const bool complete = r.at("complete").as_bool();
+    std::set<std::pair<std::size_t, std::size_t>> want, got;
+    for (const auto& sv : r.at("spans").as_array())
+      want.insert({static_cast<std::size_t>(sv.as_object().at("start").to_number<std::int64_t>()),
+                   static_cast<std::size_t>(sv.as_object().at("end").to_number<std::int64_t>())});
+    for (const auto& p : predict(d, text))
+      if (p.type == it->second) got.insert({p.b, p.e});
+    const bool pass = static_cast<std::int64_t>(got.size()) == expected && (!complete || got == want);
+    auto& s = out[it->second];
+    ++s.total;
+    s.pass += pass;
+    if (expected == 0) ++s.neg_total, s.neg_pass += pass;
+    if (g_errors && !pass)
+      std::printf("  [cases] FAIL %s expected %lld got %zu: %s\n", it->second.c_str(), static_cast<long long>(expected),
+                  got.size(), text.c_str());
+  }
+  return out;
+}
+
+void print_types(const char* title, const PerType& per) {
+  std::printf("\n%s\n\n| type | precision | recall | tp | fp | fn |\n|---|---|---|---|---|---|\n", title);
+  for (const auto& [t, s] : per)
+    std::printf("| %s | %.3f | %.3f | %d | %d | %d |\n", t.c_str(), s.precision(), s.recall(), s.tp, s.fp, s.fn);
+  const auto m = micro(per);
+  std::printf("| **micro** | **%.3f** | **%.3f** | %d | %d | %d |\n", m.precision(), m.recall(), m.tp, m.fp, m.fn);
+}
+
+int typo_collisions(const char* dict) {
+  EmergencyDetector d;
+  std::ifstream in(dict);
+  for (std::string w; std::getline(in, w);) {
+    bool lower = w.size() >= 4;
+    for (char c : w) lower = lower && c >= 'a' && c <= 'z';
+    if (lower && !d.typo_corrector().correct(w).empty()) std::printf("%s\n", w.c_str());
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool smoke = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--smoke")
+      smoke = true;
+    else if (a == "--errors")
+      g_errors = true;
+    else if (a == "--typo-collisions" && i + 1 < argc)
+      return typo_collisions(argv[i + 1]);
+    else {
+      std::fprintf(stderr, "usage: safety_eval [--smoke] [--errors] [--typo-collisions DICT]\n");
+      return 2;
+    }
+  }
+  const fs::path dir = shared_dir();
+  if (!fs::exists(dir / "eval" / "emergency.jsonl")) {
+    std::fprintf(stderr, "safety_eval: no data at %s (set AURIXA_SHARED_DIR)\n", dir.string().c_str());
+    return 2;
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  EmergencyDetector em;
+  PiiDetector pii;
+
+  // Emergency sets.
+  std::vector<std::pair<std::string, bool>> dev, hasd, clinc, intents;
+  std::map<std::string, std::pair<int, int>> dev_neg_by_cat;  // category -> (false alarms, total)
+  for (const auto& r : read_jsonl(dir / "eval" / "emergency.jsonl")) {
+    dev.push_back({str(r, "text"), r.at("emergency").as_bool()});
+    if (!r.at("emergency").as_bool()) {
+      auto& c = dev_neg_by_cat[str(r, "category")];
+      c.first += em.assess(str(r, "text")).escalate;
+      ++c.second;
+    }
+  }
+  for (const auto& r : read_jsonl(dir / "data" / "hasd" / "test.jsonl")) hasd.push_back({str(r, "text"), false});
+  for (const char* f : {"oos_test.jsonl", "inscope_test_sample.jsonl"})
+    for (const auto& r : read_jsonl(dir / "data" / "clinc150_oos" / f)) clinc.push_back({str(r, "text"), false});
+  for (const auto& r : read_jsonl(dir / "eval" / "intents.jsonl"))
+    intents.push_back({str(r, "text"), str(r, "intent") == "emergency"});
+  const auto s_dev = run_emergency(em, dev, "emergency dev");
+  const auto s_hasd = run_emergency(em, hasd, "hasd");
+  const auto s_clinc = run_emergency(em, clinc, "clinc150");
+  const auto s_int = run_emergency(em, intents, "intents dev");
+
+  // PII sets.
+  const auto pii_dev = run_pii_dev(pii, read_jsonl(dir / "eval" / "pii.jsonl"));
+  const auto [synth_exact, synth_overlap] =
+      run_presidio_synth(pii, read_jsonl(dir / "data" / "presidio_pii" / "synth_dataset_v2.jsonl"));
+  const auto cases = run_presidio_cases(pii, read_jsonl(dir / "data" / "presidio_pii" / "recognizer_cases.jsonl"));
+  // HASD: every detected entity is a false positive except none (utterances name clinicians and
+  // appointment ids, which are not personal data).
+  int hasd_pii_fp = 0;
+  for (const auto& [text, _] : hasd) {
+    const auto p = predict(pii, text);
+    hasd_pii_fp += static_cast<int>(p.size());
+    if (g_errors)
+      for (const auto& s : p)
+        std::printf("  [hasd pii] FP %s '%s' in: %s\n", s.type.c_str(), s.text.c_str(), text.c_str());
+  }
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+  std::printf("## Safety\n\nProduced by `safety_eval` (build/bench); data from `../shared`. Run time %.2f s.\n\n",
+              secs);
+  std::printf(
+      "### Emergency escalation\n\n| set | rows | recall | false-positive rate | tp | fn | fp | tn "
+      "|\n|---|---|---|---|---|---|---|---|\n");
+  auto row = [](const char* n, const EmStats& s) {
+    std::printf("| %s | %d | %s | %.1f%% | %d | %d | %d | %d |\n", n, s.tp + s.fn + s.fp + s.tn,
+                s.tp + s.fn ? (std::to_string(100.0 * s.recall()).substr(0, 5) + "%").c_str() : "n/a",
+                100.0 * s.fp_rate(), s.tp, s.fn, s.fp, s.tn);
+  };
+  row("eval/emergency.jsonl (dev)", s_dev);
+  row("eval/intents.jsonl (emergency intent vs rest)", s_int);
+  row("data/hasd/test.jsonl (all non-emergency)", s_hasd);
+  row("data/clinc150_oos (all non-emergency)", s_clinc);
+  std::printf("\nDev hard negatives by kind (false alarms / rows):");
+  for (const auto& [cat, c] : dev_neg_by_cat) std::printf(" %s %d/%d;", cat.c_str(), c.first, c.second);
+  std::printf("\n");
+  print_types("### PII: eval/pii.jsonl (dev, exact type + text)", pii_dev);
+  print_types("### PII: Presidio synth_dataset_v2 (1,500 sentences), exact span", synth_exact);
+  print_types("### PII: Presidio synth_dataset_v2, overlapping span", synth_overlap);
+  std::printf(
+      "\n### PII: Presidio recognizer test cases (count and spans must match)\n\n| type | passed | negatives passed "
+      "|\n|---|---|---|\n");
+  for (const auto& [t, c] : cases)
+    std::printf("| %s | %d/%d | %d/%d |\n", t.c_str(), c.pass, c.total, c.neg_pass, c.neg_total);
+  std::printf(
+      "\nHASD (439 scheduling messages naming clinicians and appointment ids): %d PII entities reported "
+      "(all false positives).\n",
+      hasd_pii_fp);
+
+  if (!smoke) return 0;
+  // Regression floors: below the measured numbers with a little room, so a real regression fails.
+  int failed = 0;
+  auto floor = [&](const char* what, double got, double min) {
+    if (got + 1e-9 < min) {
+      std::fprintf(stderr, "FLOOR MISSED: %s = %.3f < %.3f\n", what, got, min);
+      ++failed;
+    }
+  };
+  auto ceiling = [&](const char* what, double got, double max) {
+    if (got > max + 1e-9) {
+      std::fprintf(stderr, "CEILING EXCEEDED: %s = %.3f > %.3f\n", what, got, max);
+      ++failed;
+    }
+  };
+  const auto dev_micro = micro(pii_dev);
+  floor("emergency dev recall", s_dev.recall(), 0.97);
+  ceiling("emergency dev false-positive rate", s_dev.fp_rate(), 0.06);
+  floor("intents emergency recall", s_int.recall(), 0.9);
+  ceiling("hasd false-positive rate", s_hasd.fp_rate(), 0.01);
+  ceiling("clinc150 false-positive rate", s_clinc.fp_rate(), 0.01);
+  floor("pii dev micro precision", dev_micro.precision(), 0.9);
+  floor("pii dev micro recall", dev_micro.recall(), 0.9);
+  floor("presidio synth overlap micro recall", micro(synth_overlap).recall(), 0.30);
+  floor("presidio synth overlap micro precision", micro(synth_overlap).precision(), 0.88);
+  std::printf("\nsmoke: %d floor(s) missed\n", failed);
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,53 @@
+#pragma once
+// Approximate nearest-neighbour search over chunk embeddings with hnswlib (cosine = inner product of
+// unit vectors). One HNSW graph per tenant, so a search can never return another tenant's chunk and
+// one tenant's growth does not slow the others. Removal marks the element deleted (hnswlib skips it in
+// searches); its slot is reused when the same chunk id comes back.
+//
+// Thread-safety: all methods may be called concurrently (one mutex; HNSW searches take microseconds).
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace aurixa::rag {
+
+struct VectorHit {
+  std::string chunk_id;
+  float similarity = 0;  // cosine similarity
+};
+
+struct VectorIndexOptions {
+  std::size_t m = 16;
+  std::size_t ef_construction = 200;
+  std::size_t ef_search = 64;
+  std::size_t initial_capacity = 1024;  // per tenant; grows by doubling
+};
+
+class VectorIndex {
+ public:
+  explicit VectorIndex(VectorIndexOptions options = {});
+  ~VectorIndex();
+  VectorIndex(const VectorIndex&) = delete;
+  VectorIndex& operator=(const VectorIndex&) = delete;
+
+  // Adds or replaces the vector of a chunk. The first vector fixes the dimension; a different one
+  // later throws std::invalid_argument.
+  void upsert(std::int64_t tenant_id, const std::string& chunk_id, const std::vector<float>& unit_vector);
+  void remove(std::int64_t tenant_id, const std::string& chunk_id);
+  std::vector<VectorHit> search(std::int64_t tenant_id, const std::vector<float>& unit_query, int k) const;
+  std::size_t size() const;  // live vectors over all tenants
+  std::size_t dimension() const;
+
+ private:
+  struct Tenant;
+  VectorIndexOptions options_;
+  mutable std::mutex mutex_;
+  std::size_t dim_ = 0;
+  std::map<std::int64_t, std::unique_ptr<Tenant>> tenants_;
+};
+
+}  // namespace aurixa::rag

@@ -1,0 +1,301 @@
+// Context rules for emergency hits. The cue lists are general English/Spanish function phrases
+// (NegEx-style triggers, temporal expressions, question forms, idioms), not tied to any data set.
+#include "roles/safety/emergency_context.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace aurixa::safety {
+namespace {
+
+// Negation triggers: a following hit within kNegWindow tokens, before a scope terminator, is negated.
+constexpr const char* kNegPre =
+    R"(no|not|never|without|denies|denied|deny|negative for|free of|absence of|none|neither|nor|dont have|do not have|doesnt have|does not have|didnt have|dont feel|dont think|havent had|hasnt had|havent|hasnt|didnt|did not|dont|doesnt|isnt|arent|wasnt|werent|not having|no signs? of|no history of|no more|ni|sin|nunca|tampoco|no tengo|no tiene|no hay)";
+// Phrases that contain a negation word but negate nothing after them.
+constexpr const char* kPseudoNeg =
+    R"(not sure|not certain|no idea|dont know|do not know|not only|no one|nobody|oh no|no matter|not just|dont want|do not want|no doubt|not to mention|cant tell|dont understand|no wonder|no way|no se si|no se que|not an emergency|no emergency)";
+// Resolution after a hit ("wheezing is much better"): the hit is no longer current.
+constexpr const char* kNegPost =
+    R"((?:is |are |has |have |seems |was |got |its |it is |has been )?(?:much |a lot |way |so much |a little |alot )?(?:gone|resolved|went away|goes away|go away|better|improved|improving|cleared up|under control|has stopped|stopped|fine now|is fine|are fine|normal now|ruled out|all good|okay now|ok now|subsided|eased up|eased|ya paso|mejor))";
+constexpr const char* kPast =
+    R"(in (?:19|20)\d\d|back in (?:19|20)?\d\d|(?:in|during|since) (?:high school|college|my twenties|my teens)|last (?:year|month|week|summer|spring|fall|autumn|winter|time|christmas|january|february|march|april|may|june|july|august|september|october|november|december)|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|a few|couple|a couple|couple of|a couple of|several|many|some|\d+) (?:years?|months?|weeks?|yrs?|decades?) ago|years ago|months ago|weeks ago|ages ago|long time ago|long ago|a while ago|a while back|used to|in the past|history of|hx of|previous(?:ly)?|prior|former(?:ly)?|as a (?:kid|child|teen|teenager|baby|toddler)|when (?:i|he|she|we|they) (?:was|were) (?:a |younger|little|young|small|\d+|in)|(?:was|were) (?:treated|diagnosed|hospitali[sz]ed|admitted|seen) (?:for|with)|recovered from|recovering from|survived|survivor|el ano pasado|hace (?:\w+ )?(?:anos|meses|semanas)|de (?:nino|nina|joven)|en el pasado)";
+constexpr const char* kPresent =
+    R"(now|right now|currently|at the moment|again|another|today|tonight|this (?:morning|afternoon|evening|minute|second|instant)|just now|just (?:had|happened|started|did|took|swallowed|fell|collapsed)|(?:\d+|a|an|one|two|few|a few|couple|a couple of|several|ten|twenty|thirty) (?:minutes?|mins?|hours?|hrs?) ago|is having|am having|are having|im having|hes having|shes having|theyre having|keeps|ahora|ahorita|hoy)";
+constexpr const char* kPastVerb = R"(had|has had|have had|ive had|hes had|shes had|suffered|tuvo)";
+constexpr const char* kRoutine =
+    R"(follow up|followup|appointment|appointments|appt|appts|rehab|rehabilitation|refill|refills|records|referral|checkup|check up|clearance|physical|paperwork|form|forms|note|letter|results|reschedule|cita|citas|receta)";
+constexpr const char* kHypothetical =
+    R"(if|in case|whenever|what if|when (?:should|do|does|is it|to|would)|should (?:i|someone|you|we|a person) (?:call|go|see|worry|be worried)|suppose|supposing|hypothetically|should (?:i|someone|you|he|she) ever|en caso de|what (?:are|is|causes|cause|happens|should|would|to do|do (?:i|you|we) do if|does|do|kind|type|types|counts)|whats (?:the|a|an)|how (?:can|do (?:you|people|they|doctors)|does|long|common|likely|serious|dangerous|often|would|should|is|are|much|many|quickly|soon|fast)|how do i (?:know|tell|recognize|recognise|spot|prevent|avoid|check)|why (?:do|does|is|are|would|did)|(?:warning )?signs? (?:of|that)|symptoms? of|risk factors?|risks? (?:of|for)|causes? of|treatment (?:for|of)|prevent\w*|explain|tell me (?:about|more)|information (?:on|about)|info (?:on|about)|learn\w* (?:about|more|how)|difference between|is it (?:normal|safe|true|possible|bad|dangerous|common|okay|ok)|can (?:you|a|an|someone|people|stress|anxiety|dehydration|caffeine) (?:explain|tell|get|have|die|cause|give)|(?:do|does) (?:you|they|the clinic) (?:offer|have|teach|provide)|class|classes|course|training|certification|webinar|article|video|documentary|research|homework|school project|essay|presentation|quiz|(?:que|cuales) (?:es|son)|que hacer si|como (?:se|saber|puedo saber)|sintomas de|senales de)";
+// Question forms that make a whole sentence hypothetical wherever they stand ("is X normal?").
+constexpr const char* kHypoSentence =
+    R"((?:normal|common|typical|serious|dangerous|contagious|hereditary|genetic|preventable|treatable|curable|a sign of \w+|something to worry about) \?|(?:is|are) (?:that|this|it|these|those) (?:normal|common|serious|bad|dangerous) \?)";
+// A definite subject in a present state ends a hypothetical scope: "what do i do, my husband is ...".
+constexpr const char* kHypoBreak =
+    R"((?:my|his|her|our|their) \w+ (?:is|are|has|keeps|just|cant|wont|isnt|was|seems)|(?:im|hes|shes|theyre|he is|she is|i am|they are) (?:\w+ing|not|having|so|really|very|unconscious|unresponsive|blue)|right now|please help|help me|help us|hurry|ayuda)";
+constexpr const char* kIdiom =
+    R"((?:is|are|was|its|it is|thats|this is|youre|these are|theyre|will be|going to|gonna) (?:\w+ )?(?:killing|kill) (?:me|us)|kills me|killing me|(?:dying|die) (?:for|to (?:get|see|know|try|have|hear|go|meet))|to die for|(?:bored|scared|worried|sick|tired|freaked|frightened|annoyed|laughed|laughing|worked) (?:myself |me )?to death|(?:gave|give|giving|gives) (?:me|him|her|us) (?:a )?(?:heart attack|stroke)|(?:nearly|almost|practically|about to) (?:had|have|having|gave me) (?:a )?(?:heart attack|stroke|seizure|fit)|(?:nearly|almost) (?:died|fainted|passed out|choked|collapsed)|stroke of (?:luck|genius|midnight|the pen|bad luck|insight)|(?:back|breast) ?stroke|(?:choke|choked|choking) (?:on|at|over) (?:the |that |this |my |those |these |our )?(?:price|prices|bill|bills|cost|costs|number|total|amount|estimate|news|quote|copay|invoice|charge|charges|fee|fees)|drowning in|bleeding (?:money|cash|me dry|us dry)|dead (?:tired|serious|wrong|end|set)|deadline|killer|heart ?broken|broke my heart|my heart (?:broke|sank|skipped)|dying of (?:laughter|boredom|embarrassment|curiosity)|(?:im|i am|i was) dying (?:here|lol|over)|(?:throw|threw|throwing) a fit|fit (?:for|to be))";
+constexpr const char* kMoney =
+    R"(bill|bills|billing|price|prices|pricing|cost|costs|copay|copays|co pay|deductible|invoice|charges?|fees?|premiums?|insurance|paperwork|wait|waiting|on hold|traffic|homework|exam|exams|boss|job|taxes|rent|statement|balance|estimate|quote|parking|queue|portal|website|forms?|joke|news|game|movie|team)";
+constexpr const char* kLaugh = R"(lol|lmao|lmfao|haha\w*|hehe\w*|rofl|jk|jaja\w*|xd)";
+constexpr const char* kModifierAfter =
+    R"(risk|risks|prevention|awareness|hotline|hotlines|lifeline|helpline|crisis line|line|number|class|classes|training|course|survivor|survivors|support|group|screening|test|tests|testing|results?|medications?|meds?|medicines?|prescriptions?|rx|refills?|plan|kit|bracelet|insurance|coverage|claim|unit|ward|center|centre|clinic|specialist|doctor|neurologist|cardiologist|education|month|walk|fundraiser|symptoms|signs|rehab|rehabilitation|therapy|therapist|follow|followup|appointments?|appts?|visits?|checkup|history|care|recovery|protocol|drill|pamphlet|poster|research|study|studies|statistics|stats|rates?|disorders?|types?|factors|pressure|sugar|work|draw|donation|donors?|count|levels?|thinners?|thinning|bank|hazards?|cream|ointment|spray|gel|treatments?|machine|exercises?|control|patients|victims?|precautions|scare|scares|free|vaccine|panel|diary|log|policy)";
+constexpr const char* kModifierBefore =
+    R"(risk of|risks of|prevent|preventing|prevention of|history of|family history of|after (?:my|his|her|their)|since (?:my|his|her|their|the)|recover\w* from|survived(?: a| an| the| my| his| her)?|regarding|post|previous|prior|past|signs of(?: a| an)?|symptoms of(?: a| an)?|risk for|at risk for|to prevent|fear of|afraid of|scared of|chance of|odds of)";
+constexpr const char* kAttenuate =
+    R"(a little|a bit|a tad|slight|slightly|mild|mildly|minor|kind of|kinda|sort of|for (?:a few |several |many |the past |the last |over )?(?:days|weeks|months|years)|on and off|off and on|comes and goes|every (?:day|night|morning|evening)|occasional|occasionally|sometimes|now and then|from time to time|for a (?:minute|second|moment|sec)|tiny|small|little bit|a touch of|over the past (?:few )?(?:days|weeks|months)|lately|chronic|probably (?:the|just|from|due)|poquito|un poco|leve)";
+constexpr const char* kAmplify =
+    R"(severe|severely|really bad|very bad|so bad|getting worse|worse and worse|worsening|suddenly|sudden|out of nowhere|all of a sudden|fast|rapidly|quickly|everywhere|extremely|intense|heavily|wont stop|emergency|urgent|urgente|help)";
+
+// Per-word roles, looked up once per token: NegEx scope terminators, clause boundaries, contrastive
+// conjunctions (end a hypothetical scope) and first-person words.
+enum WordRole : unsigned { kScopeEnd = 1, kClauseEnd = 2, kContrast = 4, kFirstPerson = 8 };
+const std::unordered_map<std::string_view, unsigned>& word_roles() {
+  static const std::unordered_map<std::string_view, unsigned> k = [] {
+    std::unordered_map<std::string_view, unsigned> m;
+    for (auto w : {"but",  "however", "although", "though", "except", "aside",   "apart", "yet",   "still", "just",
+                   "only", "now",     "then",     "which",  "who",    "because", "cause", "since", "while", "whereas",
+                   "pero", "aunque",  "sino",     "solo",   "ahora",  "excepto", "salvo", "plus"})
+      m[w] |= kScopeEnd;
+    for (auto w : {"but", "however", "although", "though", "yet", "except", "whereas", "pero", "aunque", "sino", "now",
+                   "then", "because", "while", "when", "after", "ahora"})
+      m[w] |= kClauseEnd;
+    for (auto w : {"but", "however", "although", "though", "yet", "except", "pero", "aunque", "sino"})
+      m[w] |= kContrast;
+    for (auto w : {"i", "im", "me", "my", "myself", "ive", "id", "ill", "mine", "yo", "mi", "estoy", "tengo"})
+      m[w] |= kFirstPerson;
+    return m;
+  }();
+  return k;
+}
+
+constexpr std::size_t kNegWindow = 6;   // tokens between trigger and hit
+constexpr std::size_t kPostWindow = 4;  // tokens between hit and resolution phrase
+
+bool overlaps(const TokenSpan& s, const EmergencyHit& h) { return s.first <= h.last_token && s.last >= h.first_token; }
+
+}  // namespace
+
+struct ContextRules::Impl {
+  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> sources;
+  RE2* neg_pre;
+  RE2* pseudo;
+  RE2* neg_post;
+  RE2* past;
+  RE2* present;
+  RE2* past_verb;
+  RE2* routine;
+  RE2* hypo;
+  RE2* hypo_sentence;
+  RE2* hypo_break;
+  RE2* idiom;
+  RE2* money;
+  RE2* laugh;
+  RE2* mod_after;
+  RE2* mod_before;
+  RE2* attenuate;
+  RE2* amplify;
+
+  // Cues are whole words: \b on both sides, except after a cue that ends in punctuation.
+  RE2* add(const char* pattern, bool word_end = true) {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_max_mem(16 << 20);
+    auto re = std::make_unique<RE2>(std::string(R"(\b(?:)") + pattern + (word_end ? R"()\b)" : ")"), o);
+    if (!re->ok()) throw std::logic_error("emergency context pattern: " + re->error());
+    RE2* raw = re.get();
+    sources.emplace_back(pattern, std::move(re));
+    return raw;
+  }
+};
+
+ContextRules::ContextRules() : impl_(std::make_unique<Impl>()) {
+  auto& m = *impl_;
+  m.neg_pre = m.add(kNegPre);
+  m.pseudo = m.add(kPseudoNeg);
+  m.neg_post = m.add(kNegPost);
+  m.past = m.add(kPast);
+  m.present = m.add(kPresent);
+  m.past_verb = m.add(kPastVerb);
+  m.routine = m.add(kRoutine);
+  m.hypo = m.add(kHypothetical);
+  m.hypo_sentence = m.add(kHypoSentence, false);
+  m.hypo_break = m.add(kHypoBreak);
+  m.idiom = m.add(kIdiom);
+  m.money = m.add(kMoney);
+  m.laugh = m.add(kLaugh);
+  m.mod_after = m.add(kModifierAfter);
+  m.mod_before = m.add(kModifierBefore);
+  m.attenuate = m.add(kAttenuate);
+  m.amplify = m.add(kAmplify);
+}
+
+ContextRules::~ContextRules() = default;
+
+std::vector<std::string> ContextRules::pattern_sources() const {
+  std::vector<std::string> out;
+  for (const auto& [src, re] : impl_->sources) out.push_back(src);
+  return out;
+}
+
+namespace {
+using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
+
+std::vector<TokenSpan> find_all(const RE2& re, const NormalizedText& t, const Ranges& ranges) {
+  std::vector<TokenSpan> out;
+  re2::StringPiece text(t.text);
+  re2::StringPiece m;
+  for (const auto& [from, to] : ranges) {
+    std::size_t pos = from;
+    while (pos <= to && re.Match(text, pos, to, RE2::UNANCHORED, &m, 1)) {
+      std::size_t b = static_cast<std::size_t>(m.data() - t.text.data());
+      std::size_t e = b + m.size();
+      if (e > b) out.push_back({t.token_at(b), t.token_at(e - 1)});
+      pos = e > b ? e : b + 1;
+    }
+  }
+  return out;
+}
+}  // namespace
+
+ContextCues ContextRules::find(const NormalizedText& t, const Ranges& r) const {
+  const auto& m = *impl_;
+  ContextCues c;
+  const std::size_t n = t.tokens.size();
+  c.clause.resize(n);
+  c.sentence.resize(n);
+  c.scope_end.resize(n);
+  c.hard_break.resize(n);
+  int clause = 0, sentence = 0;
+  bool first_person = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    auto tok = t.token(i);
+    const bool punct = t.tokens[i].punct;
+    unsigned role = 0;
+    if (!punct)
+      if (auto it = word_roles().find(tok); it != word_roles().end()) role = it->second;
+    if (role & kClauseEnd) ++clause;
+    c.clause[i] = clause;
+    c.sentence[i] = sentence;
+    c.scope_end[i] = punct || (role & kScopeEnd);
+    c.hard_break[i] = punct || (role & kContrast);
+    if (role & kFirstPerson) first_person = true;
+    if (punct) {
+      ++clause;
+      if (tok == "." || tok == "!" || tok == "?" || tok == ";") {
+        c.first_person_sentence.push_back(first_person);
+        first_person = false;
+        ++sentence;
+      }
+    }
+  }
+  c.first_person_sentence.push_back(first_person);
+  c.neg_pre = find_all(*m.neg_pre, t, r);
+  c.pseudo_neg = find_all(*m.pseudo, t, r);
+  c.neg_post = find_all(*m.neg_post, t, r);
+  c.past = find_all(*m.past, t, r);
+  c.present = find_all(*m.present, t, r);
+  c.past_verb = find_all(*m.past_verb, t, r);
+  c.hypothetical = find_all(*m.hypo, t, r);
+  c.hypo_sentence = find_all(*m.hypo_sentence, t, r);
+  c.hypo_break = find_all(*m.hypo_break, t, r);
+  c.idiom = find_all(*m.idiom, t, r);
+  c.money = find_all(*m.money, t, r);
+  c.modifier_before = find_all(*m.mod_before, t, r);
+  c.modifier_after = find_all(*m.mod_after, t, r);
+  c.attenuate = find_all(*m.attenuate, t, r);
+  c.amplify = find_all(*m.amplify, t, r);
+  c.laugh = RE2::PartialMatch(t.text, *m.laugh);
+  c.routine = RE2::PartialMatch(t.text, *m.routine);
+  return c;
+}
+
+std::string ContextRules::suppression(const ContextCues& c, const EmergencyHit& h, unsigned flags) const {
+  const bool self_harm = flags & kSelfHarm;
+  const int sentence = c.sentence[h.first_token];
+  const int clause = c.clause[h.first_token];
+  auto in_pseudo = [&](const TokenSpan& s) {
+    for (const auto& p : c.pseudo_neg)
+      if (p.first <= s.first && p.last >= s.last) return true;
+    return false;
+  };
+  auto terminated = [&](std::size_t from, std::size_t to) {  // any scope end strictly between
+    for (std::size_t i = from + 1; i < to; ++i)
+      if (c.scope_end[i]) return true;
+    return false;
+  };
+
+  // 1. Figurative: an idiom covering the hit, or a figurable word in a money/joke register.
+  for (const auto& s : c.idiom)
+    if (overlaps(s, h)) return "figurative";
+  if ((flags & kFigurable) && !self_harm) {
+    if (c.laugh) return "figurative";
+    for (const auto& s : c.money)
+      if (c.clause[s.first] == clause && !overlaps(s, h)) return "figurative";
+  }
+
+  // 2. Negation before the hit (NegEx), unless the trigger is a pseudo-negation.
+  for (const auto& s : c.neg_pre) {
+    if (overlaps(s, h) || s.last >= h.first_token || in_pseudo(s)) continue;
+    if (c.sentence[s.last] != sentence) continue;
+    if (h.first_token - s.last - 1 > kNegWindow) continue;
+    if (terminated(s.last, h.first_token)) continue;
+    return "negated";
+  }
+  // 3. Resolution after the hit ("... is much better now").
+  for (const auto& s : c.neg_post) {
+    if (overlaps(s, h) || s.first <= h.last_token) continue;
+    if (c.clause[s.first] != clause || s.first - h.last_token - 1 > kPostWindow) continue;
+    return "resolved";
+  }
+
+  // 4. Modifier: the concept names a service, risk or topic ("stroke rehab", "suicide hotline").
+  for (const auto& s : c.modifier_after)
+    if (s.first == h.last_token + 1) return "modifier";
+  for (const auto& s : c.modifier_before)
+    if (s.last < h.first_token && h.first_token - s.last <= 2 && !terminated(s.last, h.first_token)) return "modifier";
+
+  // 5. Present anchors in the hit's clause keep it current against past and hypothetical cues.
+  bool present = false;
+  for (const auto& s : c.present)
+    if (c.clause[s.first] == clause && !overlaps(s, h)) present = true;
+
+  // 6. Hypothetical / educational question with no definite present subject in between.
+  const bool bypass_hypo = self_harm && c.first_person_sentence[static_cast<std::size_t>(sentence)];
+  if (!bypass_hypo) {
+    for (const auto& s : c.hypo_sentence)
+      if (c.sentence[s.first] == sentence) return "hypothetical";
+    for (const auto& s : c.hypothetical) {
+      if (c.sentence[s.first] != sentence || s.first > h.first_token) continue;
+      bool broken = false;
+      for (std::size_t i = s.last + 1; i < h.first_token; ++i) broken = broken || c.hard_break[i];
+      for (const auto& b : c.hypo_break)
+        if (b.first > s.last && b.first <= h.first_token && c.sentence[b.first] == sentence) broken = true;
+      if (!broken) return "hypothetical";
+    }
+  }
+
+  // 7. Past: a temporal cue in the sentence, or "had a <event>" in an administrative request.
+  if (!present) {
+    for (const auto& s : c.past)
+      if (c.sentence[s.first] == sentence && !overlaps(s, h)) return "past";
+    if (c.routine)
+      for (const auto& s : c.past_verb)
+        if (s.last < h.first_token && h.first_token - s.last <= 3 && c.sentence[s.first] == sentence) return "past";
+  }
+  return {};
+}
+
+double ContextRules::intensity(const ContextCues& c, const EmergencyHit& h) const {
+  const int clause = c.clause[h.first_token];
+  double f = 1.0;
+  for (const auto& s : c.attenuate)
+    if (c.clause[s.first] == clause && !overlaps(s, h)) f = 0.5;
+  if (f == 1.0)
+    for (const auto& s : c.amplify)
+      if (c.clause[s.first] == clause && !overlaps(s, h)) f = 1.5;
+  return f;
+}
+
+}  // namespace aurixa::safety

@@ -1,0 +1,125 @@
+#include "roles/safety/emergency.hpp"
+
+#include <gtest/gtest.h>
+
+namespace aurixa::safety {
+namespace {
+
+class SafetyEmergency : public ::testing::Test {
+ protected:
+  static const EmergencyDetector& d() {
+    static const EmergencyDetector det;  // immutable, shared by the tests of this file
+    return det;
+  }
+  static bool escalates(const char* text) { return d().assess(text).escalate; }
+  static std::string category(const char* text) {
+    auto a = d().assess(text);
+    return a.category ? std::string(category_name(*a.category)) : "";
+  }
+};
+
+// The issue's own examples.
+TEST_F(SafetyEmergency, IssueExamples) {
+  EXPECT_TRUE(escalates("I took the whole bottle of my pills"));
+  EXPECT_TRUE(escalates("my face is drooping and I can't lift my arm"));
+  EXPECT_FALSE(escalates("no chest pain, just a cough"));
+  EXPECT_FALSE(escalates("my dad had a stroke in 2019, I need his follow-up"));
+}
+
+TEST_F(SafetyEmergency, CategoriesOfClearEmergencies) {
+  EXPECT_EQ(category("I think I'm having a heart attack"), "cardiac");
+  EXPECT_EQ(category("his speech is slurred and his smile is crooked"), "stroke");
+  EXPECT_EQ(category("my baby is not breathing"), "respiratory");
+  EXPECT_EQ(category("my toddler is choking on a grape"), "respiratory");
+  EXPECT_EQ(category("I took the whole bottle of my pills"), "overdose_poisoning");
+  EXPECT_EQ(category("my 2 year old drank some drain cleaner"), "overdose_poisoning");
+  EXPECT_EQ(category("the cut won't stop bleeding and it's soaking through the towel"), "bleeding");
+  EXPECT_EQ(category("her tongue and lips are swelling after she ate peanuts"), "allergic");
+  EXPECT_EQ(category("my daughter is having a seizure right now"), "seizure");
+  EXPECT_EQ(category("he collapsed and we can't wake him up"), "unconscious");
+  EXPECT_EQ(category("boiling oil spilled on my arm and the skin is peeling off"), "burn");
+  EXPECT_EQ(category("my son got hit by a car"), "other");
+}
+
+TEST_F(SafetyEmergency, SelfHarmAlwaysEscalatesWithCrisisCategory) {
+  EXPECT_EQ(category("I want to kill myself"), "suicide_self_harm");
+  EXPECT_EQ(category("i dont want to be alive anymore"), "suicide_self_harm");
+  EXPECT_EQ(category("everyone would be better off without me"), "suicide_self_harm");
+  // Phrased as a question, still escalates: self-harm bypasses the hypothetical filter.
+  EXPECT_EQ(category("how many pills would it take to kill myself"), "suicide_self_harm");
+  EXPECT_NE(escalation_message(EmergencyCategory::suicide_self_harm).find("988"), std::string::npos);
+  EXPECT_NE(escalation_message(EmergencyCategory::cardiac).find("911"), std::string::npos);
+}
+
+TEST_F(SafetyEmergency, ParaphrasesWithoutKeywords) {
+  EXPECT_TRUE(escalates("found my grandpa slumped over and he won't answer me"));
+  EXPECT_TRUE(escalates("she got stung and now she's wheezing and dizzy"));  // weak signals add up
+  EXPECT_TRUE(escalates("my husband fell off the ladder and can't move his legs"));
+}
+
+TEST_F(SafetyEmergency, NegatedSymptomsDoNotEscalate) {
+  EXPECT_FALSE(escalates("I don't have any trouble breathing, just congestion"));
+  EXPECT_FALSE(escalates("denies chest pain or shortness of breath"));
+  EXPECT_FALSE(escalates("no tengo dolor de pecho ni dificultad para respirar"));
+  // The negation scope ends at "but": the symptom after it counts.
+  EXPECT_TRUE(escalates("no fever but my chest feels crushed"));
+}
+
+TEST_F(SafetyEmergency, ResolvedAndHistoricalSymptomsDoNotEscalate) {
+  EXPECT_FALSE(escalates("my wheezing is much better since the inhaler"));
+  EXPECT_FALSE(escalates("I had a seizure back in 2018 and need a driving clearance form"));
+  EXPECT_FALSE(escalates("my grandmother passed away from a heart attack years ago"));
+  EXPECT_FALSE(escalates("my son had an asthma attack last month, can we review his action plan"));
+  // A present anchor in the clause keeps it current even with history in the sentence.
+  EXPECT_TRUE(escalates("I had a stroke in 2019 and now my face is drooping again"));
+}
+
+TEST_F(SafetyEmergency, HypotheticalAndEducationalQuestionsDoNotEscalate) {
+  EXPECT_FALSE(escalates("what does a stroke look like"));
+  EXPECT_FALSE(escalates("what should I do if my child swallows a battery"));
+  EXPECT_FALSE(escalates("is chest pain after a workout normal?"));
+  EXPECT_FALSE(escalates("family history of stroke, should I get screened?"));
+  // ...unless a definite present subject follows the question.
+  EXPECT_TRUE(escalates("what do I do, my husband is having a seizure"));
+}
+
+TEST_F(SafetyEmergency, FigurativeUsesDoNotEscalate) {
+  EXPECT_FALSE(escalates("this bill is killing me"));
+  EXPECT_FALSE(escalates("this paperwork is giving me a heart attack"));
+  EXPECT_FALSE(escalates("I'm drowning in medical bills"));
+  EXPECT_FALSE(escalates("I nearly choked on the price of the MRI"));
+  EXPECT_FALSE(escalates("I'm dying to know my test results"));
+}
+
+TEST_F(SafetyEmergency, RoutineAndMildMentionsDoNotEscalate) {
+  EXPECT_FALSE(escalates("can I get a refill on my seizure medication"));
+  EXPECT_FALSE(escalates("please schedule my blood pressure check"));
+  EXPECT_FALSE(escalates("stroke awareness month pamphlets, do you have them"));
+  EXPECT_FALSE(escalates("I burned my hand a little on the stove"));
+  EXPECT_FALSE(escalates("I've been a little short of breath climbing stairs for a few weeks"));
+  EXPECT_FALSE(escalates("took my pills this morning, can you confirm the dose"));
+}
+
+TEST_F(SafetyEmergency, TyposAndCaseAreTolerated) {
+  EXPECT_TRUE(escalates("CHEST PIAN AND SWEATING REALLY BAD"));
+  EXPECT_TRUE(escalates("my dad is unconsious"));
+  EXPECT_TRUE(escalates("she cant breath"));
+  // Real words one letter away from lexicon words are not "corrected" into them.
+  EXPECT_FALSE(escalates("how do i go about cooking a 10lb turkey"));
+  EXPECT_FALSE(escalates("the nurses are on strike, will my appointment be cancelled"));
+}
+
+TEST_F(SafetyEmergency, SpanishBasics) {
+  EXPECT_TRUE(escalates("ayuda, mi bebé no respira"));
+  EXPECT_TRUE(escalates("mi esposo tiene dolor en el pecho"));
+  EXPECT_EQ(category("me quiero morir"), "suicide_self_harm");
+}
+
+TEST_F(SafetyEmergency, ExtraOperatorKeywordsEscalate) {
+  EmergencyDetector custom({"code blue"});
+  EXPECT_TRUE(custom.assess("Code Blue in room 4").escalate);
+  EXPECT_FALSE(d().assess("Code Blue in room 4").escalate);
+}
+
+}  // namespace
+}  // namespace aurixa::safety

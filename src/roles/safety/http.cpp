@@ -1,0 +1,45 @@
+// Thin HTTP adapter: parse JSON, call safety::Api, serialize. No logic here.
+#include <boost/json.hpp>
+
+#include "app/app.hpp"
+#include "core/error.hpp"
+#include "core/json.hpp"
+#include "roles/safety/api.hpp"
+#include "roles/safety/codec.hpp"
+#include "roles/safety/module.hpp"
+
+namespace aurixa {
+
+void register_safety_routes(http::Router& router, App& app) {
+  std::shared_ptr<safety::Api> api = app.apis.safety;
+  if (!api) throw std::logic_error("safety routes registered before wire_safety");
+
+  router.post("/api/v1/validate",
+              [api](const http::Request& req, CallContext& ctx) {
+                auto request = safety::codec::parse_validate_request(json::parse_object(req));
+                if (request.tenant_id.empty() && ctx.tenant_id) request.tenant_id = std::to_string(*ctx.tenant_id);
+                return json::ok(safety::codec::to_json(api->validate(request)));
+              },
+              {.name = "/api/v1/validate"});
+
+  router.get("/api/v1/safety/policies/{tenant_id}", [api](const http::Request& req, CallContext&) {
+    const auto& tenant = req.param("tenant_id");
+    auto policy = api->tenant_policy(tenant);
+    auto o = safety::codec::to_json(policy.value_or(safety::TenantPolicy{}));
+    o["tenant_id"] = tenant;
+    o["default"] = !policy.has_value();
+    return json::ok(o);
+  });
+
+  router.put("/api/v1/safety/policies/{tenant_id}", [api](const http::Request& req, CallContext&) {
+    const auto& tenant = req.param("tenant_id");
+    auto policy = safety::codec::parse_policy(json::parse_object(req));
+    api->set_tenant_policy(tenant, policy);
+    auto o = safety::codec::to_json(policy);
+    o["tenant_id"] = tenant;
+    o["default"] = false;
+    return json::ok(o);
+  });
+}
+
+}  // namespace aurixa

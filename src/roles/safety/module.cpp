@@ -1,0 +1,22 @@
+#include "roles/safety/module.hpp"
+
+#include "app/app.hpp"
+#include "core/log.hpp"
+#include "roles/safety/banned.hpp"
+#include "roles/safety/service.hpp"
+
+namespace aurixa {
+
+void wire_safety(App& app) {
+  safety::SafetyConfig cfg;
+  cfg.banned_words = safety::split_word_list(app.config.safety_banned_words);
+  cfg.emergency_keywords = safety::split_word_list(app.config.safety_emergency_keywords);
+  cfg.default_pii_mode = safety::parse_pii_mode(app.config.safety_pii_mode).value_or(safety::PiiMode::redact);
+  auto service = std::make_shared<safety::SafetyService>(std::move(cfg));
+  app.apis.safety = service;
+  // Logs never carry detected personal data: every string field passes through the same detector.
+  std::shared_ptr<safety::Api> api = service;
+  app.log.set_redactor([api](std::string_view s) { return api->redact(s); });
+}
+
+}  // namespace aurixa

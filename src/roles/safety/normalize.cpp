@@ -1,0 +1,257 @@
+#include "roles/safety/normalize.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <functional>
+
+namespace aurixa::safety {
+namespace {
+
+constexpr char kApostrophe = '\'';
+
+bool is_clause_punct(char c) { return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?'; }
+bool is_word_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80; }
+
+void append_utf8(std::string& out, utf8proc_int32_t cp) {
+  utf8proc_uint8_t buf[4];
+  auto n = utf8proc_encode_char(cp, buf);
+  out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+}
+
+// Maps one already folded code point to the intermediate stream: letters/digits as themselves,
+// clause punctuation as itself, apostrophes as '\'', everything else as a space.
+void emit_folded(std::string& out, utf8proc_int32_t cp) {
+  if (cp < 0x80) {
+    char c = static_cast<char>(cp);
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || is_clause_punct(c))
+      out.push_back(c);
+    else if (c == '\'' || c == '`')
+      out.push_back(kApostrophe);
+    else
+      out.push_back(' ');
+    return;
+  }
+  switch (cp) {
+    case 0x2019:
+    case 0x2018:
+    case 0x02BC:
+    case 0x00B4:
+      out.push_back(kApostrophe);
+      return;  // ’ ‘ ʼ ´
+    case 0x2014:
+    case 0x2013:
+    case 0x2026:
+      out.push_back(',');
+      return;  // — – … end a clause
+    case 0x3002:
+    case 0xFF0E:
+      out.push_back('.');
+      return;
+    default:
+      break;
+  }
+  auto cat = utf8proc_category(cp);
+  bool letter_or_digit = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LT ||
+                         cat == UTF8PROC_CATEGORY_LM || cat == UTF8PROC_CATEGORY_LO || cat == UTF8PROC_CATEGORY_ND;
+  if (letter_or_digit)
+    append_utf8(out, cp);
+  else
+    out.push_back(' ');
+}
+
+// Pass 1: fold every code point (NFKD + casefold + strip marks) into a stream of words, apostrophes,
+// clause punctuation and spaces. ASCII takes a table-free fast path; invalid UTF-8 becomes a space.
+std::string fold_stream(std::string_view in) {
+  std::string out;
+  out.reserve(in.size() + 8);
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(in.data());
+  std::size_t i = 0;
+  const std::size_t n = in.size();
+  utf8proc_int32_t buf[16];
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      emit_folded(out, c);
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = -1;
+    auto len = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(n - i), &cp);
+    if (len <= 0 || cp < 0) {
+      out.push_back(' ');
+      ++i;
+      continue;
+    }
+    i += static_cast<std::size_t>(len);
+    int last_boundclass = 0;
+    auto m = utf8proc_decompose_char(
+        cp, buf, 16,
+        static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE),
+        &last_boundclass);
+    if (m <= 0 || m > 16) {
+      out.push_back(' ');
+      continue;
+    }
+    for (utf8proc_ssize_t k = 0; k < m; ++k) emit_folded(out, buf[k]);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::size_t NormalizedText::token_at(std::size_t pos) const {
+  auto it =
+      std::lower_bound(tokens.begin(), tokens.end(), pos, [](const Token& t, std::size_t p) { return t.end <= p; });
+  return static_cast<std::size_t>(it - tokens.begin());
+}
+
+NormalizedText normalize(std::string_view utf8) {
+  const std::string s = fold_stream(utf8);
+  NormalizedText out;
+  out.text.reserve(s.size());
+  auto push_token = [&](std::string_view tok, bool punct) {
+    if (!out.text.empty()) out.text.push_back(' ');
+    Token t;
+    t.begin = static_cast<std::uint32_t>(out.text.size());
+    out.text.append(tok);
+    t.end = static_cast<std::uint32_t>(out.text.size());
+    t.punct = punct;
+    out.tokens.push_back(t);
+  };
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) push_token(word, false);
+    word.clear();
+  };
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (is_word_byte(c)) {
+      word.push_back(static_cast<char>(c));
+      continue;
+    }
+    const bool prev_word = !word.empty();
+    const bool next_word = i + 1 < n && is_word_byte(static_cast<unsigned char>(s[i + 1]));
+    if (c == kApostrophe) {
+      if (prev_word && next_word) continue;  // "can't" -> "cant"; "dad's" -> "dads"
+      flush();
+      continue;
+    }
+    if (c == '.' && prev_word && next_word && std::isdigit(static_cast<unsigned char>(word.back())) &&
+        std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
+      word.push_back('.');  // decimal numbers stay one token ("2.5")
+      continue;
+    }
+    flush();
+    if (is_clause_punct(static_cast<char>(c))) {
+      // Collapse runs ("!!!", "...", "?!") into one clause break.
+      if (out.tokens.empty() || !out.tokens.back().punct) push_token(std::string_view(&s[i], 1), true);
+    }
+  }
+  flush();
+  return out;
+}
+
+std::string fold(std::string_view utf8) { return normalize(utf8).text; }
+
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+void deletions(std::string_view w, const std::function<void(std::string)>& f) {
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    std::string d;
+    d.reserve(w.size() - 1);
+    d.append(w.substr(0, i));
+    d.append(w.substr(i + 1));
+    f(std::move(d));
+  }
+}
+}  // namespace
+
+TypoCorrector::TypoCorrector(const std::vector<std::string>& vocabulary, const std::vector<std::string>& protect,
+                             std::size_t min_length)
+    : min_length_(min_length) {
+  for (const auto& w : protect) protect_.insert(w);
+  for (const auto& w : vocabulary) vocab_.insert(w);
+  auto add = [this](std::string key, const std::string& target) {
+    auto [it, inserted] = deletes_.emplace(std::move(key), target);
+    if (!inserted && it->second != target) it->second.clear();  // ambiguous: never guess
+  };
+  for (const auto& w : vocab_) {
+    if (w.size() < min_length_) continue;
+    add(w, w);
+    deletions(w, [&](std::string d) { add(std::move(d), w); });
+  }
+}
+
+std::string_view TypoCorrector::correct(std::string_view w) const {
+  if (w.size() < min_length_ || w.size() > 32 || deletes_.empty()) return {};
+  for (char c : w)
+    if (c >= '0' && c <= '9') return {};
+  if (vocab_.find(w) != vocab_.end() || protect_.find(w) != protect_.end()) return {};
+  // Missing letter: the word itself is a deletion variant of a vocabulary word.
+  if (auto it = deletes_.find(w); it != deletes_.end() && !it->second.empty() && it->second[0] == w[0])
+    return it->second;
+  // Extra, substituted or transposed letter: one of the word's deletions is a vocabulary word or shares
+  // a deletion variant with one of the same length. Deletions are built in a stack buffer.
+  char buf[32];
+  std::string_view found;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    std::memcpy(buf, w.data(), i);
+    std::memcpy(buf + i, w.data() + i + 1, w.size() - i - 1);
+    auto it = deletes_.find(std::string_view(buf, w.size() - 1));
+    if (it == deletes_.end() || it->second.empty()) continue;
+    const std::string& cand = it->second;
+    if (cand.size() + 1 < w.size() || cand.size() > w.size()) continue;  // keep to distance ~1
+    if (cand[0] != w[0]) continue;  // people rarely mistype the first letter; this avoids most false fixes
+    if (found.empty())
+      found = cand;
+    else if (found != cand)
+      return {};  // ambiguous: never guess
+  }
+  return found;
+}
+
+std::size_t TypoCorrector::apply(NormalizedText& t) const {
+  std::size_t changed = 0;
+  std::vector<std::string> replacement(t.tokens.size());
+  for (std::size_t i = 0; i < t.tokens.size(); ++i) {
+    if (t.tokens[i].punct) continue;
+    auto fix = correct(t.token(i));
+    if (!fix.empty()) {
+      replacement[i] = std::string(fix);
+      ++changed;
+    }
+  }
+  if (changed == 0) return 0;
+  NormalizedText out;
+  out.text.reserve(t.text.size() + 8);
+  for (std::size_t i = 0; i < t.tokens.size(); ++i) {
+    if (!out.text.empty()) out.text.push_back(' ');
+    Token tok = t.tokens[i];
+    std::string_view s = replacement[i].empty() ? t.token(i) : std::string_view(replacement[i]);
+    tok.begin = static_cast<std::uint32_t>(out.text.size());
+    out.text.append(s);
+    tok.end = static_cast<std::uint32_t>(out.text.size());
+    out.tokens.push_back(tok);
+  }
+  t = std::move(out);
+  return changed;
+}
+
+std::size_t CodepointCounter::at(std::size_t byte) {
+  if (byte < byte_) {
+    byte_ = 0;
+    cp_ = 0;
+  }
+  byte = std::min(byte, s_.size());
+  for (; byte_ < byte; ++byte_)
+    if ((static_cast<unsigned char>(s_[byte_]) & 0xC0) != 0x80) ++cp_;
+  return cp_;
+}
+
+}  // namespace aurixa::safety

@@ -1,0 +1,85 @@
+#pragma once
+// Text normalisation shared by the detectors.
+//
+// normalize() turns free text into a canonical, matching-friendly form: Unicode compatibility
+// decomposition + case folding + accent stripping (utf8proc), so "Papá SE DESMAYÓ" and "papa se desmayo"
+// are the same; apostrophes inside words are dropped ("can't" -> "cant", "dad's" -> "dads") so patterns
+// need one spelling; clause punctuation (, . ; : ! ?) becomes its own token because negation and
+// temporality scopes end there; everything else separates words. Words are joined by single spaces.
+//
+// TypoCorrector maps a misspelt word to a vocabulary word at Damerau-Levenshtein distance 1 using a
+// deletion index (SymSpell-style), so lookups cost O(word length) hash probes, not O(vocabulary).
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace aurixa::safety {
+
+struct Token {
+  std::uint32_t begin = 0;  // byte offset in NormalizedText::text
+  std::uint32_t end = 0;
+  bool punct = false;  // one of , . ; : ! ?
+};
+
+struct NormalizedText {
+  std::string text;           // tokens joined by single spaces, lower-case, accents stripped
+  std::vector<Token> tokens;  // in order; text[t.begin, t.end) is the token
+
+  std::string_view token(std::size_t i) const {
+    return std::string_view(text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+  }
+  // Index of the token containing byte offset `pos` of `text` (or the next one after a space).
+  std::size_t token_at(std::size_t pos) const;
+};
+
+NormalizedText normalize(std::string_view utf8);
+
+// Folds one word or phrase the same way normalize() does, returning the joined text only.
+std::string fold(std::string_view utf8);
+
+class TypoCorrector {
+ public:
+  TypoCorrector() = default;
+  // Words shorter than min_length are never corrected (short words have too many neighbours).
+  // `protect` lists real words that must never be "corrected" (e.g. "strike" is not "stroke").
+  TypoCorrector(const std::vector<std::string>& vocabulary, const std::vector<std::string>& protect,
+                std::size_t min_length = 4);
+
+  // Returns the vocabulary word for `word`, or empty when `word` is known, protected or too far.
+  std::string_view correct(std::string_view word) const;
+  // Rewrites misspelt word tokens of `t` in place (rebuilding text and offsets). Returns the count.
+  std::size_t apply(NormalizedText& t) const;
+  bool known(std::string_view w) const { return vocab_.find(w) != vocab_.end(); }
+
+ private:
+  // Transparent hashing: lookups by string_view, no allocation per token.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  std::size_t min_length_ = 4;
+  Set vocab_;
+  Set protect_;
+  // deletion variant (and the word itself) -> vocabulary word; ambiguous variants map to "".
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> deletes_;
+};
+
+// Byte offset -> code-point offset for one UTF-8 string. Cheap for increasing offsets (keeps a cursor).
+class CodepointCounter {
+ public:
+  explicit CodepointCounter(std::string_view utf8) : s_(utf8) {}
+  std::size_t at(std::size_t byte);
+
+ private:
+  std::string_view s_;
+  std::size_t byte_ = 0;
+  std::size_t cp_ = 0;
+};
+
+}  // namespace aurixa::safety

@@ -1,0 +1,351 @@
+#include "roles/safety/pii.hpp"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+#include <map>
+#include <stdexcept>
+
+#include "roles/safety/pii_address.hpp"
+
+namespace aurixa::safety {
+
+std::string_view entity_type_name(EntityType t) noexcept {
+  static constexpr std::string_view kNames[kEntityTypeCount] = {"SSN",           "CREDIT_CARD", "EMAIL",  "PHONE",
+                                                                "DATE_OF_BIRTH", "MRN",         "NPI",    "DEA",
+                                                                "MEDICARE_MBI",  "ADDRESS",     "PERSON", "IP_ADDRESS"};
+  return kNames[static_cast<std::size_t>(t)];
+}
+
+std::optional<EntityType> parse_entity_type(std::string_view name) noexcept {
+  for (std::size_t i = 0; i < kEntityTypeCount; ++i)
+    if (entity_type_name(static_cast<EntityType>(i)) == name) return static_cast<EntityType>(i);
+  return std::nullopt;
+}
+
+namespace {
+
+bool has_word(std::string_view lower, std::string_view w) {
+  for (std::size_t p = lower.find(w); p != std::string_view::npos; p = lower.find(w, p + 1)) {
+    const bool left = p == 0 || !std::isalnum(static_cast<unsigned char>(lower[p - 1]));
+    const std::size_t e = p + w.size();
+    const bool right = e >= lower.size() || !std::isalnum(static_cast<unsigned char>(lower[e])) ||
+                       !std::isalnum(static_cast<unsigned char>(w.back()));
+    if (left && right) return true;
+  }
+  return false;
+}
+
+std::string lower_window(std::string_view text, std::size_t b, std::size_t e) {
+  std::string s(text.substr(b, e - b));
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Words that make a number an order/claim/reference number rather than personal data.
+const std::vector<std::string_view>& kNotPii() {
+  static const std::vector<std::string_view> k = {
+      "order",   "ord",       "confirmation", "conf",        "claim",  "receipt",     "invoice", "tracking",
+      "track",   "reference", "ref",          "ticket",      "case",   "transaction", "account", "acct",
+      "member",  "policy",    "group",        "routing",     "serial", "model",       "version", "build",
+      "code",    "pin",       "booking",      "reservation", "po",     "lot",         "item",    "sku",
+      "id#",     "extension", "ext",          "room",        "suite",  "zip",         "postal",  "license",
+      "licence", "passport",  "iban",         "routing"};
+  return k;
+}
+
+// Recognizers gated by one RE2::Set pass: only those whose pattern occurs are run in detail.
+enum Rec { kEmail, kSsn, kCard, kPhone, kMbi, kDea, kNpi, kIpv4, kIpv6, kMrn, kCount };
+
+}  // namespace
+
+bool context_before(std::string_view text, std::size_t pos, std::size_t window,
+                    const std::vector<std::string_view>& words) {
+  const std::size_t b = pos > window ? pos - window : 0;
+  const std::string s = lower_window(text, b, pos);
+  for (auto w : words)
+    if (has_word(s, w)) return true;
+  return false;
+}
+
+bool context_after(std::string_view text, std::size_t pos, std::size_t window,
+                   const std::vector<std::string_view>& words) {
+  const std::size_t e = std::min(text.size(), pos + window);
+  const std::string s = lower_window(text, pos, e);
+  for (auto w : words)
+    if (has_word(s, w)) return true;
+  return false;
+}
+
+struct PiiDetector::Impl {
+  std::unique_ptr<RE2::Set> gate;
+  std::vector<std::unique_ptr<RE2>> re;  // indexed by Rec
+  PhoneValidator phone;
+
+  Impl() {
+    static const char* kPatterns[kCount] = {
+        // email: local@domain.tld (TLD letters or punycode)
+        R"([A-Za-z0-9._%+\-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+(?:xn--[A-Za-z0-9\-]+|[A-Za-z]{2,}))",
+        R"(\b\d{3}[ .\-]?\d{2}[ .\-]?\d{4}\b)",                                     // SSN
+        R"(\b\d(?:[ \-]?\d){11,18}\b)",                                             // card
+        R"((?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,5}\)[ .\-]?)?\d(?:[ .\-]?\d){5,15})",     // phone
+        R"((?i)\b[1-9][a-z][a-z0-9]\d-?[a-z][a-z0-9]\d-?[a-z]{2}\d{2}\b)",          // Medicare MBI
+        R"((?i)\b[a-z][a-z9]\d{7}\b)",                                              // DEA
+        R"(\b[12]\d{3}[ \-]?\d{3}[ \-]?\d{3}\b)",                                   // NPI
+        R"(\b(?:\d{1,3}\.){3}\d{1,3}\b)",                                           // IPv4
+        R"((?i)(?:[0-9a-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}))",  // IPv6
+        // MRN: the identifier after a medical-record label
+        R"((?i)\b(?:mrn|medical record(?: number| no| num| #)?|med(?:ical)? rec(?:ord)? (?:no|num|number|#)|record (?:no|number|num|#)|chart (?:no|number|num|#|id)|patient (?:id|number|no|#)|hospital (?:number|no|id)|mr ?#|expediente|historia clinica|numero de expediente)(?:\s*(?:#|:|no\.?|number|num|is|=|-))*\s*([a-z]{0,3}-?\d{5,12}|\d{5,12}[a-z]?)\b)",
+    };
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_max_mem(32 << 20);
+    gate = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+    for (int i = 0; i < kCount; ++i) {
+      std::string err;
+      if (gate->Add(kPatterns[i], &err) != i) throw std::logic_error("pii pattern " + std::to_string(i) + ": " + err);
+      re.push_back(std::make_unique<RE2>(kPatterns[i], o));
+      if (!re.back()->ok()) throw std::logic_error("pii pattern: " + re.back()->error());
+    }
+    if (!gate->Compile()) throw std::logic_error("pii pattern set does not compile");
+  }
+
+  template <typename F>
+  void each(Rec r, std::string_view text, F&& f) const {
+    const RE2& rx = *re[r];
+    re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece m[2];
+    const int groups = r == kMrn ? 2 : 1;
+    std::size_t pos = 0;
+    while (pos < text.size() && rx.Match(input, pos, text.size(), RE2::UNANCHORED, m, groups)) {
+      const re2::StringPiece& g = groups == 2 ? m[1] : m[0];
+      const auto b = static_cast<std::size_t>(g.data() - text.data());
+      const auto e = b + g.size();
+      const auto whole_end = static_cast<std::size_t>(m[0].data() - text.data()) + m[0].size();
+      f(b, e);
+      pos = whole_end > pos ? whole_end : pos + 1;
+    }
+  }
+};
+
+PiiDetector::PiiDetector() : impl_(std::make_unique<Impl>()) {}
+PiiDetector::~PiiDetector() = default;
+
+namespace {
+
+bool alnum_at(std::string_view t, std::size_t i) {
+  return i < t.size() && std::isalnum(static_cast<unsigned char>(t[i]));
+}
+
+// 2015-12-22, 12/22/2015, 22.12.15 at the start of a phone candidate: a date (or date-time), not a number.
+bool looks_like_date(std::string_view s) {
+  static const RE2 k(R"(^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:\D|$))", RE2::Quiet);
+  return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), k);
+}
+
+// Separators of a digit group string: "123-45-6789" -> "--"; mixed kinds ('-' and '.') are rejected.
+bool consistent_separators(std::string_view s) {
+  char sep = 0;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') continue;
+    if (sep && c != sep) return false;
+    sep = c;
+  }
+  return true;
+}
+
+void add_phone(const PhoneValidator& phone, std::string_view text, std::size_t b, std::size_t e,
+               std::vector<PiiEntity>& out);
+
+}  // namespace
+
+std::vector<PiiEntity> PiiDetector::detect(std::string_view text) const {
+  const Impl& impl = *impl_;
+  std::vector<PiiEntity> cand;
+  std::vector<int> ids;
+  impl.gate->Match(re2::StringPiece(text.data(), text.size()), &ids);
+  std::vector<bool> on(kCount, false);
+  for (int id : ids) on[static_cast<std::size_t>(id)] = true;
+
+  // A number is vetoed when an order/claim/reference word is among the 3 words before it, unless a
+  // word naming the entity type stands closer ("transaction of card 6011...").
+  auto vetoed = [&](std::size_t b, const std::vector<std::string_view>& positive) {
+    std::size_t i = b, words = 0;
+    while (i > 0 && words < 3) {
+      while (i > 0 && !std::isalnum(static_cast<unsigned char>(text[i - 1]))) --i;
+      std::size_t e = i;
+      while (i > 0 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '#')) --i;
+      if (e == i) break;
+      const std::string w = lower_window(text, i, e);
+      for (auto p : positive)
+        if (w == p) return false;
+      for (auto n : kNotPii())
+        if (w == n) return true;
+      ++words;
+    }
+    return false;
+  };
+  auto negative = [&](std::size_t b) { return vetoed(b, {}); };
+
+  if (on[kEmail])
+    impl.each(kEmail, text, [&](std::size_t b, std::size_t e) { cand.push_back({EntityType::EMAIL, b, e, 1.0}); });
+  if (on[kSsn])
+    impl.each(kSsn, text, [&](std::size_t b, std::size_t e) {
+      const auto s = text.substr(b, e - b);
+      const std::string d = digits_of(s);
+      if (!ssn_valid(d) || !consistent_separators(s) || negative(b)) return;
+      static const std::vector<std::string_view> kCtx = {"ssn", "social", "security", "ss#", "ss", "seguro", "ssns"};
+      const bool ctx = context_before(text, b, 40, kCtx);
+      const bool formatted = d.size() != s.size();
+      double score = formatted ? 0.6 : 0.4;
+      if (ctx) score += 0.35;
+      cand.push_back({EntityType::SSN, b, e, std::min(score, 1.0)});
+    });
+  if (on[kCard])
+    impl.each(kCard, text, [&](std::size_t b, std::size_t e) {
+      const auto s = text.substr(b, e - b);
+      const std::string d = digits_of(s);
+      static const std::vector<std::string_view> kCtx = {"card",  "visa",   "mastercard", "amex",    "credit",
+                                                         "debit", "charge", "pay",        "tarjeta", "discover"};
+      if (!luhn_valid(d) || !card_brand(d) || !consistent_separators(s) || vetoed(b, kCtx)) return;
+      cand.push_back({EntityType::CREDIT_CARD, b, e, context_before(text, b, 40, kCtx) ? 1.0 : 0.85});
+    });
+  if (on[kPhone])
+    impl.each(kPhone, text, [&](std::size_t b, std::size_t e) {
+      if ((b > 0 && (alnum_at(text, b - 1) || text[b - 1] == '-' || text[b - 1] == '/' || text[b - 1] == '.')) ||
+          alnum_at(text, e))
+        return;
+      if (negative(b) || looks_like_date(text.substr(b, e - b))) return;
+      add_phone(impl.phone, text, b, e, cand);
+    });
+  if (on[kMbi])
+    impl.each(kMbi, text, [&](std::size_t b, std::size_t e) {
+      const auto s = text.substr(b, e - b);
+      const auto dashes = std::count(s.begin(), s.end(), '-');
+      if ((dashes != 0 && dashes != 2) || !mbi_valid(s) || negative(b)) return;
+      static const std::vector<std::string_view> kCtx = {"medicare", "mbi", "beneficiary", "cms"};
+      cand.push_back({EntityType::MEDICARE_MBI, b, e, context_before(text, b, 40, kCtx) ? 0.95 : 0.8});
+    });
+  if (on[kDea])
+    impl.each(kDea, text, [&](std::size_t b, std::size_t e) {
+      if (!dea_valid(text.substr(b, e - b)) || negative(b)) return;
+      static const std::vector<std::string_view> kCtx = {"dea", "prescriber", "registration", "controlled"};
+      cand.push_back({EntityType::DEA, b, e, context_before(text, b, 40, kCtx) ? 0.95 : 0.7});
+    });
+  if (on[kNpi])
+    impl.each(kNpi, text, [&](std::size_t b, std::size_t e) {
+      const auto s = text.substr(b, e - b);
+      if (!npi_valid(digits_of(s)) || !consistent_separators(s) || negative(b)) return;
+      static const std::vector<std::string_view> kCtx = {"npi", "provider", "prescriber", "national provider"};
+      // Without "NPI" nearby a checksum-valid 10-digit number is as likely a phone number: the phone
+      // recognizer (0.7) then wins the overlap.
+      cand.push_back({EntityType::NPI, b, e, context_before(text, b, 40, kCtx) ? 0.95 : 0.5});
+    });
+  if (on[kIpv4])
+    impl.each(kIpv4, text, [&](std::size_t b, std::size_t e) {
+      if (!ipv4_valid(text.substr(b, e - b))) return;
+      if (e < text.size() && text[e] == '.' && alnum_at(text, e + 1)) return;  // 1.2.3.4.5
+      static const std::vector<std::string_view> kVersion = {"version", "ver", "v", "build", "release"};
+      if (context_before(text, b, 12, kVersion)) return;
+      cand.push_back({EntityType::IP_ADDRESS, b, e, 0.9});
+    });
+  if (on[kIpv6])
+    impl.each(kIpv6, text, [&](std::size_t b, std::size_t e) {
+      // Whole token only ("std::cout", "fe80::1text" are not addresses), with at least one hex digit.
+      auto word_char = [&](std::size_t i) {
+        return alnum_at(text, i) || (i < text.size() && (text[i] == '_' || text[i] == ':'));
+      };
+      if ((b > 0 && word_char(b - 1)) || word_char(e) || (e < text.size() && text[e] == '.' && alnum_at(text, e + 1)))
+        return;
+      const auto cand_text = text.substr(b, e - b);
+      if (cand_text.find_first_of("0123456789abcdefABCDEF") == std::string_view::npos) return;
+      if (!ipv6_valid(cand_text)) return;
+      cand.push_back({EntityType::IP_ADDRESS, b, e, 0.9});
+    });
+  if (on[kMrn])
+    impl.each(kMrn, text, [&](std::size_t b, std::size_t e) { cand.push_back({EntityType::MRN, b, e, 0.85}); });
+
+  for (const auto& a : find_addresses(text)) {
+    static const std::vector<std::string_view> kCtx = {"address", "live", "lives", "living",    "moved",   "mail",
+                                                       "send",    "ship", "vivo",  "direccion", "located", "reside"};
+    cand.push_back({EntityType::ADDRESS, a.begin, a.end,
+                    std::min(1.0, a.score + (context_before(text, a.begin, 32, kCtx) ? 0.1 : 0))});
+  }
+
+  const auto names = find_person_names(text);
+  for (const auto& n : names) cand.push_back({EntityType::PERSON, n.begin, n.end, n.score});
+
+  // Dates: birth dates only. Context words first; else a date right after a person's name
+  // ("Harriet Lowe, 07/07/1962") in an intake-style list.
+  std::size_t prev_date_end = 0;
+  for (const auto& d : find_dates(text)) {
+    double score = 0;
+    if (has_birth_context(text, d.begin, prev_date_end))
+      score = 0.9;
+    else
+      for (const auto& n : names) {
+        if (n.end > d.begin || d.begin - n.end > 3) continue;
+        const auto gap = text.substr(n.end, d.begin - n.end);
+        if (gap.find_first_not_of(" ,") == std::string_view::npos) score = 0.65;
+      }
+    if (score > 0 && d.year >= 1880 && d.year <= 2100)
+      cand.push_back({EntityType::DATE_OF_BIRTH, d.begin, d.end, score});
+    prev_date_end = d.end;
+  }
+
+  // Resolve overlaps: higher score first, then the longer span.
+  std::vector<PiiEntity> ok;
+  for (const auto& c : cand)
+    if (c.score >= kMinScore && c.end > c.begin) ok.push_back(c);
+  std::stable_sort(ok.begin(), ok.end(), [](const PiiEntity& a, const PiiEntity& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return (a.end - a.begin) > (b.end - b.begin);
+  });
+  // Accepted spans keyed by begin: an overlap check looks at two neighbours only (O(n log n) even for a
+  // megabyte of dense identifiers).
+  std::map<std::size_t, PiiEntity> taken;
+  for (const auto& c : ok) {
+    auto next = taken.lower_bound(c.begin);
+    if (next != taken.end() && next->second.begin < c.end) continue;
+    if (next != taken.begin() && std::prev(next)->second.end > c.begin) continue;
+    taken.emplace(c.begin, c);
+  }
+  std::vector<PiiEntity> out;
+  out.reserve(taken.size());
+  for (auto& [b, e] : taken) out.push_back(e);
+  return out;
+}
+
+namespace {
+
+void add_phone(const PhoneValidator& phone, std::string_view text, std::size_t b, std::size_t e,
+               std::vector<PiiEntity>& out) {
+  static const std::vector<std::string_view> kCtx = {
+      "phone",   "call",     "cell",      "mobile",   "tel",    "telephone", "number",  "fax",    "reach", "text",
+      "contact", "landline", "voicemail", "whatsapp", "numero", "telefono",  "celular", "llamar", "at"};
+  const bool ctx = context_before(text, b, 40, kCtx);
+  // The candidate may have swallowed a neighbouring number; try it whole, then without its last or
+  // first group.
+  auto try_span = [&](std::size_t sb, std::size_t se) {
+    while (se > sb && (text[se - 1] == ' ' || text[se - 1] == '-' || text[se - 1] == '.')) --se;
+    const auto s = text.substr(sb, se - sb);
+    const auto nd = digits_of(s).size();
+    if (nd < 7 || nd > 15) return false;
+    if (!phone.valid(s, ctx)) return false;
+    out.push_back({EntityType::PHONE, sb, se, ctx ? 0.9 : 0.7});
+    return true;
+  };
+  if (try_span(b, e)) return;
+  const auto s = text.substr(b, e - b);
+  const auto last_sep = s.find_last_of(" .-");
+  if (last_sep != std::string_view::npos && try_span(b, b + last_sep)) return;
+  const auto first_sep = s.find_first_of(" .-");
+  if (first_sep != std::string_view::npos && s[0] != '+' && s[0] != '(') try_span(b + first_sep + 1, e);
+}
+
+}  // namespace
+
+}  // namespace aurixa::safety

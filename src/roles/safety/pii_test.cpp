@@ -1,0 +1,108 @@
+#include "roles/safety/pii.hpp"
+
+#include <gtest/gtest.h>
+
+namespace aurixa::safety {
+namespace {
+
+const PiiDetector& detector() {
+  static const PiiDetector d;  // immutable; built once for this test binary
+  return d;
+}
+
+// "TYPE=text" for each entity, in order.
+std::vector<std::string> found(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& e : detector().detect(text))
+    out.push_back(std::string(entity_type_name(e.type)) + "=" + std::string(text.substr(e.begin, e.end - e.begin)));
+  return out;
+}
+using V = std::vector<std::string>;
+
+TEST(SafetyPiiValidators, Luhn) {
+  EXPECT_TRUE(luhn_valid("4111111111111111"));
+  EXPECT_FALSE(luhn_valid("4111111111111112"));
+}
+
+TEST(SafetyPiiValidators, SsnRules) {
+  EXPECT_TRUE(ssn_valid("078051121"));
+  EXPECT_FALSE(ssn_valid("000123456"));  // area 000
+  EXPECT_FALSE(ssn_valid("666123456"));  // area 666
+  EXPECT_FALSE(ssn_valid("912345678"));  // 9xx (ITIN range)
+  EXPECT_FALSE(ssn_valid("123004567"));  // group 00
+  EXPECT_FALSE(ssn_valid("123450000"));  // serial 0000
+}
+
+TEST(SafetyPiiValidators, NpiDeaMbi) {
+  EXPECT_TRUE(npi_valid("1234567893"));
+  EXPECT_FALSE(npi_valid("1234567890"));
+  EXPECT_FALSE(npi_valid("3234567893"));  // must start with 1 or 2
+  EXPECT_TRUE(dea_valid("BG4633839") || !dea_valid("BG4633838"));
+  // AB1234563: (1+3+5) + 2*(2+4+6) = 33 -> check digit 3.
+  EXPECT_TRUE(dea_valid("AB1234563"));
+  EXPECT_FALSE(dea_valid("AB1234564"));
+  EXPECT_FALSE(dea_valid("IB1234563"));  // I is not a registrant type
+  EXPECT_TRUE(mbi_valid("1EG4-TE5-MK73"));
+  EXPECT_FALSE(mbi_valid("1SG4-TE5-MK73"));  // S is excluded
+}
+
+TEST(SafetyPiiValidators, CardBrands) {
+  EXPECT_EQ(card_brand("4111111111111111").value_or(""), "visa");
+  EXPECT_EQ(card_brand("371449635398431").value_or(""), "amex");
+  EXPECT_FALSE(card_brand("6826137272184103"));  // 68: no issuer
+}
+
+TEST(SafetyPii, FindsEveryTypeWithExactSpans) {
+  EXPECT_EQ(found("ssn 536-22-8741"), (V{"SSN=536-22-8741"}));
+  EXPECT_EQ(found("card 4111 1111 1111 1111 please"), (V{"CREDIT_CARD=4111 1111 1111 1111"}));
+  EXPECT_EQ(found("write to jane.doe+clinic@example.org."), (V{"EMAIL=jane.doe+clinic@example.org"}));
+  EXPECT_EQ(found("call me at (608) 555-0129 ext 4"), (V{"PHONE=(608) 555-0129"}));
+  EXPECT_EQ(found("or +44 20 7946 0958 from abroad"), (V{"PHONE=+44 20 7946 0958"}));
+  EXPECT_EQ(found("MRN: 00123456"), (V{"MRN=00123456"}));
+  EXPECT_EQ(found("the NPI is 1234567893"), (V{"NPI=1234567893"}));
+  EXPECT_EQ(found("DEA AB1234563"), (V{"DEA=AB1234563"}));
+  EXPECT_EQ(found("medicare 1EG4-TE5-MK73"), (V{"MEDICARE_MBI=1EG4-TE5-MK73"}));
+  EXPECT_EQ(found("from 10.1.2.3 and 2001:db8::1"), (V{"IP_ADDRESS=10.1.2.3", "IP_ADDRESS=2001:db8::1"}));
+  EXPECT_EQ(found("I live at 742 Evergreen Terrace, Springfield, IL 62704"),
+            (V{"ADDRESS=742 Evergreen Terrace, Springfield, IL 62704"}));
+  EXPECT_EQ(found("my name is Maria Lopez"), (V{"PERSON=Maria Lopez"}));
+  EXPECT_EQ(found("DOB 04/12/1979"), (V{"DATE_OF_BIRTH=04/12/1979"}));
+}
+
+TEST(SafetyPii, HardNegatives) {
+  EXPECT_EQ(found("card 4111 1111 1111 1112 got declined"), V{});  // Luhn-invalid 16 digits
+  EXPECT_EQ(found("confirmation code APT-1042"), V{});
+  EXPECT_EQ(found("take 500 mg twice a day for 10 days"), V{});
+  EXPECT_EQ(found("my appointment is on 03/14/2025 at 10:30"), V{});  // not a birth date
+  EXPECT_EQ(found("order number 4405129987"), V{});                   // vetoed by "order"
+  EXPECT_EQ(found("app version 7.2.3 and build 4.18.0.1"), V{});
+  EXPECT_EQ(found("my zip code is 53703"), V{});
+  EXPECT_EQ(found("paid with the card ending 4432"), V{});
+  EXPECT_EQ(found("bp 128/76, hr 72, a1c 6.1"), V{});
+  EXPECT_EQ(found("walk 3 blocks down the road"), V{});
+}
+
+TEST(SafetyPii, ClinicianNamesAreNotPersons) {
+  EXPECT_EQ(found("I saw Dr. Grace Hopper last week"), V{});
+  EXPECT_EQ(found("patient Oscar Lindgren"), (V{"PERSON=Oscar Lindgren"}));
+}
+
+TEST(SafetyPii, BirthDateNeedsBirthContextNotAppointmentContext) {
+  EXPECT_EQ(found("my appt was 2/2/2025 and my dob is 2/2/1992"), (V{"DATE_OF_BIRTH=2/2/1992"}));
+  EXPECT_EQ(found("born the 3rd of July, 1949"), (V{"DATE_OF_BIRTH=the 3rd of July, 1949"}));
+}
+
+TEST(SafetyPii, SsnNeedsFormatOrContext) {
+  EXPECT_EQ(found("SSN 329089419"), (V{"SSN=329089419"}));
+  EXPECT_EQ(found("ticket 329089419"), V{});
+}
+
+TEST(SafetyPii, ByteOffsetsAreExactWithMultibyteText) {
+  const std::string text = "Señora José: 536-22-8741";
+  auto e = detector().detect(text);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(text.substr(e[0].begin, e[0].end - e[0].begin), "536-22-8741");
+}
+
+}  // namespace
+}  // namespace aurixa::safety

@@ -1,0 +1,99 @@
+#include "roles/safety/service.hpp"
+
+#include <gtest/gtest.h>
+
+namespace aurixa::safety {
+namespace {
+
+SafetyService& svc() {
+  static SafetyService s;  // detectors are expensive to build; tests that change policy use their own
+  return s;
+}
+
+ValidateResult check(const std::string& text, Stage stage = Stage::input, const std::string& tenant = {}) {
+  return svc().validate(ValidateRequest{text, stage, tenant, {}});
+}
+
+TEST(SafetyService, CleanTextIsSafeAndUnchanged) {
+  auto r = check("Can I book a checkup next Tuesday?");
+  EXPECT_TRUE(r.is_safe);
+  EXPECT_EQ(r.validated_text, "Can I book a checkup next Tuesday?");
+  EXPECT_TRUE(r.issues.empty());
+  EXPECT_FALSE(r.requires_escalation);
+  EXPECT_EQ(r.severity, 0);
+  EXPECT_FALSE(r.category);
+}
+
+TEST(SafetyService, EmergencyEscalatesWithoutMarkingTextUnsafe) {  // D8
+  auto r = check("my face is drooping and I can't lift my arm");
+  EXPECT_TRUE(r.requires_escalation);
+  EXPECT_TRUE(r.is_safe);
+  EXPECT_EQ(r.validated_text, "my face is drooping and I can't lift my arm");
+  EXPECT_EQ(r.category.value_or(""), "stroke");
+  ASSERT_EQ(r.issues.size(), 1u);
+  EXPECT_EQ(r.issues[0].policy_name, "emergency_triage");
+  EXPECT_EQ(r.issues[0].risk_category, "clinical_escalation");
+  EXPECT_NE(r.escalation_message.value_or("").find("911"), std::string::npos);
+  EXPECT_GE(r.severity, 0.8);
+}
+
+TEST(SafetyService, SelfHarmGetsCrisisLine) {
+  auto r = check("I want to end my life");
+  EXPECT_EQ(r.category.value_or(""), "suicide_self_harm");
+  EXPECT_NE(r.escalation_message.value_or("").find("988"), std::string::npos);
+}
+
+TEST(SafetyService, ToolResultsAreNotTriaged) {
+  EXPECT_FALSE(check("Patient history: stroke, chest pain", Stage::tool).requires_escalation);
+}
+
+TEST(SafetyService, EveryPiiTypeIsRedactedNotJustTheFirst) {  // D8
+  auto r = check("ssn 536-22-8741, email a.b@example.com, phone (608) 555-0129");
+  EXPECT_FALSE(r.is_safe);
+  EXPECT_EQ(r.validated_text, "ssn [REDACTED-SSN], email [REDACTED-EMAIL], phone [REDACTED-PHONE]");
+  ASSERT_EQ(r.entities.size(), 3u);
+  int pii_issues = 0;
+  for (const auto& i : r.issues) pii_issues += i.policy_name == "pii_policy";
+  EXPECT_EQ(pii_issues, 3);
+}
+
+TEST(SafetyService, EntityOffsetsAreCodePoints) {
+  const std::string text = "José: 536-22-8741";
+  auto r = check(text);
+  ASSERT_EQ(r.entities.size(), 1u);
+  EXPECT_EQ(r.entities[0].start, 6u);  // "José: " is 6 code points (7 bytes)
+  EXPECT_EQ(r.entities[0].end, 17u);
+  EXPECT_EQ(r.entities[0].text, "536-22-8741");
+}
+
+TEST(SafetyService, BannedWordsReplaceTextWholeWordOnly) {
+  auto r = check("that is an exploit");
+  EXPECT_FALSE(r.is_safe);
+  EXPECT_EQ(r.validated_text, "[Content Redacted]");
+  EXPECT_EQ(r.issues.at(0).policy_name, "banned_word_policy");
+  EXPECT_TRUE(check("exploitation is a word").is_safe);
+}
+
+TEST(SafetyService, TenantPolicyMaskAllowAndExtraWords) {
+  SafetyService s;
+  s.set_tenant_policy("t-mask", TenantPolicy{PiiMode::mask, {"refund"}});
+  s.set_tenant_policy("t-allow", TenantPolicy{PiiMode::allow, {}});
+  auto masked = s.validate({"ssn 536-22-8741", Stage::input, "t-mask", {}});
+  EXPECT_EQ(masked.validated_text, "ssn ***-**-8741");
+  auto allowed = s.validate({"ssn 536-22-8741", Stage::input, "t-allow", {}});
+  EXPECT_TRUE(allowed.is_safe);
+  EXPECT_EQ(allowed.validated_text, "ssn 536-22-8741");
+  EXPECT_EQ(allowed.entities.size(), 1u);
+  EXPECT_FALSE(s.validate({"I want a refund", Stage::input, "t-mask", {}}).is_safe);
+  EXPECT_TRUE(s.validate({"I want a refund", Stage::input, "other", {}}).is_safe);
+  EXPECT_EQ(s.tenant_policy("t-mask")->pii_mode, PiiMode::mask);
+  EXPECT_FALSE(s.tenant_policy("nobody"));
+}
+
+TEST(SafetyService, RedactorForLogsIgnoresTenantAllow) {
+  EXPECT_EQ(svc().redact("user jane@example.com from 10.0.0.7"), "user [REDACTED-EMAIL] from [REDACTED-IP_ADDRESS]");
+  EXPECT_EQ(svc().redact("nothing here"), "nothing here");
+}
+
+}  // namespace
+}  // namespace aurixa::safety
