@@ -120,6 +120,9 @@ int serve(const Config& cfg) {
         std::make_shared<HttpTelemetryWriter>(http_client, cfg.role_url("observability")), metrics);
     app.telemetry = remote_telemetry.get();
   }
+  // Roles running elsewhere are reached through HTTP clients implementing the same interfaces.
+  for (const auto& m : role_modules())
+    if (!app.runs(std::string(m.name)) && m.wire_remote) m.wire_remote(app);
   for (const auto& name : app.local_roles)
     if (auto* m = find_role(name); m && m->wire) m->wire(app);
   NullTelemetry no_telemetry;

@@ -1,15 +1,29 @@
 #include "app/roles.hpp"
 
+#include "app/app.hpp"
+
 #include <sstream>
 
 #include "core/config.hpp"
 #ifdef AURIXA_HAS_ROLE_SAFETY
+#include "core/log.hpp"
+#include "roles/safety/api.hpp"
 #include "roles/safety/module.hpp"
 #define AURIXA_SAFETY_ROUTES &register_safety_routes
 #define AURIXA_SAFETY_WIRE &wire_safety
+namespace aurixa {
+// Processes without the safety role still redact their logs (the client's redact() runs locally).
+static void wire_safety_remote(App& app) {
+  auto client = make_safety_client(app.http, app.config.role_url("safety"));
+  app.apis.safety = client;
+  app.log.set_redactor([client](std::string_view s) { return client->redact(s); });
+}
+}  // namespace aurixa
+#define AURIXA_SAFETY_REMOTE &wire_safety_remote
 #else
 #define AURIXA_SAFETY_ROUTES nullptr
 #define AURIXA_SAFETY_WIRE nullptr
+#define AURIXA_SAFETY_REMOTE nullptr
 #endif
 #ifdef AURIXA_HAS_ROLE_ORCHESTRATION
 #include "roles/orchestration/module.hpp"
@@ -31,9 +45,14 @@
 #include "roles/rag/module.hpp"
 #define AURIXA_RAG_ROUTES &rag::register_routes
 #define AURIXA_RAG_WIRE &rag::wire
+namespace aurixa {
+static void wire_rag_remote(App& app) { app.apis.rag = rag::make_client(app.http, app.config.role_url("rag")); }
+}  // namespace aurixa
+#define AURIXA_RAG_REMOTE &wire_rag_remote
 #else
 #define AURIXA_RAG_ROUTES nullptr
 #define AURIXA_RAG_WIRE nullptr
+#define AURIXA_RAG_REMOTE nullptr
 #endif
 
 #ifdef AURIXA_HAS_ROLE_GATEWAY
@@ -61,8 +80,8 @@ namespace aurixa {
 const std::vector<RoleModule>& role_modules() {
   static const std::vector<RoleModule> kModules = {
       {"observability", "observability-core", 8008, AURIXA_OBSERVABILITY_ROUTES, AURIXA_OBSERVABILITY_WIRE},
-      {"safety", "safety-guardrails", 8005, AURIXA_SAFETY_ROUTES, AURIXA_SAFETY_WIRE},
-      {"rag", "rag-service", 8004, AURIXA_RAG_ROUTES, AURIXA_RAG_WIRE},
+      {"safety", "safety-guardrails", 8005, AURIXA_SAFETY_ROUTES, AURIXA_SAFETY_WIRE, AURIXA_SAFETY_REMOTE},
+      {"rag", "rag-service", 8004, AURIXA_RAG_ROUTES, AURIXA_RAG_WIRE, AURIXA_RAG_REMOTE},
       {"llm", "llm-router", 8002, AURIXA_LLM_ROUTES, AURIXA_LLM_WIRE},
       {"execution", "execution-engine", 8007, nullptr, nullptr},
       {"agents", "agent-runtime", 8003, nullptr, nullptr},

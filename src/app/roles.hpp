@@ -17,6 +17,7 @@ struct RoleModule {
   int default_port;
   void (*register_routes)(http::Router&, App&);  // may be null while a role has no routes yet
   void (*wire)(App&);                            // builds the role's api (local service); may be null
+  void (*wire_remote)(App&) = nullptr;           // split mode: the role's api over HTTP when it runs elsewhere
 };
 
 const std::vector<RoleModule>& role_modules();
