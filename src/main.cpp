@@ -121,10 +121,17 @@ int serve(const Config& cfg) {
     app.telemetry = remote_telemetry.get();
   }
   // Roles running elsewhere are reached through HTTP clients implementing the same interfaces.
-  for (const auto& m : role_modules())
-    if (!app.runs(std::string(m.name)) && m.wire_remote) m.wire_remote(app);
-  for (const auto& name : app.local_roles)
-    if (auto* m = find_role(name); m && m->wire) m->wire(app);
+  try {
+    for (const auto& m : role_modules())
+      if (!app.runs(std::string(m.name)) && m.wire_remote) m.wire_remote(app);
+    for (const auto& name : app.local_roles)
+      if (auto* m = find_role(name); m && m->wire) m->wire(app);
+  } catch (const ConfigError& e) {  // a role's own configuration (e.g. the LLM config file) is invalid
+    log.error("invalid configuration", {{"error", e.what()}});
+    log.flush();
+    std::fprintf(stderr, "aurixa: %s\n", e.what());
+    return 2;
+  }
   NullTelemetry no_telemetry;
   if (!app.telemetry) app.telemetry = &no_telemetry;
 

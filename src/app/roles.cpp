@@ -36,9 +36,14 @@ static void wire_safety_remote(App& app) {
 #include "roles/llm/module.hpp"
 #define AURIXA_LLM_ROUTES &register_llm_routes
 #define AURIXA_LLM_WIRE &wire_llm
+namespace aurixa {
+static void wire_llm_remote(App& app) { app.apis.llm = make_llm_client(app.http, app.config.role_url("llm")); }
+}  // namespace aurixa
+#define AURIXA_LLM_REMOTE &wire_llm_remote
 #else
 #define AURIXA_LLM_ROUTES nullptr
 #define AURIXA_LLM_WIRE nullptr
+#define AURIXA_LLM_REMOTE nullptr
 #endif
 
 #ifdef AURIXA_HAS_ROLE_RAG
@@ -82,7 +87,7 @@ const std::vector<RoleModule>& role_modules() {
       {"observability", "observability-core", 8008, AURIXA_OBSERVABILITY_ROUTES, AURIXA_OBSERVABILITY_WIRE},
       {"safety", "safety-guardrails", 8005, AURIXA_SAFETY_ROUTES, AURIXA_SAFETY_WIRE, AURIXA_SAFETY_REMOTE},
       {"rag", "rag-service", 8004, AURIXA_RAG_ROUTES, AURIXA_RAG_WIRE, AURIXA_RAG_REMOTE},
-      {"llm", "llm-router", 8002, AURIXA_LLM_ROUTES, AURIXA_LLM_WIRE},
+      {"llm", "llm-router", 8002, AURIXA_LLM_ROUTES, AURIXA_LLM_WIRE, AURIXA_LLM_REMOTE},
       {"execution", "execution-engine", 8007, nullptr, nullptr},
       {"agents", "agent-runtime", 8003, nullptr, nullptr},
       {"orchestration", "orchestration-engine", 8001, AURIXA_ORCHESTRATION_ROUTES, nullptr},

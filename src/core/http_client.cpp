@@ -232,17 +232,21 @@ ClientResponse HttpClient::stream(const ClientRequest& req, const std::function<
   auto strand = asio::make_strand(impl_->ioc);
   auto ch = std::make_shared<DataChannel>(strand, 8);
   auto head = std::make_shared<ClientResponse>();
-  // The coroutine fills *head and sends an empty marker once headers are parsed, then data pieces;
-  // it closes the channel when it ends so the loop below always terminates.
+  // The coroutine fills *head and sends an empty marker once headers are parsed, then data pieces,
+  // then an eof marker so the loop below always terminates. The end must travel through the channel in
+  // order: asio's channel::close() discards buffered pieces, which lost the tail of fast streams.
   auto body = [impl = impl_.get(), req, ch, head]() -> awaitable<ClientResponse> {
+    std::exception_ptr error;
+    ClientResponse r;
     try {
-      auto r = co_await impl->run(req, ch, head);
-      ch->close();
-      co_return r;
+      r = co_await impl->run(req, ch, head);
     } catch (...) {
-      ch->close();
-      throw;
+      error = std::current_exception();
     }
+    // No close() after it: the marker only sits in the buffer when this send completes.
+    co_await ch->async_send(boost::system::error_code(asio::error::eof), std::string(), as_tuple);
+    if (error) std::rethrow_exception(error);
+    co_return r;
   };
   auto f = asio::co_spawn(strand, body(), asio::use_future);
   bool headers_seen = false;

@@ -600,9 +600,10 @@ struct HttpServer::Impl {
         if (ec) break;
         http::WsMessage m{beast::buffers_to_string(buf.data()), !ws->got_text()};
         auto [sec] = co_await in->async_send(boost::system::error_code{}, std::move(m), as_tuple);
-        if (sec) break;
+        if (sec) co_return;  // the handler has finished
       }
-      in->close();
+      // End in order, after what is buffered: close() would discard messages the handler has not read.
+      co_await in->async_send(boost::system::error_code(asio::error::eof), http::WsMessage{}, as_tuple);
     };
     auto writer_done = std::make_shared<asio::steady_timer>(ex, asio::steady_timer::time_point::max());
     auto finished = std::make_shared<bool>(false);

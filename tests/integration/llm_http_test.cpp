@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/error.hpp"
 #include "core/http_client.hpp"
 #include "core/json.hpp"
 #include "harness.hpp"
@@ -18,9 +19,8 @@ namespace {
 
 namespace bj = boost::json;
 using llm::testing::MockServer;
+using llm::testing::sse_data;
 using testing::ServerProcess;
-
-std::string sse(const bj::value& v) { return "data: " + bj::serialize(v) + "\n\n"; }
 
 // A local model that answers "Local model heard: <last user message>", whole or streamed word by word.
 void serve_local_model(MockServer& m) {
@@ -33,7 +33,8 @@ void serve_local_model(MockServer& m) {
     if (!body["stream"].as_bool()) {
       return json::ok(bj::object{
           {"model", "mock-model"},
-          {"choices", bj::array{bj::object{{"message", bj::object{{"role", "assistant"}, {"content", answer}}}, {"finish_reason", "stop"}}}},
+          {"choices", bj::array{bj::object{{"message", bj::object{{"role", "assistant"}, {"content", answer}}},
+                                           {"finish_reason", "stop"}}}},
           {"usage", bj::object{{"prompt_tokens", 21}, {"completion_tokens", 7}}}});
     }
     std::vector<std::string> chunks;
@@ -41,12 +42,16 @@ void serve_local_model(MockServer& m) {
     std::string w;
     bool first = true;
     while (words >> w) {
-      chunks.push_back(sse(bj::object{{"model", "mock-model"},
-                                      {"choices", bj::array{bj::object{{"index", 0}, {"delta", bj::object{{"content", (first ? "" : " ") + w}}}}}}}));
+      chunks.push_back(sse_data(bj::object{
+          {"model", "mock-model"},
+          {"choices",
+           bj::array{bj::object{{"index", 0}, {"delta", bj::object{{"content", (first ? "" : " ") + w}}}}}}}));
       first = false;
     }
-    chunks.push_back(sse(bj::object{{"choices", bj::array{bj::object{{"index", 0}, {"delta", bj::object{}}, {"finish_reason", "stop"}}}}}));
-    chunks.push_back(sse(bj::object{{"choices", bj::array{}}, {"usage", bj::object{{"prompt_tokens", 21}, {"completion_tokens", 7}}}}));
+    chunks.push_back(sse_data(bj::object{
+        {"choices", bj::array{bj::object{{"index", 0}, {"delta", bj::object{}}, {"finish_reason", "stop"}}}}}));
+    chunks.push_back(sse_data(
+        bj::object{{"choices", bj::array{}}, {"usage", bj::object{{"prompt_tokens", 21}, {"completion_tokens", 7}}}}));
     chunks.push_back("data: [DONE]\n\n");
     return llm::testing::sse_response(std::move(chunks));
   });
@@ -156,8 +161,9 @@ TEST_F(LlmHttp, GenerateWithBuiltinAnswersFromPassages) {
   auto body = user_says("Is there parking?");
   body["provider"] = "builtin";
   body["context"] = bj::object{
-      {"passages", bj::array{bj::object{{"title", "Parking"}, {"content", "Free parking is available in the Elm Street garage."}},
-                             bj::object{{"title", "Hours"}, {"content", "We open at 8 a.m. on weekdays."}}}}};
+      {"passages",
+       bj::array{bj::object{{"title", "Parking"}, {"content", "Free parking is available in the Elm Street garage."}},
+                 bj::object{{"title", "Hours"}, {"content", "We open at 8 a.m. on weekdays."}}}}};
   auto o = obj(post("/api/v1/generate", body));
   EXPECT_EQ(o["provider"], "builtin");
   auto content = std::string(o["content"].as_string());
@@ -189,7 +195,8 @@ TEST_F(LlmHttp, BadInputIs422NamingTheField) {
   auto wrong = post("/api/v1/generate/stream", bj::object{{"messages", "hello"}});
   EXPECT_EQ(wrong.status, 422);
   EXPECT_EQ(obj(wrong)["field"], "messages");
-  auto provider = post("/api/v1/generate", bj::object{{"messages", user_says("x")["messages"]}, {"provider", "skynet"}});
+  auto provider =
+      post("/api/v1/generate", bj::object{{"messages", user_says("x")["messages"]}, {"provider", "skynet"}});
   EXPECT_EQ(provider.status, 422);
   EXPECT_EQ(obj(provider)["field"], "provider");
 }
@@ -222,7 +229,9 @@ TEST_F(LlmHttp, OpenAiChatCompletionsStream) {
   for (std::size_t i = 0; i + 1 < events.size(); ++i) {
     auto c = bj::parse(events[i]).as_object();
     EXPECT_EQ(c["object"], "chat.completion.chunk");
-    if (i == 0) EXPECT_EQ(c["choices"].at(0).at("delta").at("role"), "assistant");
+    if (i == 0) {
+      EXPECT_EQ(c["choices"].at(0).at("delta").at("role"), "assistant");
+    }
     if (c.contains("usage")) usage_seen = true;
     for (const auto& ch : c["choices"].as_array())
       if (const auto* d = ch.at("delta").as_object().if_contains("content")) text += d->as_string();

@@ -211,6 +211,20 @@ void register_routes(http::Router& router, App& app) {
     }
   }
 
+  // OpenAI-compatible surface (/v1/chat/completions, /v1/models) served by the llm role.
+  for (const char* method : {"GET", "POST"}) {
+    router.add(method, "/v1/{rest...}", [upstreams](const http::Request& req, CallContext& ctx) {
+      UpstreamCall call{"llm", "llm-router", "/v1/" + req.param("rest")};
+      // A streamed completion is relayed as it arrives (SSE), like the prefix routes' streams.
+      boost::system::error_code ec;
+      auto body = boost::json::parse(req.body, ec);
+      const auto* flag = !ec && body.is_object() ? body.as_object().if_contains("stream") : nullptr;
+      call.stream = flag && flag->is_bool() && flag->as_bool();
+      call.timeout = std::chrono::seconds(120);
+      return upstreams->forward(call, req, ctx);
+    }, {.timeout = std::chrono::seconds(120), .name = "/v1/*"});
+  }
+
   register_websocket_relay(router, app, "/ws/conversation", "orchestration", "/ws/conversation");
   register_websocket_relay(router, app, "/ws/voice", "voice", "/ws/stream");
 }

@@ -1,0 +1,309 @@
+#include "roles/llm/builtin.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "roles/llm/prompt.hpp"
+#include "roles/llm/text.hpp"
+
+namespace aurixa::llm {
+namespace {
+
+constexpr const char* kNoInformation =
+    "I'm sorry, I don't have that information. Would you like me to connect you with a member of our staff "
+    "who can help?";
+constexpr const char* kOutOfScope =
+    "I'm sorry, but I can only help with questions about our clinic: appointments, prescriptions, billing, "
+    "insurance and our services. Is there something along those lines I can help you with?";
+constexpr const char* kGreeting =
+    "Hello! I'm the clinic's virtual assistant. I can help you book or change appointments, request "
+    "prescription refills, answer billing and insurance questions, and share information about the clinic. "
+    "How can I help you today?";
+constexpr const char* kThanks = "You're welcome! Is there anything else I can help you with?";
+constexpr const char* kHandoff =
+    "Of course. I'll connect you with a member of our staff; they will be with you as soon as possible.";
+constexpr const char* kMedicalNoInfo =
+    "I can't give medical advice, but our clinicians can. Would you like me to book an appointment or connect "
+    "you with a member of our staff?";
+
+// Words that only greet: they say nothing about which passage answers the question.
+bool is_greeting_word(std::string_view w) {
+  static const std::set<std::string_view> kWords = {"hello",   "hi",      "hey",       "thank",   "thanks",
+                                                    "good",    "morning", "afternoon", "evening", "bye",
+                                                    "goodbye", "there",   "greetings"};
+  return kWords.count(w) > 0;
+}
+
+std::string capitalise(std::string s) {
+  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+std::string ensure_period(std::string s) {
+  s = text::trim(s);
+  if (!s.empty() && s.back() != '.' && s.back() != '!' && s.back() != '?') s += '.';
+  return s;
+}
+
+// "a, b and c"
+std::string join_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += (i + 1 == items.size()) ? " and " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+std::string slot_phrase(const std::string& slot) {
+  static const std::map<std::string, std::string, std::less<>> kPhrases = {
+      {"date", "the date you'd prefer"},
+      {"preferred_date", "the date you'd prefer"},
+      {"time", "the time that works best for you"},
+      {"preferred_time", "the time that works best for you"},
+      {"provider", "which doctor you'd like to see"},
+      {"doctor", "which doctor you'd like to see"},
+      {"provider_name", "which doctor you'd like to see"},
+      {"staff_id", "which doctor you'd like to see"},
+      {"reason", "the reason for your visit"},
+      {"visit_reason", "the reason for your visit"},
+      {"medication", "the name of the medication"},
+      {"medication_name", "the name of the medication"},
+      {"pharmacy", "your preferred pharmacy"},
+      {"name", "your full name"},
+      {"patient_name", "your full name"},
+      {"date_of_birth", "your date of birth"},
+      {"dob", "your date of birth"},
+      {"phone", "a phone number where we can reach you"},
+      {"phone_number", "a phone number where we can reach you"},
+      {"email", "your email address"},
+      {"insurance", "your insurance provider"},
+      {"insurance_provider", "your insurance provider"},
+      {"member_id", "your insurance member ID"},
+      {"appointment_id", "which appointment you mean"},
+      {"location", "which of our locations you'd like to visit"},
+  };
+  auto key = text::lower(slot);
+  if (auto it = kPhrases.find(key); it != kPhrases.end()) return it->second;
+  return "your " + text::humanize(key);
+}
+
+std::string intent_lead(const std::string& intent) {
+  static const std::map<std::string, std::string, std::less<>> kLeads = {
+      {"book_appointment", "I can help you book an appointment."},
+      {"reschedule_appointment", "I can help you reschedule your appointment."},
+      {"cancel_appointment", "I can help you cancel your appointment."},
+      {"check_availability", "I can check availability for you."},
+      {"prescription_refill", "I can help you with a prescription refill."},
+      {"insurance_coverage", "I can help with your insurance question."},
+      {"billing", "I can help with your billing question."},
+      {"lab_results", "I can help you with your lab results."},
+  };
+  auto it = kLeads.find(intent);
+  return it == kLeads.end() ? "I can help with that." : it->second;
+}
+
+// Headline for a successful tool run, by tool name (the agent's tool ids and the intent labels).
+std::string success_headline(const std::string& name) {
+  static const std::map<std::string, std::string, std::less<>> kHeadlines = {
+      {"book_appointment", "Your appointment is booked."},
+      {"schedule_appointment", "Your appointment is booked."},
+      {"reschedule_appointment", "Your appointment has been rescheduled."},
+      {"cancel_appointment", "Your appointment has been cancelled."},
+      {"request_refill", "Your prescription refill request has been submitted."},
+      {"refill_prescription", "Your prescription refill request has been submitted."},
+      {"prescription_refill", "Your prescription refill request has been submitted."},
+      {"check_availability", "Here is the availability I found."},
+      {"get_availability", "Here is the availability I found."},
+      {"list_appointments", "Here are your appointments."},
+      {"get_appointments", "Here are your appointments."},
+      {"check_insurance", "Here is your insurance information."},
+      {"request_callback", "Your callback request has been recorded."},
+      {"human_handoff", "I've asked a member of our staff to contact you."},
+  };
+  auto it = kHeadlines.find(text::lower(name));
+  return it == kHeadlines.end() ? "Done: " + text::humanize(name) + "." : it->second;
+}
+
+std::string join_paragraphs(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : "\n\n") + p;
+  return out;
+}
+
+struct ScoredSentence {
+  std::size_t passage = 0;
+  std::size_t index = 0;  // within the passage
+  std::string text;
+  double score = 0;
+};
+
+}  // namespace
+
+std::string BuiltinResponder::respond(const ChatRequest& req) const {
+  const std::string question = last_user_message(req);
+  const std::string intent = text::lower(req.intent);
+  if (intent == "out_of_scope") return kOutOfScope;
+
+  std::vector<std::string> parts;
+  if (!req.tool_results.empty()) parts.push_back(confirm_tools(req.tool_results));
+  if (!req.missing_slots.empty()) {
+    // Asking for what is missing comes before answering anything else: the next turn depends on it.
+    parts.push_back(ask_for_slots(req.tool_results.empty() ? intent : std::string(), req.missing_slots));
+    return join_paragraphs(parts);
+  }
+  if (!req.passages.empty()) {
+    if (auto a = answer_from_passages(question, req.passages); !a.empty()) {
+      if (intent == "medical_question")
+        a += "\n\nFor advice about your own situation, please speak with one of our clinicians.";
+      parts.push_back(std::move(a));
+    }
+  }
+  if (parts.empty()) {
+    auto ws = text::words(question);
+    bool only_greeting = !ws.empty() && std::all_of(ws.begin(), ws.end(), [](const std::string& w) {
+      return is_greeting_word(w) || text::is_stopword(w);
+    });
+    if (intent == "human_handoff") return kHandoff;
+    if (intent == "smalltalk" || only_greeting) {
+      bool thanks =
+          std::any_of(ws.begin(), ws.end(), [](const std::string& w) { return w == "thanks" || w == "thank"; });
+      return thanks ? kThanks : kGreeting;
+    }
+    if (intent == "medical_question") return kMedicalNoInfo;
+    return kNoInformation;
+  }
+  return join_paragraphs(parts);
+}
+
+std::string BuiltinResponder::answer_from_passages(const std::string& question,
+                                                   const std::vector<Passage>& passages) const {
+  // Question terms, without greetings; duplicates collapse.
+  std::set<std::string> q;
+  for (auto& t : text::content_terms(question))
+    if (!is_greeting_word(t)) q.insert(t);
+
+  std::vector<ScoredSentence> all;
+  std::vector<std::set<std::string>> sentence_terms;
+  std::vector<std::set<std::string>> title_terms(passages.size());
+  for (std::size_t p = 0; p < passages.size(); ++p) {
+    for (auto& t : text::content_terms(passages[p].title)) title_terms[p].insert(t);
+    auto ss = text::sentences(passages[p].content);
+    for (std::size_t i = 0; i < ss.size(); ++i) {
+      auto terms = text::content_terms(ss[i]);
+      sentence_terms.emplace_back(terms.begin(), terms.end());
+      all.push_back({p, i, std::move(ss[i]), 0});
+    }
+  }
+  if (all.empty()) return {};
+
+  // Nothing to match on ("tell me more"): the opening of the top passage is the honest answer.
+  if (q.empty()) {
+    std::vector<ScoredSentence> chosen;
+    for (const auto& s : all)
+      if (s.passage == all.front().passage && chosen.size() < 2) chosen.push_back(s);
+    all = std::move(chosen);
+  } else {
+    // IDF over the sentences: a term in every sentence ("clinic") says little; one in a single
+    // sentence ("parking") pins it down. Terms absent from every sentence weigh as much as the rarest
+    // present one, so a question whose key word the passages never mention ("address") is not answered
+    // from its common words ("clinic"), while generic verbs ("use") do not veto a good match.
+    const double n = static_cast<double>(all.size());
+    std::map<std::string, double> idf;
+    double question_weight = 0;
+    for (const auto& t : q) {
+      double df = 0;
+      for (const auto& st : sentence_terms) df += st.count(t) ? 1 : 0;
+      for (const auto& tt : title_terms) df += tt.count(t) ? 0.5 : 0;
+      idf[t] = std::log(1.0 + n / std::max(df, 1.0));
+      question_weight += idf[t];
+    }
+    double best = 0;
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      double overlap = 0, title = 0;
+      for (const auto& t : q) {
+        if (sentence_terms[k].count(t)) overlap += idf[t];
+        if (title_terms[all[k].passage].count(t)) title += idf[t];
+      }
+      // A title match lets the passage's opening sentence answer ("Opening hours" -> "We are open ...")
+      // and breaks ties between sentences of the same passage.
+      double score = overlap + 0.3 * title;
+      if (overlap == 0 && !(title > 0 && all[k].index == 0)) score = 0;
+      all[k].score = score;
+      best = std::max(best, score);
+    }
+    // Too little of the question is covered: better to say so than to answer something else.
+    if (best <= 0 || best < 0.3 * question_weight) return {};
+    std::vector<ScoredSentence> ranked(all.begin(), all.end());
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+    std::vector<ScoredSentence> chosen;
+    for (const auto& s : ranked) {
+      if (chosen.size() == 3 || s.score < 0.5 * best) break;
+      if (std::any_of(chosen.begin(), chosen.end(), [&](const auto& c) { return c.text == s.text; })) continue;
+      chosen.push_back(s);
+    }
+    std::sort(chosen.begin(), chosen.end(),
+              [](const auto& a, const auto& b) { return std::tie(a.passage, a.index) < std::tie(b.passage, b.index); });
+    all = std::move(chosen);
+  }
+
+  // Citations numbered by first appearance.
+  std::vector<std::size_t> cited;
+  std::string body;
+  for (const auto& s : all) {
+    auto it = std::find(cited.begin(), cited.end(), s.passage);
+    std::size_t n = static_cast<std::size_t>(it - cited.begin()) + 1;
+    if (it == cited.end()) cited.push_back(s.passage);
+    body += (body.empty() ? "" : " ") + ensure_period(s.text) + " [" + std::to_string(n) + "]";
+  }
+  std::string sources = "Sources:";
+  for (std::size_t i = 0; i < cited.size(); ++i) {
+    const auto& p = passages[cited[i]];
+    std::string name = !p.title.empty()    ? p.title
+                       : !p.source.empty() ? p.source
+                                           : "Passage " + std::to_string(cited[i] + 1);
+    sources += std::string(i ? ";" : "") + " [" + std::to_string(i + 1) + "] " + name;
+  }
+  return body + "\n\n" + sources;
+}
+
+std::string BuiltinResponder::confirm_tools(const std::vector<ToolResult>& results) const {
+  std::string out;
+  bool any_failed = false;
+  for (const auto& r : results) {
+    std::string line;
+    if (r.ok) {
+      line = success_headline(r.name);
+      if (!r.summary.empty()) line += " " + ensure_period(r.summary);
+      if (!r.fields.empty()) {
+        std::vector<std::string> details;
+        for (const auto& [k, v] : r.fields) details.push_back(capitalise(text::humanize(k)) + ": " + v);
+        std::string joined;
+        for (const auto& d : details) joined += (joined.empty() ? "" : "; ") + d;
+        line += " Details: " + ensure_period(joined);
+      }
+    } else {
+      any_failed = true;
+      line = "I couldn't complete the " + text::humanize(r.name) + " request";
+      line += r.error.empty() ? "." : ": " + ensure_period(r.error);
+    }
+    out += (out.empty() ? "" : "\n") + line;
+  }
+  if (any_failed) out += "\nWould you like me to try again or connect you with a member of our staff?";
+  return out;
+}
+
+std::string BuiltinResponder::ask_for_slots(const std::string& intent, const std::vector<std::string>& slots) const {
+  std::vector<std::string> phrases;
+  for (const auto& s : slots) {
+    auto p = slot_phrase(s);
+    if (std::find(phrases.begin(), phrases.end(), p) == phrases.end()) phrases.push_back(p);
+  }
+  std::string lead = intent.empty() ? "" : intent_lead(intent) + " ";
+  return lead + "Could you please tell me " + join_list(phrases) + "?";
+}
+
+}  // namespace aurixa::llm

@@ -1,0 +1,55 @@
+#pragma once
+// Test helper: the project's own HTTP server in-process on 127.0.0.1:0, speaking whatever wire format
+// the test registers (OpenAI, Anthropic, Gemini mocks). Records every request it receives.
+#include <boost/json/value.hpp>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/http_server.hpp"
+#include "core/log.hpp"
+#include "core/metrics.hpp"
+#include "core/router.hpp"
+
+namespace aurixa::llm::testing {
+
+class MockServer {
+ public:
+  MockServer();
+  ~MockServer();
+  MockServer(const MockServer&) = delete;
+  MockServer& operator=(const MockServer&) = delete;
+
+  // Register routes before start().
+  http::Router& router() { return router_; }
+  void start();
+  std::string url(const std::string& path = "") const;
+
+  // Handlers call this so tests can inspect what was sent.
+  void record(const http::Request& req);
+  std::vector<http::Request> requests() const;
+  std::size_t request_count() const;
+
+ private:
+  Log log_{"off"};
+  Metrics metrics_;
+  http::Router router_;
+  std::unique_ptr<HttpServer> server_;
+  std::thread thread_;
+  unsigned short port_ = 0;
+  mutable std::mutex mu_;
+  std::vector<http::Request> requests_;
+};
+
+// A streaming body that writes `chunks` (each sent as written, `gap` apart) and then either ends
+// normally or, with `drop` set, aborts the connection mid-body (a dropped upstream).
+http::Response sse_response(std::vector<std::string> chunks, std::chrono::milliseconds gap = {}, bool drop = false);
+
+// One Server-Sent Events message: "data: <json>\n\n".
+std::string sse_data(const boost::json::value& v);
+
+}  // namespace aurixa::llm::testing
