@@ -227,6 +227,21 @@ TEST_F(CoreHttp, StreamingChunksArriveIncrementally) {
   EXPECT_GE(arrivals[2] - arrivals[0], std::chrono::milliseconds(500));
 }
 
+// Regression: closing the client's channel discarded buffered pieces, losing the tail of fast streams.
+TEST_F(CoreHttp, FastStreamTailIsNeverLost) {
+  for (int run = 0; run < 30; ++run) {
+    ClientRequest r;
+    r.url = server_->url("/__debug/stream?chunks=3&interval_ms=0");
+    std::vector<std::string> lines;
+    client_.stream_lines(r, nullptr, [&](std::string_view l) {
+      lines.emplace_back(l);
+      return true;
+    });
+    ASSERT_EQ(lines.size(), 3u) << "run " << run;
+    EXPECT_EQ(lines[2], R"({"seq":2})");
+  }
+}
+
 TEST_F(CoreHttp, ClientStoppingAStreamEarlyIsHandled) {
   ClientRequest r;
   r.url = server_->url("/__debug/stream?chunks=1000&interval_ms=5");
