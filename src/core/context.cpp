@@ -61,10 +61,17 @@ std::string random_hex(std::size_t bytes) {
 }
 
 std::string new_uuid() {
+  // Built in place (one allocation): this runs for every request without an X-Request-Id.
   std::string h = random_hex(16);
-  h[12] = '4';                                             // version 4
-  h[16] = "89ab"[std::stoi(h.substr(16, 1), nullptr, 16) & 3];  // RFC 4122 variant
-  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20);
+  h[12] = '4';                                                         // version 4
+  static constexpr char kVariant[] = "89ab";                           // RFC 4122 variant
+  const char c = h[16];
+  h[16] = kVariant[((c >= 'a') ? c - 'a' + 10 : c - '0') & 3];
+  std::string out;
+  out.reserve(36);
+  out.append(h, 0, 8).append(1, '-').append(h, 8, 4).append(1, '-').append(h, 12, 4).append(1, '-');
+  out.append(h, 16, 4).append(1, '-').append(h, 20, 12);
+  return out;
 }
 
 std::optional<TraceParent> TraceParent::parse(std::string_view v) {
