@@ -9,6 +9,8 @@ AURIXA = ./$(BUILD_DIR)/src/aurixa
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_file_ctime
 export CCACHE_MAXSIZE ?= 5G
+# -g records the build directory; without this a clone in another folder (CI) would never hit the cache.
+export CCACHE_NOHASHDIR ?= 1
 
 .PHONY: all deps configure build run test bench format clean
 
