@@ -9,8 +9,6 @@
 
 namespace aurixa::gateway {
 
-enum class Access { public_route, authenticated };
-
 // Routes that need no credential (health, login, the welcome page, static web apps, CORS preflight).
 bool is_public(std::string_view method, std::string_view path);
 

@@ -20,6 +20,11 @@ std::int64_t ms_since(Clock::time_point t) {
 // Headers relayed to the upstream (the original forwarded these; idempotency and trace added).
 constexpr const char* kForwardedHeaders[] = {"Content-Type", "Authorization", "X-Tenant-Id", "Idempotency-Key", "Accept"};
 
+// Upstream path plus the caller's query (the original dropped it on prefix routes, D1).
+std::string upstream_target(const UpstreamCall& call, const http::Request& req) {
+  return req.query.empty() ? call.path : call.path + "?" + req.query;
+}
+
 }  // namespace
 
 http::Response upstream_failure(int status, const std::string& registry_name, const std::string& message) {
@@ -39,8 +44,7 @@ http::Response Upstreams::local(const UpstreamCall& call, const http::Request& r
   const auto started = Clock::now();
   http::Request inner = req;
   inner.path = call.path;
-  inner.target = call.path + (call.keep_query && !req.query.empty() ? "?" + req.query : "");
-  if (!call.keep_query) inner.query.clear();
+  inner.target = upstream_target(call, req);
   inner.params.clear();
   auto res = http::dispatch(*app_.role_routers.at(call.role), inner, ctx, app_.log);
   if (call.upstream_headers) {
@@ -53,7 +57,7 @@ http::Response Upstreams::local(const UpstreamCall& call, const http::Request& r
 http::Response Upstreams::remote(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const {
   ClientRequest out;
   out.method = req.method;
-  out.url = app_.config.role_url(call.role) + call.path + (call.keep_query && !req.query.empty() ? "?" + req.query : "");
+  out.url = app_.config.role_url(call.role) + upstream_target(call, req);
   out.timeout = std::min(call.timeout, ctx.remaining());
   for (const char* h : kForwardedHeaders)
     if (auto v = req.header(h)) out.headers.set(h, std::string(*v));

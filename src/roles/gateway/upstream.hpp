@@ -16,8 +16,7 @@ namespace aurixa::gateway {
 struct UpstreamCall {
   std::string role;           // orchestration, llm, ...
   std::string registry_name;  // the original's service name in x-upstream-service and 502 bodies
-  std::string path;           // upstream path, e.g. /api/v1/pipelines
-  bool keep_query = true;     // the original dropped queries on prefix routes (D1); we keep them
+  std::string path;           // upstream path, e.g. /api/v1/pipelines; the query is always kept (D1)
   bool stream = false;        // relay the body unbuffered as it arrives
   bool upstream_headers = true;  // add x-upstream-latency-ms / x-upstream-service
   std::chrono::milliseconds timeout{30'000};
