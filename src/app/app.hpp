@@ -32,11 +32,23 @@ class Api;
 namespace llm {
 class Api;
 }
+namespace execution {
+class Api;
+}
+namespace agents {
+class Api;
+}
+namespace orchestration {
+class Api;
+}
 
 struct RoleApis {
   std::shared_ptr<safety::Api> safety;
   std::shared_ptr<rag::Api> rag;
   std::shared_ptr<llm::Api> llm;
+  std::shared_ptr<execution::Api> execution;
+  std::shared_ptr<agents::Api> agents;
+  std::shared_ptr<orchestration::Api> orchestration;
 };
 
 struct App {

@@ -78,6 +78,28 @@ static void wire_rag_remote(App& app) { app.apis.rag = rag::make_client(app.http
 #define AURIXA_OBSERVABILITY_WIRE nullptr
 #endif
 
+// Roles below follow the same pattern: src/roles/<role>/module.hpp declares register_routes, wire and
+// make_client in namespace aurixa::<role>.
+#define AURIXA_ROLE_FNS(ns) &ns::register_routes, &ns::wire, &ns::wire_remote
+#ifdef AURIXA_HAS_ROLE_EXECUTION
+#include "roles/execution/module.hpp"
+#define AURIXA_EXECUTION_FNS AURIXA_ROLE_FNS(execution)
+#else
+#define AURIXA_EXECUTION_FNS nullptr, nullptr
+#endif
+#ifdef AURIXA_HAS_ROLE_AGENTS
+#include "roles/agents/module.hpp"
+#define AURIXA_AGENTS_FNS AURIXA_ROLE_FNS(agents)
+#else
+#define AURIXA_AGENTS_FNS nullptr, nullptr
+#endif
+#ifdef AURIXA_HAS_ROLE_VOICE
+#include "roles/voice/module.hpp"
+#define AURIXA_VOICE_FNS AURIXA_ROLE_FNS(voice)
+#else
+#define AURIXA_VOICE_FNS nullptr, nullptr
+#endif
+
 namespace aurixa {
 
 // Each role library provides these; a role without routes yet registers only what core gives it.
@@ -88,10 +110,10 @@ const std::vector<RoleModule>& role_modules() {
       {"safety", "safety-guardrails", 8005, AURIXA_SAFETY_ROUTES, AURIXA_SAFETY_WIRE, AURIXA_SAFETY_REMOTE},
       {"rag", "rag-service", 8004, AURIXA_RAG_ROUTES, AURIXA_RAG_WIRE, AURIXA_RAG_REMOTE},
       {"llm", "llm-router", 8002, AURIXA_LLM_ROUTES, AURIXA_LLM_WIRE, AURIXA_LLM_REMOTE},
-      {"execution", "execution-engine", 8007, nullptr, nullptr},
-      {"agents", "agent-runtime", 8003, nullptr, nullptr},
+      {"execution", "execution-engine", 8007, AURIXA_EXECUTION_FNS},
+      {"agents", "agent-runtime", 8003, AURIXA_AGENTS_FNS},
       {"orchestration", "orchestration-engine", 8001, AURIXA_ORCHESTRATION_ROUTES, nullptr},
-      {"voice", "streaming-voice", 8006, nullptr, nullptr},
+      {"voice", "streaming-voice", 8006, AURIXA_VOICE_FNS},
       {"gateway", "api-gateway", 3000, AURIXA_GATEWAY_ROUTES, AURIXA_GATEWAY_WIRE},
   };
   return kModules;

@@ -88,6 +88,24 @@ struct Config {
   std::int64_t rag_sync_interval_ms = 100;  // how often retrieve polls the store for article changes
   bool rag_use_hybrid = true;
   LlmConfig llm;
+  // orchestration
+  std::int64_t cache_ttl_s = 300;           // response cache entry lifetime (0 = no cache)
+  std::int64_t cache_max_entries = 1000;
+  std::int64_t pipeline_timeout_ms = 180'000;
+  std::int64_t history_turns = 10;          // dialogue turns kept as model context
+  std::string intent_model;                 // empty = the classifier embedded at build time
+  double intent_oos_threshold = 0.35;       // below this confidence an utterance is out_of_scope
+  // voice
+  std::string stt_provider_order = "pocketsphinx,whisper,deepgram";
+  std::string tts_provider_order = "flite,openai,elevenlabs";
+  std::string deepgram_api_key, elevenlabs_api_key;
+  std::string deepgram_base_url = "https://api.deepgram.com";
+  std::string elevenlabs_base_url = "https://api.elevenlabs.io";
+  std::string pocketsphinx_model_dir;       // empty = Debian's en-us model
+  std::string flite_voice = "slt";
+  std::string tts_voice_openai = "alloy";
+  std::string tts_voice_elevenlabs = "21m00Tcm4TlvDq8ikWAM";
+  std::int64_t voice_max_audio_bytes = 10 << 20;
 
   std::string role_url(const std::string& role) const;
 };

@@ -1,0 +1,1 @@
+// Placeholder until the NLU sources land.
