@@ -12,7 +12,7 @@ export CCACHE_MAXSIZE ?= 5G
 # -g records the build directory; without this a clone in another folder (CI) would never hit the cache.
 export CCACHE_NOHASHDIR ?= 1
 
-.PHONY: all deps configure build run test bench format clean
+.PHONY: all deps configure build web run test bench format clean
 
 all: build
 
@@ -24,8 +24,23 @@ $(BUILD_DIR)/build.ninja:
 
 configure: $(BUILD_DIR)/build.ninja
 
-build: deps configure
+build: deps configure web
 	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# The web apps (web/dist, served by the gateway): rebuilt by Vite when a web source changed; skipped with a
+# message when npm is not installed.
+WEB_SOURCES := $(shell find web/src web/dashboard web/patient web/hospital -type f 2>/dev/null) \
+	$(wildcard web/package.json web/package-lock.json web/vite.config.ts web/tsconfig.json)
+web: web/dist/.built
+
+web/dist/.built: $(WEB_SOURCES)
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "web: npm not found; skipping the web apps build (run scripts/install-deps.sh)"; \
+	elif [ ! -d web/node_modules ]; then \
+	  echo "web: web/node_modules missing; skipping the web apps build (run make deps)"; \
+	else \
+	  cd web && npm run build --silent && touch dist/.built; \
+	fi
 
 run: build
 	@bash scripts/run.sh $(AURIXA)

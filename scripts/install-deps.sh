@@ -12,14 +12,38 @@ PACKAGES=(
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql libhiredis-dev redis-server libargon2-dev
   # safety, rag, auth
   libre2-dev libphonenumber8 libprotobuf-dev libabsl-dev libutf8proc-dev libxapian-dev libhnswlib-dev libjwt-dev
+  # agents: time zones (Howard Hinnant's date/tz over the system tzdata)
+  libhowardhinnant-date-dev tzdata
+  # voice: offline STT (PocketSphinx + en-us model), offline TTS (flite), browser audio (Opus in Ogg/WebM)
+  libpocketsphinx-dev pocketsphinx-en-us flite1-dev libopus-dev libogg-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev googletest libbenchmark-dev wrk nginx-light curl jq openssl python3
+  # web apps: browser tests drive Debian's Chromium (tests/web/e2e.mjs)
+  chromium
 )
 
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js + npm build the web apps; a newer Node.js already installed (e.g. with its own npm) is kept.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+
+# web/: `npm ci` from the committed package-lock.json when node_modules is missing or the lock changed since
+# the last install (npm keeps its own copy at node_modules/.package-lock.json).
+install_web_deps() {
+  local web
+  web="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/web"
+  [ -f "$web/package-lock.json" ] || return 0
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "install-deps: npm not found; web apps will not be built"
+    return 0
+  fi
+  if [ ! -d "$web/node_modules" ] || [ "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]; then
+    echo "install-deps: npm ci in web/"
+    (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
 
 # libphonenumber-dev depends on Boost 1.74's -dev packages, which conflict with 1.81. Its headers and
 # link symlink are unpacked from Debian's own .deb into PHONENUMBER_PREFIX instead (no dpkg dependency).
@@ -29,6 +53,7 @@ need_phonenumber=0
 
 if [ ${#missing[@]} -eq 0 ] && [ $need_phonenumber -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages present"
+  install_web_deps
   exit 0
 fi
 
@@ -49,4 +74,5 @@ if [ $need_phonenumber -eq 1 ]; then
   $SUDO dpkg-deb -x "$tmp"/libphonenumber-dev_*.deb "$PHONENUMBER_PREFIX"
   rm -rf "$tmp"
 fi
+install_web_deps
 echo "install-deps: done"

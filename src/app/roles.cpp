@@ -27,9 +27,9 @@ static void wire_safety_remote(App& app) {
 #endif
 #ifdef AURIXA_HAS_ROLE_ORCHESTRATION
 #include "roles/orchestration/module.hpp"
-#define AURIXA_ORCHESTRATION_ROUTES &orchestration::register_routes
+#define AURIXA_ORCHESTRATION_FNS &orchestration::register_routes, &orchestration::wire, &orchestration::wire_remote
 #else
-#define AURIXA_ORCHESTRATION_ROUTES nullptr
+#define AURIXA_ORCHESTRATION_FNS nullptr, nullptr
 #endif
 
 #ifdef AURIXA_HAS_ROLE_LLM
@@ -112,7 +112,7 @@ const std::vector<RoleModule>& role_modules() {
       {"llm", "llm-router", 8002, AURIXA_LLM_ROUTES, AURIXA_LLM_WIRE, AURIXA_LLM_REMOTE},
       {"execution", "execution-engine", 8007, AURIXA_EXECUTION_FNS},
       {"agents", "agent-runtime", 8003, AURIXA_AGENTS_FNS},
-      {"orchestration", "orchestration-engine", 8001, AURIXA_ORCHESTRATION_ROUTES, nullptr},
+      {"orchestration", "orchestration-engine", 8001, AURIXA_ORCHESTRATION_FNS},
       {"voice", "streaming-voice", 8006, AURIXA_VOICE_FNS},
       {"gateway", "api-gateway", 3000, AURIXA_GATEWAY_ROUTES, AURIXA_GATEWAY_WIRE},
   };

@@ -26,8 +26,10 @@ std::string aurixa_bin() {
 }
 
 std::string source_dir() {
+  // ctest's ENVIRONMENT carries only AURIXA_BIN (gtest_discover_tests flattens the list), so the checkout is
+  // also compiled in.
   const char* s = std::getenv("AURIXA_SOURCE_DIR");
-  return s ? s : ".";
+  return s && *s ? s : AURIXA_SOURCE_DIR_DEFAULT;
 }
 
 std::string make_temp_dir(const std::string& prefix) {

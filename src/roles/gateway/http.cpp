@@ -13,6 +13,7 @@
 #include "roles/gateway/auth.hpp"
 #include "roles/gateway/filter.hpp"
 #include "roles/gateway/module.hpp"
+#include "roles/gateway/static_files.hpp"
 #include "roles/gateway/upstream.hpp"
 
 namespace aurixa::gateway {
@@ -224,6 +225,9 @@ void register_routes(http::Router& router, App& app) {
       return upstreams->forward(call, req, ctx);
     }, {.timeout = std::chrono::seconds(120), .name = "/v1/*"});
   }
+
+  // The web apps (web/dist): /dashboard, /patient, /hospital and their /assets/.
+  register_static_routes(router, web_dist_dir());
 
   register_websocket_relay(router, app, "/ws/conversation", "orchestration", "/ws/conversation");
   register_websocket_relay(router, app, "/ws/voice", "voice", "/ws/stream");

@@ -40,6 +40,7 @@ const std::array kRules = {
     Rule{"/api/v1/admin/knowledge", "GET", {"tenant_admin", "doctor", "nurse", "reception", "scheduler", "api_client"}},
     Rule{"/api/v1/admin/knowledge", "POST,PATCH,PUT,DELETE", {"tenant_admin"}},
     Rule{"/api/v1/admin/staff", "GET", {"tenant_admin", "doctor", "nurse", "reception", "scheduler"}},
+    Rule{"/api/v1/admin/tasks", "GET,PATCH", {"tenant_admin", "doctor", "nurse", "reception", "scheduler"}},
     Rule{"/api/v1/admin/api-keys", "*", {"tenant_admin"}},
     Rule{"/api/v1/admin/", "*", {"tenant_admin"}},
     Rule{"/api/v1/llm/", "*", {"tenant_admin", "doctor", "nurse", "api_client"}},

@@ -6,6 +6,7 @@
 #include "core/dispatch.hpp"
 #include "core/error.hpp"
 #include "core/http_client.hpp"
+#include "core/identity.hpp"
 #include "core/log.hpp"
 
 namespace aurixa::gateway {
@@ -61,17 +62,10 @@ http::Response Upstreams::remote(const UpstreamCall& call, const http::Request& 
   out.timeout = std::min(call.timeout, ctx.remaining());
   for (const char* h : kForwardedHeaders)
     if (auto v = req.header(h)) out.headers.set(h, std::string(*v));
-  out.headers.set("X-Request-Id", ctx.request_id);
   // The caller's identity, established here, travels to the role (which trusts it only with the
   // deployment's internal token; see HttpServer's trust_identity_headers).
-  if (ctx.principal.role != "anonymous") {
-    out.headers.set("X-Aurixa-Principal", ctx.principal.id);
-    out.headers.set("X-Aurixa-Role", ctx.principal.role);
-    if (ctx.tenant_id) out.headers.set("X-Aurixa-Tenant", std::to_string(*ctx.tenant_id));
-    if (ctx.principal.patient_id) out.headers.set("X-Aurixa-Patient", std::to_string(*ctx.principal.patient_id));
-    if (ctx.principal.staff_id) out.headers.set("X-Aurixa-Staff", std::to_string(*ctx.principal.staff_id));
-    if (!app_.config.internal_token.empty()) out.headers.set("X-Aurixa-Internal", app_.config.internal_token);
-  }
+  forward_identity(out.headers, ctx, app_.config.internal_token);
+  out.headers.set("X-Request-Id", ctx.request_id);
   out.headers.set("traceparent", ctx.trace.header_for_child());
   if (req.method != "GET" && req.method != "HEAD") {
     out.body = req.body;

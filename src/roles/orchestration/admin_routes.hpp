@@ -9,5 +9,6 @@ void register_platform_routes(http::Router& router, const Deps& deps);  // audit
 void register_patient_routes(http::Router& router, const Deps& deps);   // patients, staff
 void register_appointment_routes(http::Router& router, const Deps& deps);
 void register_knowledge_routes(http::Router& router, const Deps& deps);
+void register_clinical_routes(http::Router& router, const Deps& deps);  // prescriptions, refills, tasks
 
 }  // namespace aurixa::orchestration::admin

@@ -5,8 +5,18 @@
 
 #include "app/app.hpp"
 #include "roles/orchestration/admin_routes.hpp"
+#include "roles/orchestration/pipeline.hpp"
+#include "roles/orchestration/routes.hpp"
 
 namespace aurixa::orchestration {
+
+void wire(App& app) {
+  std::shared_ptr<const intent::Classifier> classifier =
+      intent::make_classifier(app.config.intent_model, app.config.intent_oos_threshold);
+  auto cache = std::make_shared<ResponseCache>(static_cast<std::size_t>(app.config.cache_max_entries),
+                                               std::chrono::seconds(app.config.cache_ttl_s));
+  app.apis.orchestration = std::make_shared<PipelineService>(app, std::move(classifier), std::move(cache));
+}
 
 void register_routes(http::Router& router, App& app) {
   if (!app.db) throw std::logic_error("orchestration: the store must be opened before its routes are registered");
@@ -16,6 +26,10 @@ void register_routes(http::Router& router, App& app) {
   admin::register_patient_routes(router, deps);
   admin::register_appointment_routes(router, deps);
   admin::register_knowledge_routes(router, deps);
+  admin::register_clinical_routes(router, deps);
+  auto service = std::dynamic_pointer_cast<PipelineService>(app.apis.orchestration);
+  if (!service) throw std::logic_error("orchestration routes registered before orchestration::wire");
+  register_pipeline_routes(router, app, service);
 }
 
 }  // namespace aurixa::orchestration

@@ -29,16 +29,26 @@ struct Context {
   bool awaiting_confirmation = false;
 };
 
+// Implementations are immutable after construction: classify() is thread-safe and takes tens of µs.
 class Classifier {
  public:
   virtual ~Classifier() = default;
   virtual Classification classify(std::string_view text, const Context& context = {}) const = 0;
 };
 
+// Config::intent_oos_threshold's default: a best calibrated probability below it means out_of_scope.
+inline constexpr double kDefaultOosThreshold = 0.35;
+
 // Loads the model written by the trainer (aurixa-intent-train). Throws std::runtime_error naming the file
 // when it is missing or malformed.
 std::unique_ptr<Classifier> load_classifier(const std::string& model_path);
-// The model compiled into the binary (embedded at build time); never fails.
+std::unique_ptr<Classifier> load_classifier(const std::string& model_path, double oos_threshold);
+// The model compiled into the binary (embedded at build time); never fails (the threshold overloads throw
+// std::invalid_argument for a threshold outside [0, 1]).
 std::unique_ptr<Classifier> builtin_classifier();
+std::unique_ptr<Classifier> builtin_classifier(double oos_threshold);
+// From configuration (Config::intent_model, Config::intent_oos_threshold): an empty path means the builtin
+// model. Throws std::invalid_argument for a threshold outside [0, 1], std::runtime_error for a bad file.
+std::unique_ptr<Classifier> make_classifier(const std::string& model_path, double oos_threshold);
 
 }  // namespace aurixa::orchestration::intent

@@ -1,0 +1,36 @@
+#pragma once
+// The deterministic dialogue planner: given the session's state, the patient's message, the orchestration's
+// intent and the clinic, decide what to do this turn — fill slots, offer concrete options, ask a
+// clarifying question, ask for confirmation, or (after a "yes") write through the execution engine.
+// Every write is confirmed first; "no", "never mind" and "hold on" write nothing.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "roles/agents/api.hpp"
+#include "roles/agents/clinic.hpp"
+#include "roles/agents/state.hpp"
+
+namespace aurixa::agents {
+
+struct TurnInput {
+  std::string text;
+  std::string intent;  // orchestration's label (may be empty)
+  double confidence = 0;
+  std::optional<std::int64_t> patient_id;
+  std::string session_id;
+};
+
+// Updates `state` in place and returns the turn's result (output, tool calls, flags).
+RunResult plan_turn(DialogueState& state, const TurnInput& input, Clinic& clinic);
+
+// Tasks the planner runs over several turns.
+bool is_task_intent(const std::string& intent);
+
+// "2026-03-13" -> "Fri 13 Mar"; "14:00" -> "2:00 PM".
+std::string date_label(const std::string& ymd);
+std::string time_label(const std::string& hhmm);
+// YYYY-MM-DD plus n days.
+std::string add_days(const std::string& ymd, int n);
+
+}  // namespace aurixa::agents

@@ -1,0 +1,225 @@
+// Dialogue planner against an in-memory clinic: multi-turn flows, confirmations, refusals.
+#include "roles/agents/planner.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace aurixa::agents {
+namespace {
+
+// Wed 11 Mar 2026, 08:00 local. Providers Adams, Bell, Chen; slots 09:00, 10:00, 14:00 today .. today+6.
+class FakeClinic final : public Clinic {
+ public:
+  FakeClinic() {
+    for (int d = 0; d < 7; ++d)
+      for (const char* p : {"Dr. Adams", "Dr. Bell", "Dr. Chen"})
+        for (const char* t : {"09:00", "10:00", "14:00"}) slots.push_back({add_days("2026-03-11", d), t, p});
+    visits = {{7, "2026-03-12", "09:00", "Dr. Adams", "Annual checkup"}, {8, "2026-03-14", "10:00", "Dr. Bell", "tb test"}};
+    booked.push_back({"2026-03-12", "09:00", "Dr. Adams"});
+  }
+  nlu::Now now() override { return {2026, 3, 11, 8, 0}; }
+  std::vector<std::string> providers() override { return {"Dr. Adams", "Dr. Bell", "Dr. Chen"}; }
+  std::vector<Slot> free_slots(const std::string& first, const std::string& last) override {
+    std::vector<Slot> out;
+    for (const auto& s : slots)
+      if (s.date >= first && s.date <= last && std::find(booked.begin(), booked.end(), s) == booked.end())
+        out.push_back(s);
+    std::sort(out.begin(), out.end(), [](const Slot& a, const Slot& b) { return std::tie(a.date, a.time) < std::tie(b.date, b.time); });
+    return out;
+  }
+  std::vector<Visit> upcoming_visits(std::int64_t) override { return visits; }
+  std::vector<Medication> prescriptions(std::int64_t) override { return meds; }
+  execution::ExecuteResult execute(const std::string& action, const std::map<std::string, std::string>& params,
+                                   const std::string&) override {
+    calls.push_back({action, params});
+    execution::ExecuteResult r;
+    if (action == "create_appointment") {
+      Slot s{params.at("date"), params.at("start_time"), params.at("provider_name")};
+      if (taken_on_write) {
+        r.status = "error";
+        r.error_code = "slot_taken";
+        r.message = "That slot is no longer available.";
+        r.options = {{"2026-03-13", "14:00", "Dr. Chen"}};
+        taken_on_write = false;
+        return r;
+      }
+      booked.push_back(s);
+      r.message = "Appointment created for " + params.at("reason") + ". Confirmation: APT-99.";
+    } else if (action == "request_prescription_refill") {
+      r.message = "Refill request submitted for " + params.at("medication_name") + ". Allow 24-48 hours for processing.";
+    } else {
+      r.message = action + " done";
+    }
+    return r;
+  }
+
+  std::vector<Slot> slots, booked;
+  std::vector<Visit> visits;
+  std::vector<Medication> meds = {{1, "Lisinopril", 2}, {2, "Metformin", 1}};
+  std::vector<std::pair<std::string, std::map<std::string, std::string>>> calls;
+  bool taken_on_write = false;
+};
+
+struct Dialogue {
+  FakeClinic clinic;
+  DialogueState state;
+  RunResult say(const std::string& text, const std::string& intent = "", double confidence = 0.9) {
+    TurnInput in{text, intent, intent.empty() ? 0.0 : confidence, 1, "s-1"};
+    auto r = plan_turn(state, in, clinic);
+    ++state.version;
+    return r;
+  }
+  std::size_t writes() const {
+    return std::count_if(clinic.calls.begin(), clinic.calls.end(), [](const auto& c) {
+      return c.first != "get_appointments" && c.first != "check_insurance";
+    });
+  }
+};
+
+TEST(Planner, BooksAfterCollectingDateAndTimeThenConfirming) {
+  Dialogue d;
+  auto r = d.say("hey can i schedule a checkup with dr adams", "book_appointment");
+  EXPECT_TRUE(r.handled);
+  EXPECT_EQ(r.state, "collecting");
+  EXPECT_EQ(d.state.slots.provider, "Dr. Adams");
+  r = d.say("could we do it in two days", "book_appointment", 0.4);
+  EXPECT_TRUE(r.clarification) << r.output;  // three openings offered
+  EXPECT_EQ(d.state.offered.size(), 3u);
+  r = d.say("afternoon pls", "out_of_scope", 0.3);
+  EXPECT_EQ(r.state, "confirming") << r.output;
+  EXPECT_NE(r.output.find("Dr. Adams"), std::string::npos);
+  EXPECT_NE(r.output.find("2:00 PM"), std::string::npos);
+  EXPECT_EQ(d.writes(), 0u) << "nothing is written before the patient confirms";
+  r = d.say("yes", "smalltalk", 0.5);
+  EXPECT_TRUE(r.wrote);
+  ASSERT_EQ(d.writes(), 1u);
+  const auto& p = d.clinic.calls.back().second;
+  EXPECT_EQ(p.at("date"), "2026-03-13");
+  EXPECT_EQ(p.at("start_time"), "14:00");
+  EXPECT_EQ(p.at("provider_name"), "Dr. Adams");
+  EXPECT_NE(p.at("reason").find("checkup"), std::string::npos);
+  EXPECT_FALSE(d.state.active());
+}
+
+TEST(Planner, CorrectionReplacesTheDateAndKeepsTheTime) {
+  Dialogue d;
+  auto r = d.say("book me for a tb test tomorrow at 9", "book_appointment");
+  ASSERT_EQ(r.state, "confirming") << r.output;
+  // Dr. Adams is taken tomorrow at 9 (seeded visit): another provider is proposed.
+  EXPECT_EQ(d.state.chosen->date, "2026-03-12");
+  EXPECT_NE(d.state.chosen->provider, "Dr. Adams");
+  r = d.say("actually in 4 days is better, same time", "book_appointment", 0.5);
+  ASSERT_EQ(r.state, "confirming") << r.output;
+  EXPECT_EQ(d.state.chosen->date, "2026-03-15");
+  EXPECT_EQ(d.state.chosen->time, "09:00");
+  d.say("yes");
+  ASSERT_EQ(d.writes(), 1u);
+  EXPECT_EQ(d.clinic.calls.back().second.at("date"), "2026-03-15");
+}
+
+TEST(Planner, NoWritesWhenThePatientDeclinesOrHolds) {
+  Dialogue d;
+  d.say("i'd like to book an appointment to talk about quitting smoking", "book_appointment");
+  d.say("the day after tomorrow in the morning", "book_appointment", 0.4);
+  auto r = d.say("hold on, let me check my calendar before you put anything on it. don't book it yet", "book_appointment", 0.5);
+  EXPECT_EQ(d.writes(), 0u);
+  EXPECT_FALSE(d.state.active()) << r.output;
+
+  Dialogue e;
+  e.say("can you cancel the one i have for the rash", "cancel_appointment");
+  r = e.say("hmm on second thought keep it, don't cancel", "cancel_appointment", 0.6);
+  EXPECT_EQ(e.writes(), 0u);
+}
+
+TEST(Planner, SideQuestionKeepsTheTaskForLater) {
+  Dialogue d;
+  d.say("need to schedule a follow-up for my reflux", "book_appointment");
+  auto r = d.say("btw what number do i call for billing questions?", "billing", 0.9);
+  EXPECT_FALSE(r.handled);
+  EXPECT_TRUE(d.state.active());
+  r = d.say("thanks. ok for the follow up, six days from now at 2pm works", "book_appointment", 0.6);
+  ASSERT_EQ(r.state, "confirming") << r.output;
+  EXPECT_EQ(d.state.chosen->date, "2026-03-17");
+  EXPECT_EQ(d.state.chosen->time, "14:00");
+  d.say("yes");
+  EXPECT_EQ(d.writes(), 1u);
+  EXPECT_NE(d.clinic.calls.back().second.at("reason").find("reflux"), std::string::npos);
+}
+
+TEST(Planner, RescheduleAsksWhichAppointmentWhenThereAreSeveral) {
+  Dialogue d;
+  auto r = d.say("i need to reschedule", "reschedule_appointment");
+  EXPECT_TRUE(r.clarification);
+  // Even when the classifier reads "not the other ones" as a cancellation, an answer to the question keeps the task.
+  r = d.say("my annual checkup, not the other ones", "cancel_appointment", 0.9);
+  EXPECT_EQ(d.state.task, "reschedule_appointment");
+  EXPECT_EQ(d.state.slots.appointment_id, 7);
+  r = d.say("five days from now in the afternoon", "reschedule_appointment", 0.4);
+  ASSERT_EQ(r.state, "confirming") << r.output;
+  EXPECT_EQ(d.state.chosen->provider, "Dr. Adams");  // a move keeps the provider
+  d.say("yes");
+  ASSERT_EQ(d.writes(), 1u);
+  EXPECT_EQ(d.clinic.calls.back().first, "reschedule_appointment");
+  EXPECT_EQ(d.clinic.calls.back().second.at("appointment_id"), "7");
+  EXPECT_EQ(d.clinic.calls.back().second.at("date"), "2026-03-16");
+}
+
+TEST(Planner, RefillAsksForMedicationAndPharmacy) {
+  Dialogue d;
+  auto r = d.say("refill please", "prescription_refill");
+  EXPECT_TRUE(r.clarification);
+  d.say("my metformin", "prescription_refill", 0.5);
+  EXPECT_EQ(d.state.slots.medication, "Metformin");
+  r = d.say("walmart on lakeshore", "out_of_scope", 0.3);
+  ASSERT_EQ(r.state, "confirming") << r.output;
+  d.say("yes send it");
+  ASSERT_EQ(d.writes(), 1u);
+  EXPECT_EQ(d.clinic.calls.back().second.at("medication_name"), "Metformin");
+  EXPECT_NE(d.clinic.calls.back().second.at("pharmacy").find("walmart"), std::string::npos);
+}
+
+TEST(Planner, SlotTakenAtWriteTimeOffersAlternatives) {
+  Dialogue d;
+  d.say("book a physical tomorrow at 10 with dr bell", "book_appointment");
+  d.clinic.taken_on_write = true;
+  auto r = d.say("yes");
+  EXPECT_FALSE(r.wrote);
+  EXPECT_TRUE(r.clarification);
+  ASSERT_EQ(d.state.offered.size(), 1u);
+  r = d.say("the first one");
+  EXPECT_EQ(r.state, "confirming");
+  d.say("yes");
+  EXPECT_EQ(d.clinic.calls.back().second.at("provider_name"), "Dr. Chen");
+}
+
+TEST(Planner, NeedsAPatientForRecordsAndHandsOffToStaff) {
+  FakeClinic clinic;
+  DialogueState st;
+  auto r = plan_turn(st, {"book me in tomorrow", "book_appointment", 0.9, std::nullopt, "s"}, clinic);
+  EXPECT_TRUE(r.handled);
+  EXPECT_TRUE(clinic.calls.empty());
+  EXPECT_FALSE(st.active());
+  r = plan_turn(st, {"let me talk to someone", "human_handoff", 0.9, std::nullopt, "s"}, clinic);
+  EXPECT_TRUE(r.escalated);
+  EXPECT_EQ(r.escalation_type, "human");
+  ASSERT_EQ(clinic.calls.size(), 1u);
+  EXPECT_EQ(clinic.calls[0].first, "handoff_to_staff");
+}
+
+TEST(Planner, KnowledgeQuestionsAreNotAgentTasks) {
+  Dialogue d;
+  auto r = d.say("what are your hours on saturday", "clinic_info");
+  EXPECT_FALSE(r.handled);
+  EXPECT_TRUE(r.output.empty());
+}
+
+TEST(Planner, Labels) {
+  EXPECT_EQ(date_label("2026-03-13"), "Fri 13 Mar");
+  EXPECT_EQ(time_label("14:00"), "2:00 PM");
+  EXPECT_EQ(time_label("09:30"), "9:30 AM");
+  EXPECT_EQ(add_days("2026-02-27", 3), "2026-03-02");
+}
+
+}  // namespace
+}  // namespace aurixa::agents

@@ -1,0 +1,21 @@
+#pragma once
+// Small text helpers of the planner: choosing among numbered options, content words for matching a patient's
+// description against records, JSON string escaping.
+#include <cstddef>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace aurixa::agents {
+
+// "the second one", "2", "option 3", "the last one", "la primera" -> index in [0, n); nullopt when none.
+std::optional<std::size_t> ordinal_choice(std::string_view text, std::size_t n);
+// Folded words that carry meaning (stop words in English and Spanish removed), e.g. "my annual checkup" ->
+// {annual, checkup}; "la prueba de TB" -> {prueba, tb}.
+std::set<std::string> content_words(std::string_view text);
+// A free-text answer cleaned for storage: trimmed, trailing punctuation removed, at most 120 characters.
+std::string trim_reply(std::string_view text);
+std::string json_escape(std::string_view s);
+
+}  // namespace aurixa::agents

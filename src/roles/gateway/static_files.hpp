@@ -1,0 +1,37 @@
+#pragma once
+// The built web apps (web/dist, produced by `npm run build` in web/) served by the gateway:
+//   /dashboard[/...], /patient[/...], /hospital[/...]  -> <root>/<app>/<file>, or <root>/<app>/index.html for a
+//                                                         client-side route (a last segment without a dot)
+//   /assets/<file>                                     -> <root>/assets/<file> (Vite's content-hashed bundles)
+// Hashed assets are cached for a year (immutable); index.html is revalidated on every load (no-cache) so a new
+// build is picked up at once. A missing file that is not a client-side route is a 404 in the usual error JSON,
+// never the SPA page. Paths with "..", "." or empty segments, backslashes or NUL bytes are 404 (no traversal).
+// Thread-safety: stateless apart from the root path; handlers read files on the worker pool.
+#include <string>
+#include <string_view>
+
+#include "core/http_types.hpp"
+
+namespace aurixa::http {
+class Router;
+}
+
+namespace aurixa::gateway {
+
+// The dist directory: AURIXA_WEB_DIR when set, else the source tree's web/dist (compile definition
+// AURIXA_DEFAULT_WEB_DIR).
+std::string web_dist_dir();
+
+// Content-Type for a file name by extension ("application/octet-stream" when unknown).
+std::string_view content_type_for(std::string_view filename);
+
+// Answers GET <mount>/<rest> from `root`. `mount` is "dashboard", "patient", "hospital" or "assets"; `rest` is the
+// decoded path after "/<mount>/" ("" for the app root). `if_none_match` is the request's If-None-Match (or empty).
+// Throws ApiError 404 when there is nothing to serve.
+http::Response serve_static(const std::string& root, std::string_view mount, std::string_view rest,
+                            std::string_view if_none_match = {});
+
+// Registers GET (and so HEAD) routes for the three apps and /assets/ on the gateway router.
+void register_static_routes(http::Router& router, std::string root);
+
+}  // namespace aurixa::gateway

@@ -1,0 +1,530 @@
+#include "roles/orchestration/pipeline.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+#include "app/app.hpp"
+#include "core/error.hpp"
+#include "core/log.hpp"
+#include "core/metrics.hpp"
+#include "core/telemetry.hpp"
+#include "roles/agents/api.hpp"
+#include "roles/llm/api.hpp"
+#include "roles/rag/api.hpp"
+#include "roles/safety/api.hpp"
+#include "store/conversations.hpp"
+#include "store/database.hpp"
+#include "store/patients.hpp"
+
+namespace aurixa::orchestration {
+
+namespace bj = boost::json;
+
+namespace {
+
+constexpr std::size_t kMaxPromptChars = 8000;
+constexpr const char* kEmptyAnswer = "I couldn't generate a response for that.";
+// The original's prefix when a generated answer itself trips the emergency check.
+constexpr const char* kEscalationPrefix =
+    "\xE2\x9A\xA0\xEF\xB8\x8F This may require immediate attention. Please connect with a staff member as soon as possible. ";
+constexpr const char* kEmergencyFallback =
+    "This sounds like it could be a medical emergency. Call 911 (or your local emergency number) now, or go to the "
+    "nearest emergency room. If you are thinking about harming yourself, call or text 988 (Suicide & Crisis Lifeline).";
+
+// Intents whose answers depend only on the clinic's knowledge base (cacheable when no personal data is involved).
+bool knowledge_intent(const std::string& intent) {
+  return intent == "clinic_info" || intent == "medical_question" || intent == "billing" ||
+         intent == "insurance_coverage" || intent == "smalltalk";
+}
+
+// Intents the agent runtime acts on (tools), besides continuing a pending task.
+bool agent_intent(const std::string& intent) {
+  return intent == "book_appointment" || intent == "reschedule_appointment" || intent == "cancel_appointment" ||
+         intent == "prescription_refill" || intent == "list_appointments" || intent == "check_availability" ||
+         intent == "human_handoff" || intent == "insurance_coverage";
+}
+
+std::string trimmed(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+// The agent's pending task, read from the dialogue state it keeps in the conversation (agents/state.hpp).
+struct Pending {
+  std::string task, stage;
+};
+Pending pending_of(const std::optional<std::string>& state) {
+  Pending p;
+  if (!state || state->empty()) return p;
+  boost::system::error_code ec;
+  const auto v = bj::parse(*state, ec);
+  if (ec || !v.is_object()) return p;
+  const auto& o = v.as_object();
+  if (const auto* t = o.if_contains("task"); t && t->is_string()) p.task = t->as_string();
+  if (const auto* s = o.if_contains("stage"); s && s->is_string()) p.stage = s->as_string();
+  return p;
+}
+
+double now_s() { return epoch_now(); }
+
+}  // namespace
+
+struct PipelineService::Emitter {
+  const std::function<void(const StreamEvent&)>& fn;
+  void status(const std::string& message) const { fn({"status", message, nullptr}); }
+  void delta(const std::string& text) const {
+    if (!text.empty()) fn({"text_delta", text, nullptr});
+  }
+};
+
+// Records the steps of one turn: timings, JSON input/output, telemetry.
+class StepLog {
+ public:
+  StepLog(App& app, const std::string& session, std::int64_t tenant) : app_(app), session_(session), tenant_(tenant) {}
+
+  template <class F>
+  auto run(const std::string& name, bj::value input, F&& fn) -> decltype(fn(std::declval<bj::value&>())) {
+    StepRecord rec;
+    rec.name = name;
+    rec.input_json = input.is_null() ? std::string() : bj::serialize(input);
+    rec.start_time = now_s();
+    const auto started = std::chrono::steady_clock::now();
+    bj::value output;
+    try {
+      if constexpr (std::is_void_v<decltype(fn(output))>) {
+        fn(output);
+        finish(rec, started, "success", output, {});
+      } else {
+        auto r = fn(output);
+        finish(rec, started, "success", output, {});
+        return r;
+      }
+    } catch (const std::exception& e) {
+      finish(rec, started, "error", nullptr, e.what());
+      throw;
+    }
+  }
+  void add(StepRecord rec) { steps_.push_back(std::move(rec)); }
+  std::vector<StepRecord>& steps() { return steps_; }
+
+ private:
+  void finish(StepRecord& rec, std::chrono::steady_clock::time_point started, const char* status,
+              const bj::value& output, const std::string& error) {
+    rec.status = status;
+    rec.output_json = output.is_null() ? std::string() : bj::serialize(output);
+    rec.error_message = error;
+    rec.end_time = now_s();
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    if (app_.telemetry) {
+      TelemetryEvent ev;
+      ev.timestamp = rec.end_time;
+      ev.service = "orchestration-engine";
+      ev.event_type = "pipeline_step";
+      ev.name = rec.name;
+      ev.tenant_id = tenant_;
+      ev.latency_ms = ms;
+      ev.error = rec.status == "error";
+      app_.telemetry->emit(std::move(ev));
+    }
+    steps_.push_back(rec);
+  }
+  App& app_;
+  const std::string& session_;
+  std::int64_t tenant_;
+  std::vector<StepRecord> steps_;
+};
+
+PipelineService::PipelineService(App& app, std::shared_ptr<const intent::Classifier> classifier,
+                                 std::shared_ptr<ResponseCache> cache)
+    : app_(app), classifier_(std::move(classifier)), cache_(std::move(cache)) {}
+
+namespace {
+
+struct Who {
+  std::int64_t tenant = 1;
+  std::optional<std::int64_t> patient;
+};
+
+// Tenant and patient of a turn: a patient principal always speaks for itself; a tenant-bound caller only
+// within its tenant; an open caller (auth off) for the patient's tenant, else the request's, else tenant 1.
+Who resolve(store::Database& db, const PipelineRequest& req, const CallContext& ctx) {
+  Who w;
+  w.patient = req.patient_id;
+  if (ctx.principal.role == "patient") {
+    if (!ctx.principal.patient_id) throw ApiError(Errc::forbidden, "This account is not linked to a patient record");
+    if (req.patient_id && *req.patient_id != *ctx.principal.patient_id)
+      throw ApiError(Errc::forbidden, "A patient may only converse as themselves", "patient_id");
+    w.patient = ctx.principal.patient_id;
+  }
+  if (ctx.tenant_id && req.tenant_id && *req.tenant_id != *ctx.tenant_id)
+    throw ApiError(Errc::forbidden, "tenant_id does not match the caller's tenant", "tenant_id");
+  std::optional<std::int64_t> tenant = ctx.tenant_id ? ctx.tenant_id : req.tenant_id;
+  if (w.patient) {
+    db.read([&](store::Tx& tx) {
+      const auto scope = tenant ? store::Scope::tenant(*tenant) : store::Scope::platform();
+      const auto p = store::PatientRepository(tx).get(scope, *w.patient);
+      if (!p) throw ApiError(Errc::not_found, "Patient " + std::to_string(*w.patient) + " not found", "patient_id");
+      if (!tenant) tenant = p->tenant_id;
+    });
+  }
+  w.tenant = tenant.value_or(1);
+  return w;
+}
+
+bj::object safety_json(const safety::ValidateResult& v) {
+  bj::array types;
+  for (const auto& e : v.entities) types.push_back(bj::string(e.type));
+  bj::object o{{"is_safe", v.is_safe}, {"requires_escalation", v.requires_escalation}, {"severity", v.severity},
+               {"entities", std::move(types)}};
+  if (v.category) o["category"] = *v.category;
+  return o;
+}
+
+}  // namespace
+
+intent::Classification PipelineService::classify(const std::string& text, const std::string& session_id,
+                                                 const CallContext& ctx) {
+  if (trimmed(text).empty()) throw ApiError::validation("text", "text must not be empty");
+  if (text.size() > kMaxPromptChars) throw ApiError::validation("text", "text is longer than 8000 characters");
+  intent::Context context;
+  if (!session_id.empty() && app_.db) {
+    const auto scope = ctx.tenant_id ? store::Scope::tenant(*ctx.tenant_id) : store::Scope::platform();
+    app_.db->read([&](store::Tx& tx) {
+      if (const auto conv = store::ConversationRepository(tx).by_session(scope, session_id)) {
+        const auto p = pending_of(conv->state);
+        context.pending_intent = p.task;
+        context.awaiting_confirmation = p.stage == "confirming";
+      }
+    });
+  }
+  return classifier_->classify(text, context);
+}
+
+PipelineResult PipelineService::run(const PipelineRequest& request, const CallContext& ctx) {
+  return execute(request, ctx, nullptr);
+}
+
+void PipelineService::run_stream(const PipelineRequest& request, const CallContext& ctx,
+                                 const std::function<void(const StreamEvent&)>& on_event) {
+  Emitter emit{on_event};
+  PipelineResult result;
+  try {
+    result = execute(request, ctx, &emit);
+  } catch (const ApiError& e) {
+    on_event({"error", std::string(e.detail()), nullptr});
+    return;
+  } catch (const std::exception& e) {
+    on_event({"error", e.what(), nullptr});
+    return;
+  }
+  on_event({"done", result.final_response, &result});
+}
+
+PipelineResult PipelineService::execute(const PipelineRequest& req, const CallContext& in_ctx, Emitter* emit) {
+  if (trimmed(req.prompt).empty()) throw ApiError::validation("prompt", "prompt must not be empty");
+  if (req.prompt.size() > kMaxPromptChars) throw ApiError::validation("prompt", "prompt is longer than 8000 characters");
+  if (req.session_id.size() > 128) throw ApiError::validation("session_id", "session_id is longer than 128 characters");
+  if (!app_.db) throw ApiError(Errc::unavailable, "The conversation store is not available");
+  auto safety = app_.apis.safety;
+  if (!safety) throw ApiError(Errc::unavailable, "The safety role is not available");
+
+  CallContext ctx = in_ctx;
+  const auto budget = std::chrono::steady_clock::now() + std::chrono::milliseconds(app_.config.pipeline_timeout_ms);
+  ctx.deadline = std::min(ctx.deadline, budget);
+  const Who who = resolve(*app_.db, req, ctx);
+  ctx.tenant_id = who.tenant;
+  const auto scope = store::Scope::tenant(who.tenant);
+
+  PipelineResult out;
+  out.session_id = req.session_id.empty() ? new_uuid() : req.session_id;
+  out.request = req;
+  out.request.session_id = out.session_id;
+  out.request.tenant_id = who.tenant;
+  out.request.patient_id = who.patient;
+  out.created_at = now_s();
+  StepLog log(app_, out.session_id, who.tenant);
+
+  // Session context: the agent's pending task and the recent turns (model context).
+  Pending pending;
+  std::vector<store::ConversationTurn> history;
+  app_.db->read([&](store::Tx& tx) {
+    store::ConversationRepository repo(tx);
+    if (const auto conv = repo.by_session(scope, out.session_id)) {
+      pending = pending_of(conv->state);
+      history = repo.recent_turns(*conv, app_.config.history_turns);
+    }
+  });
+
+  if (emit) emit->status("Classifying intent...");
+  // 1. The patient's own words: emergencies first, personal data redacted before anything leaves the process.
+  safety::ValidateRequest in_check;
+  in_check.text = req.prompt;
+  in_check.stage = safety::Stage::input;
+  in_check.tenant_id = std::to_string(who.tenant);
+  const auto input = log.run("validate_input", bj::object{{"stage", "input"}}, [&](bj::value& o) {
+    auto v = safety->validate(in_check);
+    o = safety_json(v);
+    return v;
+  });
+  const std::string prompt = input.validated_text.empty() ? req.prompt : input.validated_text;
+  const bool has_pii = !input.entities.empty();
+
+  std::string answer;
+  bool agent_answered = false;
+  std::vector<llm::ToolResult> tool_results;
+  std::vector<llm::Passage> passages;
+
+  if (input.requires_escalation) {
+    out.intent = "emergency";
+    out.confidence = 1.0;
+    out.escalated = true;
+    out.escalation_type = "emergency";
+    answer = input.escalation_message.value_or(kEmergencyFallback);
+  } else {
+    // 2. Intent, in the context of a pending task ("yes", "Thursday" continue it).
+    intent::Context context{pending.task, pending.stage == "confirming"};
+    const auto cls = log.run("classify_intent", bj::object{{"prompt", prompt}}, [&](bj::value& o) {
+      auto c = classifier_->classify(prompt, context);
+      bj::array alts;
+      for (const auto& a : c.alternatives) alts.push_back(bj::object{{"intent", a.intent}, {"confidence", a.confidence}});
+      bj::object obj{{"intent", c.intent}, {"confidence", c.confidence}, {"alternatives", std::move(alts)}};
+      if (auto llm = app_.apis.llm) {
+        llm::RouteRequest rr;
+        rr.prompt = prompt;
+        rr.tenant_id = std::to_string(who.tenant);
+        rr.session_id = out.session_id;
+        rr.user_id = req.user_id;
+        const auto d = llm->route(rr, ctx);
+        obj["model"] = d.model;
+        obj["provider"] = d.provider;
+        obj["metadata"] = bj::object{{"reason", d.reason}, {"rule", d.rule}};
+      }
+      o = std::move(obj);
+      return c;
+    });
+    out.intent = cls.intent;
+    out.confidence = cls.confidence;
+
+    if (cls.intent == "emergency" && cls.confidence >= 0.8) {
+      // The classifier recognised an emergency the safety lexicon did not: escalate rather than risk it.
+      out.escalated = true;
+      out.escalation_type = "emergency";
+      answer = kEmergencyFallback;
+    }
+
+    // 3. Agent tools: a task in progress, or an intent that needs the patient's records or a write.
+    auto agents = app_.apis.agents;
+    if (!out.escalated && agents && (!pending.task.empty() || agent_intent(cls.intent))) {
+      if (emit) emit->status("Running agent...");
+      agents::RunRequest ar;
+      ar.prompt = req.prompt;  // the agent is our own role: it needs the names and dates to fill slots
+      ar.session_id = out.session_id;
+      ar.patient_id = who.patient;
+      ar.tenant_id = who.tenant;
+      ar.intent = cls.intent;
+      ar.confidence = cls.confidence;
+      bj::object in_json{{"prompt", prompt}, {"intent", cls.intent}};
+      if (who.patient) in_json["patient_id"] = *who.patient;
+      try {
+        const auto r = log.run("agent_execution", std::move(in_json), [&](bj::value& o) {
+          auto res = agents->run(ar, ctx);
+          bj::array calls;
+          for (const auto& c : res.tool_calls)
+            calls.push_back(bj::object{{"tool_name", c.tool_name}, {"arguments", c.arguments}, {"result", c.result}, {"ok", c.ok}});
+          o = bj::object{{"output", res.output},  {"tool_calls", std::move(calls)}, {"handled", res.handled},
+                         {"task", res.task},      {"state", res.state},           {"wrote", res.wrote},
+                         {"clarification", res.clarification}};
+          return res;
+        });
+        if (r.handled) {
+          answer = r.output;
+          agent_answered = true;
+          if (r.escalated) out.escalated = true, out.escalation_type = r.escalation_type;
+          if (!r.task.empty() && r.state != "done") out.intent = r.task;
+        } else {
+          for (const auto& c : r.tool_calls) tool_results.push_back({c.tool_name, c.ok, c.result, {}, c.ok ? "" : c.result});
+        }
+      } catch (const ApiError& e) {
+        if (e.status() < 500) throw;  // the request itself is wrong (unknown patient, forbidden)
+        answer = "I'm sorry, I couldn't complete that right now. Please try again in a moment or call the front desk.";
+        agent_answered = true;
+      }
+    }
+
+    // 4. Knowledge: cached answer, or retrieval + generation.
+    if (!out.escalated && !agent_answered) {
+      const bool cacheable = cache_->enabled() && knowledge_intent(out.intent) && !has_pii && tool_results.empty() &&
+                             pending.task.empty();
+      const std::string key = cacheable ? cache_key(prompt, who.tenant, who.patient, out.intent) : std::string();
+      if (cacheable) {
+        if (auto hit = cache_->get(key)) {
+          StepRecord rec{"cache_hit", "success", "", R"({"cached":true})", "", now_s(), now_s()};
+          log.add(rec);
+          answer = *hit;
+          out.cached = true;
+          if (emit) emit->delta(answer);
+        }
+      }
+      if (!out.cached) {
+        auto llm = app_.apis.llm;
+        if (!llm) throw ApiError(Errc::unavailable, "The LLM role is not available");
+        if (out.intent != "smalltalk" && out.intent != "out_of_scope" && app_.apis.rag) {
+          if (emit) emit->status("Searching knowledge base...");
+          try {
+            log.run("knowledge_retrieval", bj::object{{"prompt", prompt}, {"intent", out.intent}}, [&](bj::value& o) {
+              rag::RetrieveRequest rr;
+              rr.prompt = prompt;
+              rr.intent = out.intent;
+              rr.top_k = 5;
+              rr.tenant_id = who.tenant;
+              const auto res = app_.apis.rag->retrieve(rr, ctx);
+              bj::array snippets;
+              for (const auto& s : res.snippets) {
+                passages.push_back({s.title, s.content, s.source, std::to_string(s.article_id)});
+                snippets.push_back(bj::object{{"source", s.source}, {"title", s.title}, {"score", s.score}});
+              }
+              o = bj::object{{"snippets", std::move(snippets)}, {"query_time_ms", res.query_time_ms}};
+            });
+          } catch (const ApiError& e) {
+            if (e.status() < 500) throw;  // retrieval down: answer without passages rather than fail the turn
+          }
+        }
+        if (emit) emit->status("Generating response...");
+        llm::ChatRequest cr;
+        for (const auto& t : history) {
+          cr.messages.push_back({"user", t.user_text});
+          if (t.response_text) cr.messages.push_back({"assistant", *t.response_text});
+        }
+        cr.messages.push_back({"user", prompt});
+        cr.passages = passages;
+        cr.tool_results = tool_results;
+        cr.intent = out.intent;
+        cr.tenant_id = std::to_string(who.tenant);
+        cr.max_tokens = 512;
+        cr.temperature = 0.3;
+        // Streamed answers are checked sentence by sentence before they are sent (the original streamed
+        // unchecked text and redacted only the final record).
+        std::string pending_text, sent;
+        auto flush = [&](bool all) {
+          std::size_t cut = std::string::npos;
+          if (all) {
+            cut = pending_text.size();
+          } else {
+            for (std::size_t i = pending_text.size(); i-- > 0;)
+              if ((pending_text[i] == '.' || pending_text[i] == '!' || pending_text[i] == '?' || pending_text[i] == '\n') &&
+                  i + 1 < pending_text.size() && (pending_text[i + 1] == ' ' || pending_text[i + 1] == '\n')) {
+                cut = i + 1;
+                break;
+              }
+          }
+          if (cut == std::string::npos || cut == 0) return;
+          safety::ValidateRequest vr;
+          vr.text = pending_text.substr(0, cut);
+          vr.stage = safety::Stage::output;
+          vr.tenant_id = std::to_string(who.tenant);
+          const auto v = safety->validate(vr);
+          emit->delta(v.validated_text);
+          sent += v.validated_text;
+          pending_text.erase(0, cut);
+        };
+        const auto gen = log.run("generate_response", bj::object{{"intent", out.intent}, {"passages", passages.size()}},
+                                 [&](bj::value& o) {
+                                   llm::ChatResponse r;
+                                   if (emit) {
+                                     r = llm->generate_stream(cr, ctx, [&](std::string_view d) {
+                                       pending_text.append(d);
+                                       flush(false);
+                                       return true;
+                                     });
+                                     flush(true);
+                                   } else {
+                                     r = llm->generate(cr, ctx);
+                                   }
+                                   o = bj::object{{"content", r.text},
+                                                  {"model", r.model},
+                                                  {"provider", r.provider},
+                                                  {"finish_reason", r.finish_reason},
+                                                  {"latency_ms", r.latency_ms},
+                                                  {"usage", bj::object{{"prompt_tokens", r.input_tokens},
+                                                                       {"completion_tokens", r.output_tokens},
+                                                                       {"estimated_cost_usd", r.cost_usd}}}};
+                                   if (r.finish_reason == "error" && !r.error.empty())
+                                     throw ApiError(Errc::bad_gateway, r.error);
+                                   return r;
+                                 });
+        answer = gen.text;
+        std::set<std::string> seen;
+        for (const auto& p : passages)
+          if (out.citations.size() < 3 && seen.insert(p.article_id).second)
+            out.citations.push_back({p.source, p.title, p.article_id});
+      }
+      // 5. Output check, then the cache (only safe, non-personal knowledge answers).
+      if (!out.cached) {
+        if (emit) emit->status("Validating...");
+        safety::ValidateRequest vr;
+        vr.text = trimmed(answer).empty() ? std::string(kEmptyAnswer) : answer;
+        vr.stage = safety::Stage::output;
+        vr.tenant_id = std::to_string(who.tenant);
+        const auto v = log.run("validate_output", bj::object{{"text", vr.text}}, [&](bj::value& o) {
+          auto r = safety->validate(vr);
+          o = safety_json(r);
+          o.as_object()["validated_text"] = r.validated_text;
+          return r;
+        });
+        answer = v.validated_text;
+        if (v.requires_escalation) answer = kEscalationPrefix + answer;
+        if (cacheable && v.is_safe && !v.requires_escalation) cache_->put(key, answer);
+      }
+    }
+  }
+  if (agent_answered && emit) {
+    emit->status("Validating...");
+    emit->delta(answer);
+  }
+  if (out.escalated && out.escalation_type == "emergency" && emit) emit->delta(answer);
+  if (trimmed(answer).empty()) answer = kEmptyAnswer;
+  out.final_response = answer;
+  if (out.escalated && out.escalation_type == "emergency" && app_.apis.agents) {
+    try {
+      app_.apis.agents->reset(out.session_id, ctx);  // an emergency ends whatever task was in progress
+    } catch (const std::exception&) {
+    }
+  }
+
+  // 6. The turn and its steps, in one transaction (the prompt as redacted by safety).
+  bj::object safety_meta = safety_json(input);
+  safety_meta["escalation_type"] = out.escalation_type;
+  bj::object meta{{"user_id", req.user_id.empty() ? bj::value(nullptr) : bj::value(req.user_id)},
+                  {"tenant_id", who.tenant}};
+  if (who.patient) meta["patient_id"] = *who.patient;
+  app_.db->write([&](store::Tx& tx) {
+    store::ConversationRepository repo(tx);
+    store::SessionStart start{out.session_id, who.tenant, who.patient,
+                              req.user_id.empty() ? std::nullopt : std::optional<std::string>(req.user_id),
+                              bj::serialize(meta)};
+    const auto conv = repo.open(scope, start);
+    store::NewTurn turn{prompt, out.final_response, out.intent, out.confidence, out.escalated, bj::serialize(safety_meta)};
+    const auto t = repo.add_turn(conv, turn);
+    for (const auto& s : log.steps()) {
+      store::PipelineStep row;
+      row.turn_id = t.id;
+      row.step_name = s.name;
+      row.status = s.status;
+      if (!s.input_json.empty()) row.input = s.input_json;
+      if (!s.output_json.empty()) row.output = s.output_json;
+      if (!s.error_message.empty()) row.error_message = s.error_message;
+      if (s.start_time > 0) row.start_time = s.start_time;
+      if (s.end_time > 0) row.end_time = s.end_time;
+      repo.add_step(conv, row);
+    }
+  });
+  out.steps = log.steps();
+  out.updated_at = now_s();
+  return out;
+}
+
+}  // namespace aurixa::orchestration

@@ -1,0 +1,164 @@
+#include "roles/orchestration/pipeline_codec.hpp"
+
+#include "core/error.hpp"
+#include "core/json.hpp"
+#include "roles/orchestration/admin_support.hpp"
+
+namespace aurixa::orchestration::codec {
+
+namespace bj = boost::json;
+
+namespace {
+
+std::optional<std::int64_t> tenant_of(const bj::object& o) {
+  const auto* v = o.if_contains("tenant_id");
+  if (!v || v->is_null()) return std::nullopt;
+  if (v->is_int64() && v->as_int64() > 0) return v->as_int64();
+  if (v->is_uint64() && v->as_uint64() > 0 && v->as_uint64() < (1ull << 62)) return static_cast<std::int64_t>(v->as_uint64());
+  if (v->is_string()) {
+    std::string s(v->as_string());
+    if (s.rfind("t-", 0) == 0 || s.rfind("T-", 0) == 0) s = s.substr(2);
+    if (!s.empty() && s.size() < 18 && s.find_first_not_of("0123456789") == std::string::npos) {
+      const auto n = std::stoll(s);
+      if (n > 0) return n;
+    }
+  }
+  throw ApiError::validation("tenant_id", "tenant_id must be a tenant id such as \"t-001\", \"1\" or 1");
+}
+
+bj::value nullable(const std::string& s) { return s.empty() ? bj::value(nullptr) : bj::value(s); }
+bj::value raw_json(const std::string& s) {
+  if (s.empty()) return nullptr;
+  boost::system::error_code ec;
+  auto v = bj::parse(s, ec);
+  return ec ? bj::value(s) : v;
+}
+bj::value epoch(double t) { return t > 0 ? bj::value(t) : bj::value(nullptr); }
+
+}  // namespace
+
+PipelineRequest parse_request(const bj::object& body) {
+  PipelineRequest r;
+  r.prompt = json::require_string(body, "prompt");
+  if (r.prompt.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw ApiError::validation("prompt", "prompt must not be empty");
+  if (const auto* v = body.if_contains("session_id"); v && !v->is_null()) {
+    if (!v->is_string()) throw ApiError::validation("session_id", "session_id must be a string");
+    r.session_id = v->as_string();
+  }
+  r.tenant_id = tenant_of(body);
+  if (const auto* v = body.if_contains("user_id"); v && !v->is_null()) {
+    if (!v->is_string()) throw ApiError::validation("user_id", "user_id must be a string");
+    r.user_id = v->as_string();
+  }
+  if (const auto* v = body.if_contains("patient_id"); v && !v->is_null()) {
+    const auto id = json::require_int(body, "patient_id");
+    if (id <= 0) throw ApiError::validation("patient_id", "patient_id must be a positive integer");
+    r.patient_id = id;
+  }
+  if (auto ch = json::optional_string(body, "channel")) {
+    if (*ch != "text" && *ch != "voice") throw ApiError::validation("channel", "channel must be text or voice");
+    r.channel = *ch;
+  }
+  return r;
+}
+
+bj::object to_json(const PipelineRequest& r) {
+  bj::object o{{"session_id", r.session_id},
+               {"prompt", r.prompt},
+               {"tenant_id", r.tenant_id ? bj::value(admin::tenant_wire_id(*r.tenant_id)) : bj::value(nullptr)},
+               {"user_id", nullable(r.user_id)},
+               {"patient_id", r.patient_id ? bj::value(*r.patient_id) : bj::value(nullptr)}};
+  if (r.channel != "text") o["channel"] = r.channel;
+  return o;
+}
+
+bj::object to_json(const PipelineResult& r) {
+  bj::array steps, citations;
+  for (const auto& s : r.steps)
+    steps.push_back(bj::object{{"name", s.name},
+                               {"status", s.status},
+                               {"input", raw_json(s.input_json)},
+                               {"output", raw_json(s.output_json)},
+                               {"error_message", nullable(s.error_message)},
+                               {"start_time", epoch(s.start_time)},
+                               {"end_time", epoch(s.end_time)}});
+  for (const auto& c : r.citations)
+    citations.push_back(bj::object{{"source", c.source}, {"title", c.title}, {"article_id", c.article_id}});
+  return {{"session_id", r.session_id},
+          {"request", to_json(r.request)},
+          {"steps", std::move(steps)},
+          {"final_response", r.final_response},
+          {"intent", r.intent},
+          {"confidence", r.confidence},
+          {"escalated", r.escalated},
+          {"escalation_type", nullable(r.escalation_type)},
+          {"citations", std::move(citations)},
+          {"cached", r.cached},
+          {"created_at", r.created_at},
+          {"updated_at", r.updated_at}};
+}
+
+PipelineResult parse_result(const bj::object& o) {
+  PipelineResult r;
+  r.session_id = json::optional_string(o, "session_id").value_or("");
+  if (const auto* req = json::optional_object(o, "request")) {
+    r.request.prompt = json::optional_string(*req, "prompt").value_or("");
+    r.request.session_id = r.session_id;
+    r.request.tenant_id = tenant_of(*req);
+    r.request.patient_id = json::optional_int(*req, "patient_id");
+    if (const auto* u = req->if_contains("user_id"); u && u->is_string()) r.request.user_id = u->as_string();
+  }
+  if (const auto* a = json::optional_array(o, "steps"))
+    for (const auto& v : *a) {
+      if (!v.is_object()) continue;
+      const auto& s = v.as_object();
+      StepRecord rec;
+      rec.name = json::optional_string(s, "name").value_or("");
+      rec.status = json::optional_string(s, "status").value_or("");
+      if (const auto* x = s.if_contains("input"); x && !x->is_null()) rec.input_json = bj::serialize(*x);
+      if (const auto* x = s.if_contains("output"); x && !x->is_null()) rec.output_json = bj::serialize(*x);
+      if (const auto* x = s.if_contains("error_message"); x && x->is_string()) rec.error_message = x->as_string();
+      rec.start_time = json::optional_number(s, "start_time").value_or(0);
+      rec.end_time = json::optional_number(s, "end_time").value_or(0);
+      r.steps.push_back(std::move(rec));
+    }
+  r.final_response = json::optional_string(o, "final_response").value_or("");
+  r.intent = json::optional_string(o, "intent").value_or("");
+  r.confidence = json::optional_number(o, "confidence").value_or(0);
+  r.escalated = json::optional_bool(o, "escalated").value_or(false);
+  if (const auto* e = o.if_contains("escalation_type"); e && e->is_string()) r.escalation_type = e->as_string();
+  r.cached = json::optional_bool(o, "cached").value_or(false);
+  r.created_at = json::optional_number(o, "created_at").value_or(0);
+  r.updated_at = json::optional_number(o, "updated_at").value_or(0);
+  if (const auto* a = json::optional_array(o, "citations"))
+    for (const auto& v : *a)
+      if (v.is_object())
+        r.citations.push_back({json::optional_string(v.as_object(), "source").value_or(""),
+                               json::optional_string(v.as_object(), "title").value_or(""),
+                               json::optional_string(v.as_object(), "article_id").value_or("")});
+  return r;
+}
+
+std::string event_line(const StreamEvent& e) {
+  bj::object o{{"event", e.event}};
+  if (e.event == "status" || e.event == "error") o["message"] = e.text;
+  if (e.event == "text_delta") o["delta"] = e.text;
+  if (e.event == "done") {
+    o["final_response"] = e.text;
+    if (e.result) {
+      auto full = to_json(*e.result);
+      for (const char* k : {"session_id", "intent", "confidence", "escalated", "escalation_type", "citations", "cached", "steps"})
+        o[k] = full[k];
+    }
+  }
+  return bj::serialize(o);
+}
+
+bj::object to_json(const intent::Classification& c) {
+  bj::array alts;
+  for (const auto& a : c.alternatives) alts.push_back(bj::object{{"intent", a.intent}, {"confidence", a.confidence}});
+  return {{"intent", c.intent}, {"confidence", c.confidence}, {"alternatives", std::move(alts)}};
+}
+
+}  // namespace aurixa::orchestration::codec

@@ -1,0 +1,231 @@
+// The conversation pipeline through the real binary (all roles, seeded SQLite store, port 0): intent paths,
+// emergency short-circuit, PII redaction in stored turns, sessions, the response cache, NDJSON order and the
+// /ws/conversation WebSocket.
+#include <gtest/gtest.h>
+
+#include <boost/asio.hpp>
+#include <boost/beast.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/json.hpp>
+
+#include "core/http_client.hpp"
+#include "harness.hpp"
+
+namespace aurixa {
+namespace {
+
+namespace bj = boost::json;
+using testing::ServerProcess;
+
+class PipelineHttp : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    data_dir_ = new std::string(testing::make_temp_dir("aurixa-pipeline"));
+    server_ = new ServerProcess({"serve", "--port", "0"}, testing::default_test_env(*data_dir_));
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete data_dir_;
+  }
+  ClientResponse post(const std::string& path, const bj::object& body) {
+    ClientRequest r;
+    r.method = "POST";
+    r.url = server_->url(path);
+    r.body = bj::serialize(body);
+    r.headers.set("Content-Type", "application/json");
+    r.timeout = std::chrono::seconds(60);
+    return client_.request(r);
+  }
+  ClientResponse get(const std::string& path) {
+    ClientRequest r;
+    r.url = server_->url(path);
+    return client_.request(r);
+  }
+  bj::object turn(const bj::object& body) {
+    auto res = post("/api/v1/orchestration/pipelines", body);
+    EXPECT_EQ(res.status, 200) << res.body;
+    return bj::parse(res.body).as_object();
+  }
+  static std::vector<std::string> step_names(const bj::object& o) {
+    std::vector<std::string> out;
+    for (const auto& s : o.at("steps").as_array()) out.emplace_back(s.at("name").as_string());
+    return out;
+  }
+  static bool has(const std::vector<std::string>& v, const char* s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+  static std::string* data_dir_;
+  static ServerProcess* server_;
+  HttpClient client_;
+};
+std::string* PipelineHttp::data_dir_ = nullptr;
+ServerProcess* PipelineHttp::server_ = nullptr;
+
+TEST_F(PipelineHttp, KnowledgeQuestionRetrievesGeneratesAndValidates) {
+  auto o = turn({{"prompt", "What are your opening hours on weekdays?"}, {"tenant_id", "t-001"}});
+  EXPECT_FALSE(std::string(o.at("session_id").as_string()).empty());
+  EXPECT_EQ(o.at("intent").as_string(), "clinic_info");
+  EXPECT_GT(o.at("confidence").as_double(), 0.0);
+  EXPECT_FALSE(o.at("escalated").as_bool());
+  const auto steps = step_names(o);
+  for (const char* s : {"validate_input", "classify_intent", "knowledge_retrieval", "generate_response", "validate_output"})
+    EXPECT_TRUE(has(steps, s)) << s;
+  EXPECT_FALSE(has(steps, "agent_execution"));
+  EXPECT_FALSE(std::string(o.at("final_response").as_string()).empty());
+  EXPECT_EQ(o.at("request").at("tenant_id").as_string(), "t-001");
+}
+
+TEST_F(PipelineHttp, ReusingASessionContinuesIt) {
+  auto a = turn({{"prompt", "hello there"}, {"session_id", "reuse-1"}});
+  auto b = turn({{"prompt", "where are you located?"}, {"session_id", "reuse-1"}});
+  EXPECT_EQ(a.at("session_id").as_string(), "reuse-1");
+  EXPECT_EQ(b.at("session_id").as_string(), "reuse-1");
+}
+
+TEST_F(PipelineHttp, EmergencyShortCircuitsBeforeAnyModel) {
+  auto o = turn({{"prompt", "my face is drooping and I can't lift my arm"}, {"patient_id", 1}});
+  EXPECT_TRUE(o.at("escalated").as_bool());
+  EXPECT_EQ(o.at("escalation_type").as_string(), "emergency");
+  EXPECT_EQ(o.at("intent").as_string(), "emergency");
+  const auto steps = step_names(o);
+  EXPECT_FALSE(has(steps, "generate_response"));
+  EXPECT_FALSE(has(steps, "agent_execution"));
+  EXPECT_NE(std::string(o.at("final_response").as_string()).find("911"), std::string::npos);
+}
+
+TEST_F(PipelineHttp, NegatedSymptomsAreNotAnEmergency) {
+  auto o = turn({{"prompt", "no chest pain, just a cough for two days. what should I do?"}});
+  EXPECT_FALSE(o.at("escalated").as_bool());
+}
+
+TEST_F(PipelineHttp, PersonalDataIsRedactedInTheStoredConversation) {
+  auto o = turn({{"prompt", "my ssn is 536-22-8415, what are your hours?"}, {"patient_id", 1}, {"session_id", "pii-1"}});
+  auto res = get("/api/v1/admin/patients/1/conversations?limit=50");
+  ASSERT_EQ(res.status, 200) << res.body;
+  EXPECT_EQ(res.body.find("536-22-8415"), std::string::npos);
+  EXPECT_NE(res.body.find("pii-1"), std::string::npos);
+  // The request echo is the caller's own text; the models and the store only saw the redacted one.
+  for (const auto& s : o.at("steps").as_array()) {
+    if (s.at("name") == "classify_intent") {
+      EXPECT_EQ(bj::serialize(s.at("input")).find("536-22-8415"), std::string::npos);
+    }
+  }
+}
+
+TEST_F(PipelineHttp, CacheServesRepeatsButNeverANegatedQuestion) {
+  const std::string q = "Do you offer flu shots at the clinic?";
+  auto first = turn({{"prompt", q}});
+  EXPECT_FALSE(first.at("cached").as_bool());
+  auto second = turn({{"prompt", "do you offer flu shots at the clinic"}});
+  EXPECT_TRUE(second.at("cached").as_bool());
+  EXPECT_TRUE(has(step_names(second), "cache_hit"));
+  EXPECT_EQ(second.at("final_response"), first.at("final_response"));
+  auto negated = turn({{"prompt", "Do you not offer flu shots at the clinic?"}});
+  EXPECT_FALSE(negated.at("cached").as_bool());
+  auto stats = get("/api/v1/orchestration/pipelines/cache");
+  ASSERT_EQ(stats.status, 200);
+  EXPECT_GE(bj::parse(stats.body).at("hits").to_number<double>(), 1.0);
+}
+
+TEST_F(PipelineHttp, AppointmentRequestsGoToTheAgentAndNeverWriteWithoutConfirmation) {
+  auto before = get("/api/v1/admin/patients/1/appointments");
+  auto o = turn({{"prompt", "I'd like to book a checkup tomorrow at 10 with Dr. Chen"}, {"patient_id", 1}, {"session_id", "book-1"}});
+  EXPECT_EQ(o.at("intent").as_string(), "book_appointment");
+  EXPECT_TRUE(has(step_names(o), "agent_execution"));
+  const std::string answer(o.at("final_response").as_string());
+  EXPECT_NE(answer.find("yes or no"), std::string::npos) << answer;
+  EXPECT_EQ(get("/api/v1/admin/patients/1/appointments").body, before.body);
+  auto yes = turn({{"prompt", "yes"}, {"patient_id", 1}, {"session_id", "book-1"}});
+  EXPECT_NE(std::string(yes.at("final_response").as_string()).find("APT-"), std::string::npos) << yes.at("final_response");
+  EXPECT_NE(get("/api/v1/admin/patients/1/appointments").body, before.body);
+}
+
+TEST_F(PipelineHttp, InvalidRequestsAre422NamingTheField) {
+  auto res = post("/api/v1/orchestration/pipelines", {{"session_id", "x"}});
+  EXPECT_EQ(res.status, 422);
+  EXPECT_EQ(bj::parse(res.body).at("field").as_string(), "prompt");
+  res = post("/api/v1/orchestration/pipelines", {{"prompt", "hi"}, {"tenant_id", "acme"}});
+  EXPECT_EQ(res.status, 422);
+  EXPECT_EQ(bj::parse(res.body).at("field").as_string(), "tenant_id");
+  res = post("/api/v1/orchestration/pipelines", {{"prompt", "hi"}, {"patient_id", "abc"}});
+  EXPECT_EQ(res.status, 422);
+  EXPECT_EQ(bj::parse(res.body).at("field").as_string(), "patient_id");
+  res = post("/api/v1/orchestration/pipelines", {{"prompt", "   "}});
+  EXPECT_EQ(res.status, 422);
+  res = post("/api/v1/orchestration/pipelines", {{"prompt", "hi"}, {"patient_id", 99999}});
+  EXPECT_EQ(res.status, 404);
+}
+
+TEST_F(PipelineHttp, StreamSendsStatusLinesDeltasThenDone) {
+  ClientRequest r;
+  r.method = "POST";
+  r.url = server_->url("/api/v1/orchestration/pipelines/stream");
+  r.body = R"({"prompt":"How do I request my medical records?"})";
+  r.headers.set("Content-Type", "application/json");
+  std::vector<bj::object> events;
+  auto res = client_.stream_lines(r, nullptr, [&](std::string_view line) {
+    if (!line.empty()) events.push_back(bj::parse(line).as_object());
+    return true;
+  });
+  ASSERT_EQ(res.status, 200);
+  ASSERT_GE(events.size(), 4u);
+  EXPECT_EQ(events.front().at("event"), "status");
+  EXPECT_EQ(events.front().at("message"), "Classifying intent...");
+  EXPECT_EQ(events.back().at("event"), "done");
+  std::string deltas;
+  bool validating = false;
+  for (const auto& e : events) {
+    if (e.at("event") == "text_delta") deltas += std::string(e.at("delta").as_string());
+    if (e.at("event") == "status" && e.at("message") == "Validating...") validating = true;
+  }
+  EXPECT_TRUE(validating);
+  EXPECT_FALSE(deltas.empty());
+  EXPECT_EQ(deltas, std::string(events.back().at("final_response").as_string()));
+}
+
+TEST_F(PipelineHttp, IntentClassifyRoute) {
+  auto res = post("/api/v1/orchestration/intents/classify", {{"text", "can i get a refill of my lisinopril"}});
+  ASSERT_EQ(res.status, 200) << res.body;
+  auto o = bj::parse(res.body).as_object();
+  EXPECT_EQ(o.at("intent").as_string(), "prescription_refill");
+  EXPECT_TRUE(o.at("alternatives").is_array());
+  EXPECT_TRUE(o.at("slots").is_object());
+  res = post("/api/v1/orchestration/intents/classify", {{"text", ""}});
+  EXPECT_EQ(res.status, 422);
+}
+
+TEST_F(PipelineHttp, WebSocketConversationCarriesTheSameEvents) {
+  namespace beast = boost::beast;
+  boost::asio::io_context ioc;
+  beast::websocket::stream<boost::asio::ip::tcp::socket> ws(ioc);
+  ws.next_layer().connect({boost::asio::ip::make_address("127.0.0.1"), server_->port()});
+  ws.handshake("127.0.0.1", "/ws/conversation");
+  ws.text(true);
+  ws.write(boost::asio::buffer(std::string(R"({"prompt":"what are your hours?","session_id":"ws-1"})")));
+  std::vector<std::string> kinds;
+  for (int i = 0; i < 50; ++i) {
+    beast::flat_buffer b;
+    ws.read(b);
+    auto o = bj::parse(beast::buffers_to_string(b.data())).as_object();
+    kinds.emplace_back(o.at("event").as_string());
+    if (kinds.back() == "done") {
+      EXPECT_EQ(o.at("session_id").as_string(), "ws-1");
+      break;
+    }
+  }
+  ASSERT_FALSE(kinds.empty());
+  EXPECT_EQ(kinds.front(), "status");
+  EXPECT_EQ(kinds.back(), "done");
+  // A malformed turn is an error event and the connection stays usable.
+  ws.write(boost::asio::buffer(std::string(R"({"prompt":""})")));
+  beast::flat_buffer b;
+  ws.read(b);
+  EXPECT_EQ(bj::parse(beast::buffers_to_string(b.data())).at("event"), "error");
+  ws.write(boost::asio::buffer(std::string("thanks!")));
+  beast::flat_buffer c;
+  ws.read(c);
+  EXPECT_EQ(bj::parse(beast::buffers_to_string(c.data())).at("event"), "status");
+  ws.close(beast::websocket::close_code::normal);
+}
+
+}  // namespace
+}  // namespace aurixa
