@@ -23,7 +23,7 @@ std::string cache_key(std::string_view prompt, std::int64_t tenant_id, std::opti
          std::string(intent) + "|" + norm;
 }
 
-std::optional<std::string> ResponseCache::get(const std::string& key) {
+std::optional<std::string> LocalResponseCache::get(const std::string& key) {
   std::lock_guard lock(mu_);
   const auto it = index_.find(key);
   if (it == index_.end()) {
@@ -41,7 +41,7 @@ std::optional<std::string> ResponseCache::get(const std::string& key) {
   return it->second->value;
 }
 
-void ResponseCache::put(const std::string& key, std::string value) {
+void LocalResponseCache::put(const std::string& key, std::string value) {
   if (!enabled()) return;
   std::lock_guard lock(mu_);
   const auto expires = now() + ttl_;
@@ -60,19 +60,19 @@ void ResponseCache::put(const std::string& key, std::string value) {
   index_[key] = lru_.begin();
 }
 
-std::uint64_t ResponseCache::hits() const {
+std::uint64_t LocalResponseCache::hits() const {
   std::lock_guard lock(mu_);
   return hits_;
 }
-std::uint64_t ResponseCache::misses() const {
+std::uint64_t LocalResponseCache::misses() const {
   std::lock_guard lock(mu_);
   return misses_;
 }
-std::size_t ResponseCache::size() const {
+std::size_t LocalResponseCache::size() const {
   std::lock_guard lock(mu_);
   return lru_.size();
 }
-void ResponseCache::advance_clock(std::chrono::seconds by) {
+void LocalResponseCache::advance_clock(std::chrono::seconds by) {
   std::lock_guard lock(mu_);
   skew_ += by;
 }

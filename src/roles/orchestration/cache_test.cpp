@@ -23,7 +23,7 @@ TEST(CacheKey, SeparatesTenantsPatientsAndIntents) {
 }
 
 TEST(ResponseCache, HitsMissesAndExpiry) {
-  ResponseCache c(10, std::chrono::seconds(300));
+  LocalResponseCache c(10, std::chrono::seconds(300));
   EXPECT_FALSE(c.get("a"));
   c.put("a", "answer");
   EXPECT_EQ(c.get("a").value_or(""), "answer");
@@ -35,7 +35,7 @@ TEST(ResponseCache, HitsMissesAndExpiry) {
 }
 
 TEST(ResponseCache, EvictsTheLeastRecentlyUsed) {
-  ResponseCache c(2, std::chrono::seconds(300));
+  LocalResponseCache c(2, std::chrono::seconds(300));
   c.put("a", "1");
   c.put("b", "2");
   EXPECT_TRUE(c.get("a"));  // a is now the most recent
@@ -47,7 +47,7 @@ TEST(ResponseCache, EvictsTheLeastRecentlyUsed) {
 }
 
 TEST(ResponseCache, DisabledWithZeroTtl) {
-  ResponseCache c(10, std::chrono::seconds(0));
+  LocalResponseCache c(10, std::chrono::seconds(0));
   c.put("a", "1");
   EXPECT_FALSE(c.get("a"));
 }

@@ -13,7 +13,7 @@ namespace aurixa::orchestration {
 void wire(App& app) {
   std::shared_ptr<const intent::Classifier> classifier =
       intent::make_classifier(app.config.intent_model, app.config.intent_oos_threshold);
-  auto cache = std::make_shared<ResponseCache>(static_cast<std::size_t>(app.config.cache_max_entries),
+  std::shared_ptr<ResponseCache> cache = std::make_shared<LocalResponseCache>(static_cast<std::size_t>(app.config.cache_max_entries),
                                                std::chrono::seconds(app.config.cache_ttl_s));
   app.apis.orchestration = std::make_shared<PipelineService>(app, std::move(classifier), std::move(cache));
 }

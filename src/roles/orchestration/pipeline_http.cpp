@@ -95,7 +95,8 @@ void register_pipeline_routes(http::Router& router, App& app, std::shared_ptr<Pi
   router.get("/api/v1/pipelines/cache", [service](const http::Request&, CallContext&) {
     const auto& c = service->cache();
     const double total = double(c.hits() + c.misses());
-    return json::ok(bj::object{{"entries", c.size()},
+    return json::ok(bj::object{{"backend", c.backend()},
+                               {"entries", c.size()},
                                {"hits", c.hits()},
                                {"misses", c.misses()},
                                {"hit_rate", total > 0 ? double(c.hits()) / total : 0.0}});
