@@ -10,6 +10,8 @@
 #include <atomic>
 #include <csignal>
 #include <future>
+#include <condition_variable>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <unordered_map>
@@ -35,7 +37,54 @@ constexpr auto as_tuple = asio::as_tuple(asio::use_awaitable);
 
 using BeastRequest = bhttp::request<bhttp::string_body>;
 using ChunkChannel = asio::experimental::concurrent_channel<void(boost::system::error_code, std::string)>;
-using WsChannel = asio::experimental::concurrent_channel<void(boost::system::error_code, http::WsMessage)>;
+// A WebSocket message between the socket's coroutines and the handler thread. The end of a direction is an
+// item with end=true, never an error completion: Boost 1.81 channels hand the receiver an unconstructed
+// payload with an error code, whose destruction crashed the process ("free(): invalid pointer").
+struct WsItem {
+  http::WsMessage message;
+  bool end = false;
+};
+using WsChannel = asio::experimental::concurrent_channel<void(boost::system::error_code, WsItem)>;
+
+// Messages from the socket to the handler thread. A plain locked queue: receiving from an asio channel on a
+// pool thread (use_future or a plain handler) corrupted short strings on Boost 1.81 and crashed the process.
+class WsInbox {
+ public:
+  static constexpr std::size_t kCapacity = 16;
+  bool push(WsItem item) {
+    std::lock_guard lock(mu_);
+    if (closed_) return false;
+    q_.push_back(std::move(item));
+    cv_.notify_one();
+    return true;
+  }
+  bool full() const {
+    std::lock_guard lock(mu_);
+    return q_.size() >= kCapacity && !closed_;
+  }
+  void close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    cv_.notify_all();
+  }
+  // Waits for the next item; nullopt when the server was hard-stopped.
+  std::optional<WsItem> pop(const std::atomic<bool>& hard_stopped) {
+    std::unique_lock lock(mu_);
+    while (q_.empty()) {
+      if (hard_stopped.load() || closed_) return std::nullopt;
+      cv_.wait_for(lock, std::chrono::milliseconds(100));
+    }
+    WsItem item = std::move(q_.front());
+    q_.pop_front();
+    return item;
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<WsItem> q_;
+  bool closed_ = false;
+};
 
 namespace {
 
@@ -105,35 +154,33 @@ class ChannelChunkWriter final : public http::ChunkWriter {
 
 class ChannelWebSocket final : public http::WebSocket {
  public:
-  ChannelWebSocket(std::shared_ptr<WsChannel> in, std::shared_ptr<WsChannel> out, const std::atomic<bool>& hs)
+  ChannelWebSocket(std::shared_ptr<WsInbox> in, std::shared_ptr<WsChannel> out, const std::atomic<bool>& hs)
       : in_(std::move(in)), out_(std::move(out)), hard_stopped_(hs) {}
   std::optional<http::WsMessage> receive() override {
     if (closed_in_) return std::nullopt;
-    auto f = in_->async_receive(asio::use_future);
-    while (f.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready)
-      if (hard_stopped_.load()) return std::nullopt;
-    try {
-      return f.get();
-    } catch (...) {
+    auto item = in_->pop(hard_stopped_);
+    if (!item || item->end) {
       closed_in_ = true;
       return std::nullopt;
     }
+    return std::move(item->message);
   }
   bool send(http::WsMessage m) override {
     if (closed_out_) return false;
-    auto f = out_->async_send(boost::system::error_code{}, std::move(m), asio::use_future);
+    auto f = out_->async_send(boost::system::error_code{}, WsItem{std::move(m)}, asio::use_future);
     if (!wait_future(f, hard_stopped_)) closed_out_ = true;
     return !closed_out_;
   }
   void close() override {
     if (closed_out_) return;
     closed_out_ = true;
-    auto f = out_->async_send(boost::system::error_code(asio::error::eof), http::WsMessage{}, asio::use_future);
+    auto f = out_->async_send(boost::system::error_code{}, WsItem{{}, true}, asio::use_future);
     wait_future(f, hard_stopped_);
   }
 
  private:
-  std::shared_ptr<WsChannel> in_, out_;
+  std::shared_ptr<WsInbox> in_;
+  std::shared_ptr<WsChannel> out_;
   const std::atomic<bool>& hard_stopped_;
   bool closed_in_ = false, closed_out_ = false;
 };
@@ -590,29 +637,33 @@ struct HttpServer::Impl {
     (void)buffer;
 
     auto ex = ws->get_executor();
-    auto in = std::make_shared<WsChannel>(ex, 16);
+    auto in = std::make_shared<WsInbox>();
     auto out = std::make_shared<WsChannel>(ex, 16);
     // Reader and writer own the socket (shared_ptr) so it outlives whichever of them ends last.
     auto reader = [ws, in]() -> awaitable<void> {
+      asio::steady_timer backoff(ws->get_executor());
       for (;;) {
         beast::flat_buffer buf;
         auto [ec, n] = co_await ws->async_read(buf, as_tuple);
         if (ec) break;
-        http::WsMessage m{beast::buffers_to_string(buf.data()), !ws->got_text()};
-        auto [sec] = co_await in->async_send(boost::system::error_code{}, std::move(m), as_tuple);
-        if (sec) co_return;  // the handler has finished
+        // Back-pressure: the handler reads at its own pace; stop reading the socket while it is behind.
+        while (in->full()) {
+          backoff.expires_after(std::chrono::milliseconds(2));
+          co_await backoff.async_wait(as_tuple);
+        }
+        if (!in->push(WsItem{http::WsMessage{beast::buffers_to_string(buf.data()), !ws->got_text()}})) co_return;
       }
-      // End in order, after what is buffered: close() would discard messages the handler has not read.
-      co_await in->async_send(boost::system::error_code(asio::error::eof), http::WsMessage{}, as_tuple);
+      // End in order, after what is buffered.
+      in->push(WsItem{{}, true});
     };
     auto writer_done = std::make_shared<asio::steady_timer>(ex, asio::steady_timer::time_point::max());
     auto finished = std::make_shared<bool>(false);
     auto writer = [ws, out, writer_done, finished]() -> awaitable<void> {
       for (;;) {
-        auto [ec, m] = co_await out->async_receive(as_tuple);
-        if (ec) break;
-        ws->text(!m.binary);
-        auto [wec, n] = co_await ws->async_write(asio::buffer(m.data), as_tuple);
+        auto [ec, item] = co_await out->async_receive(as_tuple);
+        if (ec || item.end) break;
+        ws->text(!item.message.binary);
+        auto [wec, n] = co_await ws->async_write(asio::buffer(item.message.data), as_tuple);
         if (wec) break;
       }
       out->close();

@@ -296,6 +296,29 @@ TEST_F(CoreHttp, WebSocketEchoKeepsTextAsText) {
   EXPECT_EQ(ec, beast::websocket::error::closed);
 }
 
+// Regression: a client closing the socket while the handler waits for the next message crashed the process
+// ("free(): invalid pointer" in the receive path).
+TEST_F(CoreHttp, ClientClosingAWebSocketLeavesTheServerServing) {
+  for (int i = 0; i < 3; ++i) {
+    asio::io_context ioc;
+    beast::websocket::stream<tcp::socket> ws(ioc);
+    ws.next_layer().connect({asio::ip::make_address("127.0.0.1"), server_->port()});
+    ws.handshake("127.0.0.1", "/__debug/ws-echo");
+    ws.text(true);
+    ws.write(asio::buffer(std::string("hello")));
+    beast::flat_buffer b;
+    ws.read(b);
+    if (i == 2) {
+      ws.next_layer().close();  // abrupt: no close frame
+    } else {
+      ws.close(beast::websocket::close_code::normal);
+    }
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_TRUE(server_->running());
+  EXPECT_EQ(get("/health").status, 200);
+}
+
 TEST_F(CoreHttp, AccessLogIsJsonLines) {
   get("/health");
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
