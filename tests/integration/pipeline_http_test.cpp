@@ -90,6 +90,14 @@ TEST_F(PipelineHttp, EmergencyShortCircuitsBeforeAnyModel) {
   EXPECT_FALSE(has(steps, "generate_response"));
   EXPECT_FALSE(has(steps, "agent_execution"));
   EXPECT_NE(std::string(o.at("final_response").as_string()).find("911"), std::string::npos);
+  // Staff see it in their queue.
+  auto tasks = get("/api/v1/admin/tasks?status=open");
+  ASSERT_EQ(tasks.status, 200) << tasks.body;
+  bool found = false;
+  const auto rows = bj::parse(tasks.body);
+  for (const auto& t : rows.as_array())
+    if (t.at("priority") == "urgent" && t.at("sessionId") == o.at("session_id")) found = true;
+  EXPECT_TRUE(found) << tasks.body;
 }
 
 TEST_F(PipelineHttp, NegatedSymptomsAreNotAnEmergency) {

@@ -433,7 +433,9 @@ void availability(Turn& c, const nlu::Slots& said) {
 }
 
 void handoff(Turn& c) {
-  std::map<std::string, std::string> params{{"reason", c.in.text}, {"session_id", c.in.session_id}, {"priority", "normal"}};
+  std::map<std::string, std::string> params{
+      {"reason", "Patient asked for a staff member"}, {"summary", trim_reply(c.in.text, 4000)}, {"priority", "normal"}};
+  if (!c.in.session_id.empty()) params["session_id"] = c.in.session_id;
   if (c.in.patient_id) params["patient_id"] = std::to_string(*c.in.patient_id);
   const auto res = c.clinic.execute("handoff_to_staff", params, c.idempotency_key());
   const bool ok = res.status == "success";

@@ -71,14 +71,14 @@ std::set<std::string> content_words(std::string_view text) {
   return out;
 }
 
-std::string trim_reply(std::string_view text) {
+std::string trim_reply(std::string_view text, std::size_t max_bytes) {
   std::size_t b = 0, e = text.size();
   while (b < e && (std::isspace(static_cast<unsigned char>(text[b])))) ++b;
   while (e > b && (std::isspace(static_cast<unsigned char>(text[e - 1])) || text[e - 1] == '.' || text[e - 1] == '!'))
     --e;
   std::string out(text.substr(b, e - b));
-  if (out.size() > 120) {
-    std::size_t cut = 120;
+  if (out.size() > max_bytes) {
+    std::size_t cut = max_bytes;
     while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
     out.resize(cut);
   }

@@ -14,8 +14,8 @@ std::optional<std::size_t> ordinal_choice(std::string_view text, std::size_t n);
 // Folded words that carry meaning (stop words in English and Spanish removed), e.g. "my annual checkup" ->
 // {annual, checkup}; "la prueba de TB" -> {prueba, tb}.
 std::set<std::string> content_words(std::string_view text);
-// A free-text answer cleaned for storage: trimmed, trailing punctuation removed, at most 120 characters.
-std::string trim_reply(std::string_view text);
+// A free-text answer cleaned for storage: trimmed, trailing punctuation removed, at most max_bytes (UTF-8 safe).
+std::string trim_reply(std::string_view text, std::size_t max_bytes = 120);
 std::string json_escape(std::string_view s);
 
 }  // namespace aurixa::agents

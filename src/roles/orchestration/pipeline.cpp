@@ -12,6 +12,8 @@
 #include "core/metrics.hpp"
 #include "core/telemetry.hpp"
 #include "roles/agents/api.hpp"
+#include "roles/execution/api.hpp"
+#include "roles/orchestration/admin_support.hpp"
 #include "roles/llm/api.hpp"
 #include "roles/rag/api.hpp"
 #include "roles/safety/api.hpp"
@@ -488,10 +490,33 @@ PipelineResult PipelineService::execute(const PipelineRequest& req, const CallCo
   if (out.escalated && out.escalation_type == "emergency" && emit) emit->delta(answer);
   if (trimmed(answer).empty()) answer = kEmptyAnswer;
   out.final_response = answer;
-  if (out.escalated && out.escalation_type == "emergency" && app_.apis.agents) {
-    try {
-      app_.apis.agents->reset(out.session_id, ctx);  // an emergency ends whatever task was in progress
-    } catch (const std::exception&) {
+  if (out.escalated && out.escalation_type == "emergency") {
+    if (app_.apis.agents) {
+      try {
+        app_.apis.agents->reset(out.session_id, ctx);  // an emergency ends whatever task was in progress
+      } catch (const std::exception&) {
+      }
+    }
+    // Staff see the emergency in their queue at once (the patient already has the 911/988 guidance).
+    if (auto execution = app_.apis.execution) {
+      execution::ExecuteRequest er;
+      er.action_name = "handoff_to_staff";
+      er.params = {{"reason", "Emergency: " + input.category.value_or("reported by the patient")},
+                   {"summary", admin::truncate_utf8(prompt, 4000)},
+                   {"priority", "urgent"},
+                   {"session_id", out.session_id},
+                   {"tenant_id", std::to_string(who.tenant)}};
+      if (who.patient) er.params["patient_id"] = std::to_string(*who.patient);
+      er.idempotency_key = "emergency:" + out.session_id + ":" + std::to_string(history.size());
+      er.actor = "orchestration";
+      try {
+        log.run("escalate_to_staff", bj::object{{"priority", "urgent"}}, [&](bj::value& o) {
+          const auto r = execution->execute(er, ctx);
+          o = bj::object{{"status", r.status}, {"task_id", r.data.count("task_id") ? r.data.at("task_id") : ""}};
+        });
+      } catch (const std::exception& e) {
+        app_.log.warn("emergency task not created", {{"session_id", std::string_view(out.session_id)}, {"error", std::string_view(e.what())}});
+      }
     }
   }
 
