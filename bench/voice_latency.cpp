@@ -116,7 +116,8 @@ int main(int argc, char** argv) {
   std::printf("turns: %d (4 requests, flite awb, real-time 20 ms frames)\n", turns);
   std::printf("| after end of speech | p50 ms | p95 ms | max ms |\n|---|---|---|---|\n");
   auto row = [](const char* n, const std::vector<double>& v) {
-    std::printf("| %s | %.0f | %.0f | %.0f |\n", n, pct(v, 0.5), pct(v, 0.95), v.empty() ? 0.0 : *std::max_element(v.begin(), v.end()));
+    std::printf("| %s | %.0f | %.0f | %.0f |\n", n, pct(v, 0.5), pct(v, 0.95),
+                v.empty() ? 0.0 : *std::max_element(v.begin(), v.end()));
   };
   row("VAD speech_end event", vad_end);
   row("final transcript", transcript_final);

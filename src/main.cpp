@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/app.hpp"
+#include "app/chat.hpp"
 #include "app/debug_routes.hpp"
 #include "app/roles.hpp"
 #include "core/config.hpp"
@@ -220,11 +221,29 @@ int main(int argc, char** argv) {
   auto* seed_cmd = cli.add_subcommand("seed", "Load the demo data into an empty store and exit");
   add_setting_flag(seed_cmd, flags, "data-dir", "data_dir", "Data directory");
   seed_cmd->add_option("--config", flags.config_file, "JSON config file");
+  ChatOptions chat;
+  std::int64_t chat_patient = 0;
+  auto* chat_cmd = cli.add_subcommand("chat", "Talk to a running AURIXA in the terminal (streaming replies)");
+  chat_cmd->add_option("--url", chat.url, "Gateway URL")->capture_default_str();
+  chat_cmd->add_option("--patient-id", chat_patient, "Act as this patient (demo: 1)");
+  chat_cmd->add_option("--tenant", chat.tenant, "Tenant id (t-001)")->capture_default_str();
+  chat_cmd->add_option("--session", chat.session_id, "Continue this session id");
+  chat_cmd->add_option("--email", chat.email, "Log in as this account first (when auth is on)");
+  chat_cmd->add_option("--password", chat.password, "Password for --email (default: AURIXA_DEMO_PASSWORD or aurixa-demo)");
+  chat_cmd->add_flag("-v,--verbose", chat.verbose, "Show status lines and the intent");
   auto* version_cmd = cli.add_subcommand("version", "Print the version");
   auto* config_cmd = cli.add_subcommand("config", "Print every setting with its env names and default (markdown)");
 
   CLI11_PARSE(cli, argc, argv);
 
+  if (chat_cmd->parsed()) {
+    if (chat_patient > 0) chat.patient_id = chat_patient;
+    if (!chat.email.empty() && chat.password.empty()) {
+      const char* p = std::getenv("AURIXA_DEMO_PASSWORD");
+      chat.password = p && *p ? p : "aurixa-demo";
+    }
+    return chat_command(chat, std::cin, std::cout);
+  }
   if (version_cmd->parsed()) {
     std::printf("aurixa %s\n", AURIXA_VERSION);
     return 0;

@@ -44,7 +44,9 @@ class VoiceHttp : public ::testing::Test {
     r.timeout = std::chrono::seconds(60);
     return client_.request(r);
   }
-  static std::string spoken_wav(const std::string& text) { return voice::encode_wav(voice::flite_pcm(**caller_, text)); }
+  static std::string spoken_wav(const std::string& text) {
+    return voice::encode_wav(voice::flite_pcm(**caller_, text));
+  }
 
   static std::string* data_dir_;
   static ServerProcess* server_;
@@ -106,8 +108,9 @@ TEST_F(VoiceHttp, BadAudioIsAClear4xx) {
 }
 
 TEST_F(VoiceHttp, SpokenRequestRoundTripsThroughThePipelineWithTheRightIntent) {
-  auto res = post("/api/v1/voice/process",
-                  {{"audio_b64", voice::base64_encode(spoken_wav("I would like to book an appointment"))}, {"want_tts", true}});
+  auto res = post(
+      "/api/v1/voice/process",
+      {{"audio_b64", voice::base64_encode(spoken_wav("I would like to book an appointment"))}, {"want_tts", true}});
   ASSERT_EQ(res.status, 200) << res.body;
   auto o = bj::parse(res.body).as_object();
   EXPECT_TRUE(o.at("error").is_null());
@@ -119,8 +122,9 @@ TEST_F(VoiceHttp, SpokenRequestRoundTripsThroughThePipelineWithTheRightIntent) {
   EXPECT_FALSE(o.at("audio_b64").is_null());
   EXPECT_GT(o.at("timings").at("stt_ms").to_number<double>(), 0.0);
   // The same route under the original's second path.
-  auto again = post("/api/v1/voice/voice/process",
-                    {{"audio_b64", voice::base64_encode(spoken_wav("can I cancel my appointment"))}, {"want_tts", false}});
+  auto again =
+      post("/api/v1/voice/voice/process",
+           {{"audio_b64", voice::base64_encode(spoken_wav("can I cancel my appointment"))}, {"want_tts", false}});
   ASSERT_EQ(again.status, 200) << again.body;
   auto a = bj::parse(again.body).as_object();
   EXPECT_EQ(a.at("intent").as_string(), "cancel_appointment") << again.body;

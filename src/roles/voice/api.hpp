@@ -12,12 +12,12 @@
 namespace aurixa::voice {
 
 struct ProcessRequest {
-  std::string audio;          // the decoded bytes of audio_b64 (WAV, Ogg/WebM Opus, or raw PCM16)
-  std::string format;         // "" = sniff; wav | pcm16 | ogg | webm
-  int sample_rate = 16'000;   // raw PCM16 only
+  std::string audio;         // the decoded bytes of audio_b64 (WAV, Ogg/WebM Opus, or raw PCM16)
+  std::string format;        // "" = sniff; wav | pcm16 | ogg | webm
+  int sample_rate = 16'000;  // raw PCM16 only
   std::optional<std::int64_t> patient_id;
   bool want_tts = true;
-  std::string session_id;     // "" = a new session
+  std::string session_id;  // "" = a new session
 };
 
 // Milliseconds per stage of one turn (0 = stage not run).
@@ -26,10 +26,10 @@ struct TurnTimings {
 };
 
 struct ProcessResult {
-  std::string transcript;     // "" = nothing recognised (response then asks the user to repeat)
+  std::string transcript;  // "" = nothing recognised (response then asks the user to repeat)
   std::string response;
-  std::string audio;          // synthesised bytes ("" = none)
-  std::string mime;           // the real type of `audio`
+  std::string audio;  // synthesised bytes ("" = none)
+  std::string mime;   // the real type of `audio`
   std::string intent;
   std::string session_id;
   std::string stt_provider, tts_provider;

@@ -21,9 +21,7 @@ std::uint32_t le32(const unsigned char* p) {
 }
 std::uint16_t le16(const unsigned char* p) { return static_cast<std::uint16_t>(p[0] | (p[1] << 8)); }
 
-std::int16_t clamp16(double v) {
-  return static_cast<std::int16_t>(std::lround(std::clamp(v, -32768.0, 32767.0)));
-}
+std::int16_t clamp16(double v) { return static_cast<std::int16_t>(std::lround(std::clamp(v, -32768.0, 32767.0))); }
 
 constexpr int kMinRate = 4'000, kMaxRate = 192'000;
 
@@ -81,14 +79,21 @@ Pcm decode_wav(std::string_view bytes, const std::string& field) {
       double v = 0;
       if (pcm) {
         switch (bits) {
-          case 8: v = (static_cast<int>(s[0]) - 128) * 256.0; break;
-          case 16: v = static_cast<std::int16_t>(le16(s)); break;
+          case 8:
+            v = (static_cast<int>(s[0]) - 128) * 256.0;
+            break;
+          case 16:
+            v = static_cast<std::int16_t>(le16(s));
+            break;
           case 24: {
-            const std::uint32_t u = (std::uint32_t{s[0]} << 8) | (std::uint32_t{s[1]} << 16) | (std::uint32_t{s[2]} << 24);
+            const std::uint32_t u =
+                (std::uint32_t{s[0]} << 8) | (std::uint32_t{s[1]} << 16) | (std::uint32_t{s[2]} << 24);
             v = static_cast<std::int32_t>(u) / 65536.0;
             break;
           }
-          default: v = static_cast<std::int32_t>(le32(s)) / 65536.0; break;
+          default:
+            v = static_cast<std::int32_t>(le32(s)) / 65536.0;
+            break;
         }
       } else if (bits == 32) {
         float f;
@@ -131,9 +136,15 @@ Pcm decode_audio(std::string_view bytes, const DecodeOptions& o) {
   AudioFormat f = o.format == AudioFormat::unknown ? sniff_format(bytes) : o.format;
   Pcm pcm;
   switch (f) {
-    case AudioFormat::wav: pcm = decode_wav(bytes, o.field); break;
-    case AudioFormat::ogg: pcm = decode_ogg_opus(bytes, o.field); break;
-    case AudioFormat::webm: pcm = decode_webm_opus(bytes, o.field); break;
+    case AudioFormat::wav:
+      pcm = decode_wav(bytes, o.field);
+      break;
+    case AudioFormat::ogg:
+      pcm = decode_ogg_opus(bytes, o.field);
+      break;
+    case AudioFormat::webm:
+      pcm = decode_webm_opus(bytes, o.field);
+      break;
     case AudioFormat::pcm16: {
       if (o.raw_sample_rate < kMinRate || o.raw_sample_rate > kMaxRate)
         throw ApiError::validation("sample_rate", "sample_rate must be between 4000 and 192000");
@@ -184,8 +195,8 @@ std::string encode_wav(const Pcm& pcm) {
 
 std::vector<std::int16_t> resample(const std::vector<std::int16_t>& in, int from, int to) {
   if (from == to || in.empty()) return in;
-  const double ratio = static_cast<double>(to) / from;  // output samples per input sample
-  const double fc = std::min(1.0, ratio);               // cut-off relative to the input Nyquist
+  const double ratio = static_cast<double>(to) / from;     // output samples per input sample
+  const double fc = std::min(1.0, ratio);                  // cut-off relative to the input Nyquist
   const int half = static_cast<int>(std::ceil(8.0 / fc));  // taps each side
   const auto out_len = static_cast<std::size_t>(std::floor(static_cast<double>(in.size()) * ratio));
   std::vector<std::int16_t> out(out_len);
@@ -215,8 +226,8 @@ std::string base64_encode(std::string_view data) {
   out.reserve((data.size() + 2) / 3 * 4);
   std::size_t i = 0;
   for (; i + 2 < data.size(); i += 3) {
-    const std::uint32_t v = (static_cast<unsigned char>(data[i]) << 16) | (static_cast<unsigned char>(data[i + 1]) << 8) |
-                            static_cast<unsigned char>(data[i + 2]);
+    const std::uint32_t v = (static_cast<unsigned char>(data[i]) << 16) |
+                            (static_cast<unsigned char>(data[i + 1]) << 8) | static_cast<unsigned char>(data[i + 2]);
     out.push_back(kAlphabet[(v >> 18) & 63]);
     out.push_back(kAlphabet[(v >> 12) & 63]);
     out.push_back(kAlphabet[(v >> 6) & 63]);
@@ -246,14 +257,23 @@ std::optional<std::string> base64_decode(std::string_view text) {
   bool padding = false;
   for (char ch : text) {
     int v;
-    if (ch >= 'A' && ch <= 'Z') v = ch - 'A';
-    else if (ch >= 'a' && ch <= 'z') v = ch - 'a' + 26;
-    else if (ch >= '0' && ch <= '9') v = ch - '0' + 52;
-    else if (ch == '+' || ch == '-') v = 62;
-    else if (ch == '/' || ch == '_') v = 63;
-    else if (ch == '=') { padding = true; continue; }
-    else if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') continue;
-    else return std::nullopt;
+    if (ch >= 'A' && ch <= 'Z')
+      v = ch - 'A';
+    else if (ch >= 'a' && ch <= 'z')
+      v = ch - 'a' + 26;
+    else if (ch >= '0' && ch <= '9')
+      v = ch - '0' + 52;
+    else if (ch == '+' || ch == '-')
+      v = 62;
+    else if (ch == '/' || ch == '_')
+      v = 63;
+    else if (ch == '=') {
+      padding = true;
+      continue;
+    } else if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t')
+      continue;
+    else
+      return std::nullopt;
     if (padding) return std::nullopt;  // data after padding
     acc = (acc << 6) | static_cast<std::uint32_t>(v);
     bits += 6;

@@ -1,9 +1,9 @@
 // Opus decoding: the test encodes flite speech with libopus and packs it the way browsers do (Ogg pages
 // as in Firefox's MediaRecorder, WebM with unknown-size Segment/Cluster as in Chrome's), then checks the
 // decoder gets the speech back well enough to transcribe it.
+#include <gtest/gtest.h>
 #include <ogg/ogg.h>
 #include <opus/opus.h>
-#include <gtest/gtest.h>
 
 #include <cstring>
 
@@ -19,9 +19,9 @@ const std::string kText = "can I cancel my appointment for tomorrow";
 
 std::string opus_head() {
   std::string h = "OpusHead";
-  h += '\x01';          // version
-  h += '\x01';          // channels
-  h += std::string("\x38\x01", 2);  // pre-skip 312
+  h += '\x01';                              // version
+  h += '\x01';                              // channels
+  h += std::string("\x38\x01", 2);          // pre-skip 312
   h += std::string("\x80\x3E\x00\x00", 4);  // input rate 16000
   h += std::string("\x00\x00", 2);          // gain
   h += '\x00';                              // mapping family
@@ -59,7 +59,8 @@ std::string ogg_file(const std::vector<std::string>& packets) {
       out.append(reinterpret_cast<char*>(page.body), static_cast<std::size_t>(page.body_len));
     }
   };
-  std::string head = opus_head(), tags = std::string("OpusTags") + std::string("\x04\x00\x00\x00test\x00\x00\x00\x00", 12);
+  std::string head = opus_head(),
+              tags = std::string("OpusTags") + std::string("\x04\x00\x00\x00test\x00\x00\x00\x00", 12);
   std::vector<std::string> all = {head, tags};
   all.insert(all.end(), packets.begin(), packets.end());
   for (std::size_t i = 0; i < all.size(); ++i) {
@@ -89,7 +90,8 @@ std::string el(std::string id, const std::string& body, bool unknown_size = fals
 
 std::string webm_file(const std::vector<std::string>& packets) {
   std::string header = el("\x1A\x45\xDF\xA3", el("\x42\x82", "webm"));
-  std::string track = el("\xAE", el("\xD7", std::string("\x01", 1)) + el("\x86", "A_OPUS") + el("\x63\xA2", opus_head()));
+  std::string track =
+      el("\xAE", el("\xD7", std::string("\x01", 1)) + el("\x86", "A_OPUS") + el("\x63\xA2", opus_head()));
   std::string tracks = el(std::string("\x16\x54\xAE\x6B", 4), track);
   std::string cluster = el("\xE7", std::string("\x00", 1));  // Timecode 0
   for (std::size_t i = 0; i < packets.size(); ++i) {
@@ -100,7 +102,8 @@ std::string webm_file(const std::vector<std::string>& packets) {
     block += '\x80';  // keyframe, no lacing
     cluster += el("\xA3", block + packets[i]);
   }
-  return header + el(std::string("\x18\x53\x80\x67", 4), tracks + el(std::string("\x1F\x43\xB6\x75", 4), cluster, true), true);
+  return header +
+         el(std::string("\x18\x53\x80\x67", 4), tracks + el(std::string("\x1F\x43\xB6\x75", 4), cluster, true), true);
 }
 
 TEST(Opus, OggOpusDecodesToTranscribableSpeech) {

@@ -84,8 +84,8 @@ TEST(Audio, FormatNamesAreChecked) {
 TEST(Base64, RoundTripAndLenientDecoding) {
   for (const std::string& s : std::vector<std::string>{"", "a", "ab", "abc", "abcd", std::string("\0\xff\x10", 3)})
     EXPECT_EQ(base64_decode(base64_encode(s)).value(), s);
-  EXPECT_EQ(base64_decode("aGVsbG8").value(), "hello");           // no padding
-  EXPECT_EQ(base64_decode("aGVs\nbG8=").value(), "hello");        // whitespace
+  EXPECT_EQ(base64_decode("aGVsbG8").value(), "hello");     // no padding
+  EXPECT_EQ(base64_decode("aGVs\nbG8=").value(), "hello");  // whitespace
   EXPECT_EQ(base64_decode("data:audio/wav;base64,aGVsbG8=").value(), "hello");
   EXPECT_FALSE(base64_decode("a$b").has_value());
   EXPECT_FALSE(base64_decode("a").has_value());

@@ -54,8 +54,9 @@ class WhisperStt final : public SttProvider {
     };
     field("model", o_.model);
     field("response_format", "json");
-    body += "--" + boundary +
-            "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"audio.wav\"\r\nContent-Type: audio/wav\r\n\r\n";
+    body +=
+        "--" + boundary +
+        "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"audio.wav\"\r\nContent-Type: audio/wav\r\n\r\n";
     body += encode_wav(audio);
     body += "\r\n--" + boundary + "--\r\n";
     ClientRequest req;
@@ -122,7 +123,8 @@ class OpenAiTts final : public TtsProvider {
     req.url = o_.base_url + "/audio/speech";
     req.headers.set("Authorization", "Bearer " + o_.api_key);
     req.headers.set("Content-Type", "application/json");
-    req.body = bj::serialize(bj::object{{"model", o_.model}, {"input", text}, {"voice", o_.voice}, {"response_format", "wav"}});
+    req.body = bj::serialize(
+        bj::object{{"model", o_.model}, {"input", text}, {"voice", o_.voice}, {"response_format", "wav"}});
     auto res = call(http_, std::move(req), ctx, o_.timeout, "OpenAI TTS");
     if (res.body.empty()) throw ApiError(Errc::bad_gateway, "OpenAI TTS returned no audio");
     return {std::move(res.body), content_type(res, "audio/wav")};

@@ -43,7 +43,8 @@ TEST(Cloud, DeepgramSendsWavWithTokenAndReadsTheFirstAlternative) {
   mock.router().post("/v1/listen", [&](const http::Request& r, CallContext&) {
     mock.record(r);
     return http::Response::json(
-        200, R"({"results":{"channels":[{"alternatives":[{"transcript":"cancel my appointment","confidence":0.9}]}]}})");
+        200,
+        R"({"results":{"channels":[{"alternatives":[{"transcript":"cancel my appointment","confidence":0.9}]}]}})");
   });
   mock.start();
   HttpClient http;
@@ -95,8 +96,9 @@ TEST(Cloud, ElevenLabsUsesTheVoicePathAndKeyHeader) {
 
 TEST(Cloud, VendorErrorsAreBadGateway) {
   MockServer mock;
-  mock.router().post("/v1/audio/transcriptions",
-                     [](const http::Request&, CallContext&) { return http::Response::json(401, R"({"error":"bad key"})"); });
+  mock.router().post("/v1/audio/transcriptions", [](const http::Request&, CallContext&) {
+    return http::Response::json(401, R"({"error":"bad key"})");
+  });
   mock.start();
   HttpClient http;
   auto stt = make_whisper(http, {.base_url = mock.url("/v1"), .api_key = "wrong"});

@@ -75,8 +75,10 @@ void Conversation::send_error(const std::string& message) {
 void Conversation::run() {
   while (auto msg = ws_.receive()) {
     try {
-      if (msg->binary) on_pcm(msg->data);
-      else on_text_frame(msg->data);
+      if (msg->binary)
+        on_pcm(msg->data);
+      else
+        on_text_frame(msg->data);
     } catch (const ApiError& e) {
       send_error(std::string(e.detail()));
     } catch (const std::exception& e) {
@@ -108,7 +110,8 @@ void Conversation::on_text_frame(const std::string& data) {
     if (auto s = json::optional_string(o, "session_id"); s && !s->empty()) session_id_ = *s;
     if (auto p = json::optional_int(o, "patient_id")) patient_id_ = *p;
     if (auto w = json::optional_bool(o, "want_tts")) want_tts_ = *w;
-    if (auto r = json::optional_int(o, "sample_rate")) sample_rate_ = static_cast<int>(json::in_range(*r, 8000, 48000, "sample_rate"));
+    if (auto r = json::optional_int(o, "sample_rate"))
+      sample_rate_ = static_cast<int>(json::in_range(*r, 8000, 48000, "sample_rate"));
   }
   const std::string type = json::optional_string(o, "type").value_or("text");
   if (type == "ping") {
@@ -380,7 +383,9 @@ void Conversation::speak(const std::string& text, bool last, Turn& t, bool& firs
     const auto now = Clock::now();
     if (!a.audio.empty()) playing_until_ = std::max(playing_until_, now) + clip_length(a, text.size());
   }
-  bj::object o{{"type", "audio"}, {"data", base64_encode(a.audio)}, {"mime", a.mime.empty() ? "audio/wav" : a.mime},
+  bj::object o{{"type", "audio"},
+               {"data", base64_encode(a.audio)},
+               {"mime", a.mime.empty() ? "audio/wav" : a.mime},
                {"done", last}};
   o["session_id"] = sid.empty() ? bj::value(nullptr) : bj::value(sid);
   send(bj::serialize(o));

@@ -28,9 +28,9 @@ class SttStream;
 
 struct ConversationOptions {
   VadOptions vad;
-  int preroll_ms = 300;             // audio kept before speech_start and fed to the recogniser
-  int partial_every_ms = 300;       // how often partial transcripts are sent
-  int max_utterance_ms = 30'000;    // longer speech is cut into turns
+  int preroll_ms = 300;           // audio kept before speech_start and fed to the recogniser
+  int partial_every_ms = 300;     // how often partial transcripts are sent
+  int max_utterance_ms = 30'000;  // longer speech is cut into turns
   std::chrono::milliseconds turn_timeout{120'000};
 };
 
@@ -46,8 +46,8 @@ class Conversation {
 
  private:
   struct Turn {
-    std::string text;          // a text turn, or
-    std::string audio;         // a whole recording to transcribe first
+    std::string text;   // a text turn, or
+    std::string audio;  // a whole recording to transcribe first
     std::string format;
     int sample_rate = 16'000;
     std::chrono::steady_clock::time_point speech_end{};  // for voice-to-first-audio latency

@@ -18,8 +18,10 @@ namespace bj = boost::json;
 bj::value str_or_null(const std::string& s) { return s.empty() ? bj::value(nullptr) : bj::value(s); }
 
 bj::object to_json(const ProcessResult& r) {
-  bj::object timings{{"decode_ms", r.timings.decode_ms}, {"stt_ms", r.timings.stt_ms},
-                     {"pipeline_ms", r.timings.pipeline_ms}, {"tts_ms", r.timings.tts_ms},
+  bj::object timings{{"decode_ms", r.timings.decode_ms},
+                     {"stt_ms", r.timings.stt_ms},
+                     {"pipeline_ms", r.timings.pipeline_ms},
+                     {"tts_ms", r.timings.tts_ms},
                      {"total_ms", r.timings.total_ms}};
   return bj::object{{"error", nullptr},
                     {"transcript", str_or_null(r.transcript)},
@@ -41,7 +43,8 @@ ProcessRequest parse_process(const http::Request& req) {
   if (!bytes) throw ApiError(Errc::bad_request, "Invalid base64 audio", "audio_b64");
   p.audio = std::move(*bytes);
   p.format = json::optional_string(o, "format").value_or("");
-  if (auto r = json::optional_int(o, "sample_rate")) p.sample_rate = static_cast<int>(json::in_range(*r, 4000, 192000, "sample_rate"));
+  if (auto r = json::optional_int(o, "sample_rate"))
+    p.sample_rate = static_cast<int>(json::in_range(*r, 4000, 192000, "sample_rate"));
   p.patient_id = json::optional_int(o, "patient_id");
   p.want_tts = json::optional_bool(o, "want_tts").value_or(true);
   p.session_id = json::optional_string(o, "session_id").value_or("");

@@ -84,9 +84,10 @@ ProcessResult VoiceService::process(const ProcessRequest& req, const CallContext
   const auto started = Clock::now();
   ProcessResult r;
   if (req.audio.size() > d_.max_audio_bytes)
-    throw ApiError(Errc::payload_too_large,
-                   "audio is larger than " + std::to_string(d_.max_audio_bytes) + " bytes (AURIXA_VOICE_MAX_AUDIO_BYTES)",
-                   "audio_b64");
+    throw ApiError(
+        Errc::payload_too_large,
+        "audio is larger than " + std::to_string(d_.max_audio_bytes) + " bytes (AURIXA_VOICE_MAX_AUDIO_BYTES)",
+        "audio_b64");
   DecodeOptions dopt;
   dopt.format = parse_format(req.format);
   dopt.raw_sample_rate = req.sample_rate;

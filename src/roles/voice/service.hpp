@@ -25,12 +25,12 @@ inline constexpr std::string_view kNoTranscriptReply =
     "I couldn't transcribe that. Try speaking a bit longer, or type your message below.";
 
 struct VoiceDeps {
-  std::vector<std::shared_ptr<SttProvider>> stt;  // tried in order; the first non-empty transcript wins
-  std::vector<std::shared_ptr<TtsProvider>> tts;  // tried in order; the first success wins
+  std::vector<std::shared_ptr<SttProvider>> stt;                  // tried in order; the first non-empty transcript wins
+  std::vector<std::shared_ptr<TtsProvider>> tts;                  // tried in order; the first success wins
   std::function<std::shared_ptr<orchestration::Api>()> pipeline;  // may return null (-> 503)
-  TelemetrySink* telemetry = nullptr;  // per-stage latency events (optional)
-  Metrics* metrics = nullptr;          // aurixa_voice_stage_seconds{stage} (optional)
-  std::function<void(std::string_view)> warn;  // provider failures (no user text in messages)
+  TelemetrySink* telemetry = nullptr;                             // per-stage latency events (optional)
+  Metrics* metrics = nullptr;                                     // aurixa_voice_stage_seconds{stage} (optional)
+  std::function<void(std::string_view)> warn;                     // provider failures (no user text in messages)
   std::size_t max_audio_bytes = 10u << 20;
   std::size_t max_tts_chars = 4096;
 };

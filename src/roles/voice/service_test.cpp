@@ -62,8 +62,8 @@ TEST(VoiceService, ProcessTranscribesAsksThePipelineAndSpeaks) {
 
 TEST(VoiceService, FirstNonEmptyTranscriptWinsAndFailuresFallThrough) {
   Fixture f;
-  VoiceService svc(f.deps({std::make_shared<ScriptedStt>("", "broken", true), std::make_shared<ScriptedStt>("", "quiet"),
-                           std::make_shared<ScriptedStt>("hello", "third")},
+  VoiceService svc(f.deps({std::make_shared<ScriptedStt>("", "broken", true),
+                           std::make_shared<ScriptedStt>("", "quiet"), std::make_shared<ScriptedStt>("hello", "third")},
                           {}));
   std::string provider;
   Pcm p;

@@ -13,14 +13,15 @@
 #include <cmath>
 
 #include <algorithm>
+#include <atomic>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
-#include <unordered_set>
-#include <cctype>
 #include <mutex>
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "roles/voice/providers.hpp"
 
@@ -97,24 +98,41 @@ class PocketSphinxStt final : public SttProvider, public std::enable_shared_from
     if (idle_.size() < o_.max_idle_decoders) idle_.push_back(std::move(d));
   }
   std::vector<std::string> added_words() const { return added_; }
-  ~PocketSphinxStt() override {
-    idle_.clear();
-    if (!tmp_dir_.empty()) {
-      std::error_code ec;
-      std::filesystem::remove_all(tmp_dir_, ec);
-    }
-  }
 
  private:
+  // The private dictionary and domain LM exist on disk only while a decoder loads them (PocketSphinx
+  // reads files), so a killed process leaves nothing behind.
   Decoder create() {
     const std::string hmm = o_.model_dir + "/en-us", lm = o_.model_dir + "/en-us.lm.bin";
-    cmd_ln_t* cfg = cmd_ln_init(nullptr, ps_args(), TRUE, "-hmm", hmm.c_str(), "-lm", lm.c_str(), "-dict",
-                                dict_path_.c_str(), "-logfn", "/dev/null", nullptr);
+    std::string dict = o_.model_dir + "/cmudict-en-us.dict", arpa;
+    struct TempDir {
+      std::string path;
+      ~TempDir() {
+        std::error_code ec;
+        if (!path.empty()) std::filesystem::remove_all(path, ec);
+      }
+    } tmp;
+    if (!domain_arpa_.empty()) {
+      tmp.path = (std::filesystem::temp_directory_path() /
+                  ("aurixa-voice-lm-" + std::to_string(::getpid()) + "-" + std::to_string(++temp_counter_)))
+                     .string();
+      std::filesystem::create_directories(tmp.path);
+      if (!extra_dict_.empty()) {
+        const std::string path = tmp.path + "/dict";
+        std::filesystem::copy_file(dict, path);
+        std::ofstream(path, std::ios::app) << extra_dict_;
+        dict = path;
+      }
+      arpa = tmp.path + "/domain.arpa";
+      std::ofstream(arpa) << domain_arpa_;
+    }
+    cmd_ln_t* cfg = cmd_ln_init(nullptr, ps_args(), TRUE, "-hmm", hmm.c_str(), "-lm", lm.c_str(), "-dict", dict.c_str(),
+                                "-logfn", "/dev/null", nullptr);
     if (!cfg) throw std::runtime_error("pocketsphinx: invalid configuration for model " + o_.model_dir);
     Decoder d(ps_init(cfg));
     cmd_ln_free_r(cfg);
     if (!d) throw std::runtime_error("pocketsphinx: cannot load the model in " + o_.model_dir);
-    adapt(d.get());
+    if (!arpa.empty()) adapt(d.get(), arpa);
     return d;
   }
 
@@ -148,16 +166,8 @@ class PocketSphinxStt final : public SttProvider, public std::enable_shared_from
       for (std::size_t i = 1; i < usable.size(); ++i) bigrams.emplace(usable[i - 1], usable[i]);
     }
     if (unigrams.empty()) return;
-    tmp_dir_ = (std::filesystem::temp_directory_path() / ("aurixa-voice-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + "-" + std::to_string(::getpid()))).string();
-    std::filesystem::create_directories(tmp_dir_);
-    if (!extra_dict.empty()) {
-      const std::string path = tmp_dir_ + "/dict";
-      std::filesystem::copy_file(dict_path_, path, std::filesystem::copy_options::overwrite_existing);
-      std::ofstream(path, std::ios::app) << extra_dict;
-      dict_path_ = path;
-    }
-    domain_lm_ = tmp_dir_ + "/domain.arpa";
-    std::ofstream lm(domain_lm_);
+    extra_dict_ = std::move(extra_dict);
+    std::ostringstream lm;
     const double p = -std::log10(static_cast<double>(unigrams.size() + 1));
     lm << "\\data\\\nngram 1=" << unigrams.size() + 2 << "\nngram 2=" << bigrams.size() << "\n\n\\1-grams:\n";
     lm << "-99 <s> -0.30\n" << p << " </s> 0\n";
@@ -165,14 +175,14 @@ class PocketSphinxStt final : public SttProvider, public std::enable_shared_from
     lm << "\n\\2-grams:\n";
     for (const auto& [a, b] : bigrams) lm << "-0.30 " << a << " " << b << "\n";
     lm << "\n\\end\\\n";
+    domain_arpa_ = lm.str();
   }
 
   // Interpolates the general LM with the domain LM and makes that the active search.
-  void adapt(ps_decoder_t* d) {
-    if (domain_lm_.empty()) return;
+  void adapt(ps_decoder_t* d, const std::string& arpa) {
     const char* general_name = ps_get_search(d);
     ngram_model_t* general = ps_get_lm(d, general_name);
-    ngram_model_t* domain = ngram_model_read(ps_get_config(d), domain_lm_.c_str(), NGRAM_ARPA, ps_get_logmath(d));
+    ngram_model_t* domain = ngram_model_read(ps_get_config(d), arpa.c_str(), NGRAM_ARPA, ps_get_logmath(d));
     if (!general || !domain) throw std::runtime_error("pocketsphinx: cannot load the domain language model");
     ngram_model_t* models[] = {ngram_model_retain(general), domain};
     char general_id[] = "general", domain_id[] = "domain";
@@ -186,8 +196,10 @@ class PocketSphinxStt final : public SttProvider, public std::enable_shared_from
   PocketSphinxOptions o_;
   mutable std::mutex mu_;
   std::vector<Decoder> idle_;
-  std::vector<std::string> added_;  // written once in the constructor
-  std::string dict_path_, domain_lm_, tmp_dir_;
+  std::vector<std::string> added_;        // written once in the constructor
+  std::string dict_path_;                 // CMUdict (read once for the vocabulary check)
+  std::string extra_dict_, domain_arpa_;  // written to a temporary directory while a decoder loads
+  std::atomic<unsigned> temp_counter_{0};
 };
 
 namespace {

@@ -23,12 +23,18 @@ class FliteTts final : public TtsProvider {
  public:
   explicit FliteTts(const std::string& voice) {
     flite_init();
-    if (voice == "slt") voice_ = register_cmu_us_slt(nullptr);
-    else if (voice == "rms") voice_ = register_cmu_us_rms(nullptr);
-    else if (voice == "awb") voice_ = register_cmu_us_awb(nullptr);
-    else if (voice == "kal16") voice_ = register_cmu_us_kal16(nullptr);
-    else if (voice == "kal") voice_ = register_cmu_us_kal(nullptr);
-    else throw std::invalid_argument("flite voice must be one of slt, rms, awb, kal16, kal (got '" + voice + "')");
+    if (voice == "slt")
+      voice_ = register_cmu_us_slt(nullptr);
+    else if (voice == "rms")
+      voice_ = register_cmu_us_rms(nullptr);
+    else if (voice == "awb")
+      voice_ = register_cmu_us_awb(nullptr);
+    else if (voice == "kal16")
+      voice_ = register_cmu_us_kal16(nullptr);
+    else if (voice == "kal")
+      voice_ = register_cmu_us_kal(nullptr);
+    else
+      throw std::invalid_argument("flite voice must be one of slt, rms, awb, kal16, kal (got '" + voice + "')");
     if (!voice_) throw std::runtime_error("flite: voice " + voice + " failed to load");
     lex_ = cmu_lex_init();
     name_ = voice;

@@ -50,8 +50,10 @@ Vad::Event Vad::frame(const std::int16_t* s, std::size_t n) {
   const bool fricative = last_db_ > threshold - 8 && last_zcr_ > o_.fricative_zcr && last_db_ > floor_db_ + 6;
   const bool voiced = loud || (in_speech_ && fricative);
   // The floor follows quiet frames quickly and loud ones very slowly (so speech does not raise it).
-  if (!voiced) floor_db_ = floor_db_ * 0.9 + std::max(last_db_, -90.0) * 0.1;
-  else floor_db_ = floor_db_ * 0.999 + last_db_ * 0.001;
+  if (!voiced)
+    floor_db_ = floor_db_ * 0.9 + std::max(last_db_, -90.0) * 0.1;
+  else
+    floor_db_ = floor_db_ * 0.999 + last_db_ * 0.001;
 
   if (voiced) {
     voiced_ms_ += o_.frame_ms;

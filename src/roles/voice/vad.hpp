@@ -10,11 +10,11 @@ namespace aurixa::voice {
 struct VadOptions {
   int sample_rate = 16'000;
   int frame_ms = 20;
-  double min_energy_db = -45;    // dBFS a frame must exceed to be speech, whatever the noise floor
-  double above_floor_db = 12;    // and this much above the running noise floor
-  double fricative_zcr = 0.25;   // crossings per sample: noisy-but-quiet frames above this still count
-  int start_ms = 60;             // voiced time before speech_start (debounce clicks)
-  int hangover_ms = 300;         // silence before speech_end
+  double min_energy_db = -45;   // dBFS a frame must exceed to be speech, whatever the noise floor
+  double above_floor_db = 12;   // and this much above the running noise floor
+  double fricative_zcr = 0.25;  // crossings per sample: noisy-but-quiet frames above this still count
+  int start_ms = 60;            // voiced time before speech_start (debounce clicks)
+  int hangover_ms = 300;        // silence before speech_end
 };
 
 class Vad {
