@@ -57,46 +57,7 @@ std::int64_t AuditRepository::count(const Scope& scope, const AuditFilter& filte
 }
 
 void AuditLog::append(AuditEntry entry) {
-  std::unique_lock lock(mu_);
-  const std::uint64_t mine = collecting_, ticket = next_ticket_++;
-  pending_.emplace_back(ticket, std::move(entry));
-  while (done_ < mine) {
-    if (flushing_) {
-      cv_.wait(lock);
-      continue;
-    }
-    // Leader: write everything collected so far (this row included) in one transaction.
-    flushing_ = true;
-    const std::uint64_t batch_id = collecting_++;
-    std::vector<std::pair<std::uint64_t, AuditEntry>> batch;
-    batch.swap(pending_);
-    lock.unlock();
-    std::map<std::uint64_t, std::exception_ptr> errors;
-    try {
-      db_.write([&](Tx& tx) {
-        AuditRepository repo(tx);
-        for (const auto& [t, e] : batch) repo.record(e);
-      });
-    } catch (...) {
-      for (const auto& [t, e] : batch) {
-        try {
-          db_.write([&](Tx& tx) { AuditRepository(tx).record(e); });
-        } catch (...) {
-          errors[t] = std::current_exception();
-        }
-      }
-    }
-    lock.lock();
-    flushing_ = false;
-    done_ = batch_id;
-    failed_.merge(errors);
-    cv_.notify_all();
-  }
-  if (auto it = failed_.find(ticket); it != failed_.end()) {
-    auto error = it->second;
-    failed_.erase(it);
-    std::rethrow_exception(error);
-  }
+  group_.run([entry = std::move(entry)](Tx& tx) { AuditRepository(tx).record(entry); });
 }
 
 }  // namespace aurixa::store

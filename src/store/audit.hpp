@@ -2,14 +2,10 @@
 // The audit log: who (principal) did what to which record, when, with what outcome. Rows are only ever
 // appended. A tenant-scoped reader sees its own tenant's rows; platform scope sees all (including rows
 // with no tenant, e.g. platform configuration changes).
-#include <condition_variable>
 #include <cstdint>
-#include <exception>
-#include <map>
-#include <mutex>
-#include <utility>
 #include <vector>
 
+#include "store/group_commit.hpp"
 #include "store/model.hpp"
 
 namespace aurixa::store {
@@ -37,21 +33,13 @@ class AuditRepository {
 // is never sent before its audit row is durable. Thread-safe.
 class AuditLog {
  public:
-  explicit AuditLog(Database& db) : db_(db) {}
+  explicit AuditLog(Database& db) : group_(db) {}
   // Throws what the store threw when this row could not be written. A failing batch is retried row by row,
   // so one bad row never fails its neighbours.
   void append(AuditEntry entry);
 
  private:
-  Database& db_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::vector<std::pair<std::uint64_t, AuditEntry>> pending_;  // (ticket, row)
-  bool flushing_ = false;
-  std::uint64_t next_ticket_ = 1;
-  std::uint64_t collecting_ = 1;                        // batch the next appended row joins
-  std::uint64_t done_ = 0;                              // batches up to this one are finished
-  std::map<std::uint64_t, std::exception_ptr> failed_;  // ticket -> why that row was not written
+  GroupCommit group_;
 };
 
 }  // namespace aurixa::store

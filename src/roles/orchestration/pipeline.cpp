@@ -19,6 +19,7 @@
 #include "roles/safety/api.hpp"
 #include "store/conversations.hpp"
 #include "store/database.hpp"
+#include "store/group_commit.hpp"
 #include "store/patients.hpp"
 
 namespace aurixa::orchestration {
@@ -142,7 +143,12 @@ class StepLog {
 
 PipelineService::PipelineService(App& app, std::shared_ptr<const intent::Classifier> classifier,
                                  std::shared_ptr<ResponseCache> cache)
-    : app_(app), classifier_(std::move(classifier)), cache_(std::move(cache)) {}
+    : app_(app),
+      classifier_(std::move(classifier)),
+      cache_(std::move(cache)),
+      turns_(app.db ? std::make_unique<store::GroupCommit>(*app.db) : nullptr) {}
+
+PipelineService::~PipelineService() = default;
 
 namespace {
 
@@ -526,7 +532,8 @@ PipelineResult PipelineService::execute(const PipelineRequest& req, const CallCo
   bj::object meta{{"user_id", req.user_id.empty() ? bj::value(nullptr) : bj::value(req.user_id)},
                   {"tenant_id", who.tenant}};
   if (who.patient) meta["patient_id"] = *who.patient;
-  app_.db->write([&](store::Tx& tx) {
+  // Group commit: concurrent turns share one transaction (one fsync), and this returns once the turn is durable.
+  turns_->run([&](store::Tx& tx) {
     store::ConversationRepository repo(tx);
     store::SessionStart start{out.session_id, who.tenant, who.patient,
                               req.user_id.empty() ? std::nullopt : std::optional<std::string>(req.user_id),

@@ -11,13 +11,17 @@
 
 namespace aurixa {
 struct App;
+namespace store {
+class GroupCommit;
 }
+}  // namespace aurixa
 
 namespace aurixa::orchestration {
 
 class PipelineService final : public Api {
  public:
   PipelineService(App& app, std::shared_ptr<const intent::Classifier> classifier, std::shared_ptr<ResponseCache> cache);
+  ~PipelineService() override;
   PipelineResult run(const PipelineRequest& request, const CallContext& ctx) override;
   void run_stream(const PipelineRequest& request, const CallContext& ctx,
                   const std::function<void(const StreamEvent&)>& on_event) override;
@@ -32,6 +36,7 @@ class PipelineService final : public Api {
   App& app_;
   std::shared_ptr<const intent::Classifier> classifier_;
   std::shared_ptr<ResponseCache> cache_;
+  std::unique_ptr<store::GroupCommit> turns_;  // persists turns with group commit
 };
 
 }  // namespace aurixa::orchestration

@@ -102,9 +102,12 @@ PgServer::PgServer(PgServerOptions options) {
     std::string opts = "-p " + std::to_string(port) + " -k " + dir_ + " -c listen_addresses=127.0.0.1" +
                        " -c max_connections=" + std::to_string(options.max_connections) +
                        (options.durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
-    if (run("'" + bin_ + "/pg_ctl' -D '" + dir_ + "/data' -o '" + opts + "' -l '" + dir_ +
-            "/postgres.log' -w -t 60 start"))
+    const std::string start = "'" + bin_ + "/pg_ctl' -D '" + dir_ + "/data' -o '" + opts + "' -l '" + dir_ +
+                              "/postgres.log' -w -t 60 start";
+    if (run(start)) {
       port_ = port;
+      start_command_ = start;
+    }
   }
   if (port_ == 0) {
     error_ = "postgres did not start: " + tail(dir_ + "/postgres.log");
@@ -154,6 +157,12 @@ bool PgServer::run(const std::string& command) {
   std::string cmd = (::geteuid() == 0 ? "runuser -u postgres -- " : "") + command + " >>'" + log_ + "' 2>&1";
   return std::system(cmd.c_str()) == 0;
 }
+
+void PgServer::stop() {
+  if (port_ != 0) run("'" + bin_ + "/pg_ctl' -D '" + dir_ + "/data' -m immediate -w stop");
+}
+
+bool PgServer::start() { return !start_command_.empty() && run(start_command_); }
 
 std::string PgServer::url(const std::string& database) const {
   return "postgresql://aurixa@127.0.0.1:" + std::to_string(port_) + "/" + database;

@@ -28,10 +28,14 @@ class PgServer {
   std::string create_database(const std::string& prefix = "t");
   std::string url(const std::string& database) const;
 
+  // Outage tests: stop (immediate, like a crash) and start again on the same port and data.
+  void stop();
+  bool start();
+
  private:
   bool run(const std::string& command);  // as the server's user; output goes to the log file
   std::string template_cluster();        // path of a cached initdb result, "" if none can be made
-  std::string dir_, bin_, log_;
+  std::string dir_, bin_, log_, start_command_;
   unsigned short port_ = 0;
   int next_db_ = 0;
   std::string error_;
