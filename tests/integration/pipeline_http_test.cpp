@@ -7,6 +7,7 @@
 #include <boost/beast.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/json.hpp>
+#include <thread>
 
 #include "core/http_client.hpp"
 #include "harness.hpp"
@@ -117,6 +118,20 @@ TEST_F(PipelineHttp, PersonalDataIsRedactedInTheStoredConversation) {
       EXPECT_EQ(bj::serialize(s.at("input")).find("536-22-8415"), std::string::npos);
     }
   }
+}
+
+// No personal data in logs: the server's whole log after turns full of it (including a failing one, whose
+// error path logs) contains none of it.
+TEST_F(PipelineHttp, ServerLogsNeverContainThePatientsPersonalData) {
+  const std::vector<std::string> secrets = {"536-22-8417", "maria.gonzalez77@example.com", "(415) 555-0187", "4111 1111 1111 1111"};
+  turn({{"prompt", "I'm Maria Gonzalez, ssn 536-22-8417, email maria.gonzalez77@example.com, call (415) 555-0187"},
+        {"patient_id", 1}});
+  turn({{"prompt", "my card 4111 1111 1111 1111 was charged twice, can I get a refund?"}, {"patient_id", 1}});
+  post("/api/v1/orchestration/pipelines", {{"prompt", "ssn 536-22-8417"}, {"patient_id", 424242}});  // 404 path
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));  // the log sink is buffered
+  const auto log = server_->read_log();
+  ASSERT_FALSE(log.empty());
+  for (const auto& s : secrets) EXPECT_EQ(log.find(s), std::string::npos) << s;
 }
 
 TEST_F(PipelineHttp, CacheServesRepeatsButNeverANegatedQuestion) {
