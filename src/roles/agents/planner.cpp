@@ -495,9 +495,11 @@ void advance(Turn& c, const nlu::Slots& said, nlu::Act act) {
   // Refill: a reply to "which pharmacy?" is the pharmacy even when it names no known chain.
   if (st.task == "prescription_refill") {
     const auto meds = c.clinic.prescriptions(*c.in.patient_id);
+    // What the last question asked for decides how a bare answer is read ("the second one" picks a
+    // medication; "the walgreens on 5th" names the pharmacy).
+    const bool asked_pharmacy = !st.slots.medication.empty() && st.slots.pharmacy.empty();
     if (st.slots.medication.empty() && !st.offered_meds.empty())
       if (auto i = ordinal_choice(c.in.text, st.offered_meds.size())) st.slots.medication = st.offered_meds[*i];
-    const bool asked_pharmacy = !st.slots.medication.empty() && st.slots.pharmacy.empty();
     merge(st.slots, said, act == nlu::Act::correction);
     if (asked_pharmacy && st.slots.pharmacy.empty() && !said.medication) st.slots.pharmacy = trim_reply(c.in.text);
     return resolve_refill(c, meds);

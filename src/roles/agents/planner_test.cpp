@@ -179,6 +179,15 @@ TEST(Planner, RefillAsksForMedicationAndPharmacy) {
   EXPECT_NE(d.clinic.calls.back().second.at("pharmacy").find("walmart"), std::string::npos);
 }
 
+TEST(Planner, AnOrdinalPicksTheMedicationNotThePharmacy) {
+  Dialogue d;
+  d.say("I want a refill", "prescription_refill");
+  auto r = d.say("the second one", "prescription_refill", 0.7);
+  EXPECT_EQ(d.state.slots.medication, "Metformin");
+  EXPECT_TRUE(d.state.slots.pharmacy.empty()) << r.output;
+  EXPECT_EQ(r.missing_slots, std::vector<std::string>{"pharmacy"});
+}
+
 TEST(Planner, SlotTakenAtWriteTimeOffersAlternatives) {
   Dialogue d;
   d.say("book a physical tomorrow at 10 with dr bell", "book_appointment");
