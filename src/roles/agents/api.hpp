@@ -22,6 +22,10 @@ struct RunRequest {
   std::optional<std::int64_t> tenant_id;  // nullopt = the CallContext's tenant, else 1
   std::string intent;      // the orchestration's label for this message (empty = decide yourself)
   double confidence = 0;   // the classifier's confidence in `intent`
+  // The label without the dialogue context (the contextual one leans towards the pending task): tells a side
+  // question or a new request apart from an answer. Empty = same as `intent`.
+  std::string standalone_intent;
+  double standalone_confidence = 0;
 };
 
 struct ToolCall {

@@ -48,6 +48,8 @@ RunRequest parse_run_request(const bj::object& body) {
     r.tenant_id = tenant_of(*meta);
     r.intent = json::optional_string(*meta, "intent").value_or("");
     r.confidence = json::optional_number(*meta, "confidence").value_or(0);
+    r.standalone_intent = json::optional_string(*meta, "standalone_intent").value_or("");
+    r.standalone_confidence = json::optional_number(*meta, "standalone_confidence").value_or(0);
   }
   return r;
 }
@@ -57,6 +59,8 @@ bj::object to_json(const RunRequest& r) {
   if (r.patient_id) meta["patient_id"] = *r.patient_id;
   if (r.tenant_id) meta["tenant_id"] = *r.tenant_id;
   if (!r.intent.empty()) meta["intent"] = r.intent, meta["confidence"] = r.confidence;
+  if (!r.standalone_intent.empty())
+    meta["standalone_intent"] = r.standalone_intent, meta["standalone_confidence"] = r.standalone_confidence;
   bj::object task{{"prompt", r.prompt}, {"metadata", std::move(meta)}};
   if (!r.session_id.empty()) task["session_id"] = r.session_id;
   return {{"task", std::move(task)}};

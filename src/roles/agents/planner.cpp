@@ -464,6 +464,16 @@ bool fills_for_task(const DialogueState& st, const nlu::Slots& s, const Turn& c)
   return false;
 }
 
+bool is_question(const std::string& text) {
+  const auto end = text.find_last_not_of(" \t\r\n");
+  if (end != std::string::npos && text[end] == '?') return true;
+  if (text.rfind("\xC2\xBF", 0) == 0) return true;  // ¿
+  const auto words = nlu::fold(text);
+  for (const char* w : {"is ", "are ", "do ", "does ", "what ", "when ", "where ", "how ", "why ", "which ", "who "})
+    if (words.rfind(w, 0) == 0) return true;
+  return false;
+}
+
 bool is_side_question(const std::string& intent, double confidence) {
   static const std::set<std::string> kSide = {"clinic_info", "medical_question", "billing", "insurance_coverage",
                                               "lab_results", "list_appointments"};
@@ -561,25 +571,45 @@ RunResult plan_turn(DialogueState& st, const TurnInput& in, Clinic& clinic) {
   const bool needs_patient = is_task_intent(in.intent) || in.intent == "list_appointments" || in.intent == "insurance_coverage";
 
   if (st.active()) {
+    // The message on its own terms (the contextual label leans towards the pending task).
+    const std::string& alone = in.standalone_intent.empty() ? in.intent : in.standalone_intent;
+    const double alone_conf = in.standalone_intent.empty() ? in.confidence : in.standalone_confidence;
+    const bool fills = fills_for_task(st, said, c);
     // A new task only when the message does not answer what the current one asked ("my annual checkup, not
     // the other ones" picks the visit to move, whatever the classifier makes of "not").
-    const bool switching = is_task_intent(in.intent) && in.intent != st.task && in.confidence >= 0.7 &&
-                           act != nlu::Act::affirm && act != nlu::Act::deny && !fills_for_task(st, said, c);
-    if (in.intent == "human_handoff" && in.confidence >= 0.5) {
+    const bool switching = is_task_intent(alone) && alone != st.task && alone_conf >= 0.7 &&
+                           act != nlu::Act::affirm && act != nlu::Act::deny && !fills;
+    // A confident question about something else stays a side question even when it mentions a day ("is the
+    // clinic open on sunday?" while choosing a slot).
+    const bool side = is_side_question(alone, alone_conf) && (!fills || (alone_conf >= 0.85 && is_question(in.text)));
+    if (alone == "human_handoff" && alone_conf >= 0.5) {
       handoff(c);
     } else if (switching) {
-      start(c, in.intent, said);
+      start(c, alone, said);
     } else if (act == nlu::Act::abandon || act == nlu::Act::hold) {
-      if (is_side_question(in.intent, in.confidence) && act == nlu::Act::hold && !fills_for_task(st, said, c)) {
+      if (side && act == nlu::Act::hold) {
         c.r.handled = false;  // "wait, quick question: ..." keeps the task and answers the question
       } else {
         drop(c, act == nlu::Act::hold ? "patient asked to wait" : "patient dropped the task");
       }
-    } else if (is_side_question(in.intent, in.confidence) && act == nlu::Act::none && !fills_for_task(st, said, c)) {
+    } else if (side && act == nlu::Act::none) {
       c.r.handled = false;
       c.reason("side question; task " + st.task + " kept");
     } else {
+      const std::string before = to_json(st);
       advance(c, said, act);
+      // The same question again without progress: after the second time, stop rather than loop.
+      if (st.active() && to_json(st) == before) {
+        if (++st.stalls >= 2) {
+          const std::string task = st.task;
+          st.clear();
+          c.r.state = "cancelled";
+          c.say(std::string("I'm sorry, I'm having trouble following. I've stopped the request to ") + task_phrase(task) +
+                " so nothing has been changed. You can start again in other words, or ask to talk to a member of staff.");
+        }
+      } else {
+        st.stalls = 0;
+      }
     }
   } else if (needs_patient && !in.patient_id) {
     c.say(std::string("To ") + task_phrase(in.intent) +

@@ -19,6 +19,8 @@ struct TurnInput {
   double confidence = 0;
   std::optional<std::int64_t> patient_id;
   std::string session_id;
+  std::string standalone_intent;  // the label without dialogue context (empty = same as intent)
+  double standalone_confidence = 0;
 };
 
 // Updates `state` in place and returns the turn's result (output, tool calls, flags).

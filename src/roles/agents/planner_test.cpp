@@ -147,6 +147,30 @@ TEST(Planner, SideQuestionKeepsTheTaskForLater) {
   EXPECT_NE(d.clinic.calls.back().second.at("reason").find("reflux"), std::string::npos);
 }
 
+TEST(Planner, AConfidentQuestionMentioningADayIsASideQuestion) {
+  Dialogue d;
+  d.say("book me with dr chen tomorrow morning", "book_appointment");
+  const auto offered = d.state.offered;
+  TurnInput in{"is the clinic open on sunday?", "book_appointment", 0.9, 1, "s-1", "clinic_info", 0.97};
+  auto r = plan_turn(d.state, in, d.clinic);
+  EXPECT_FALSE(r.handled);
+  EXPECT_EQ(d.state.offered, offered);
+  // The same words as an answer to the question (no confident other intent) fill the slot.
+  TurnInput answer{"sunday morning then", "book_appointment", 0.9, 1, "s-1", "book_appointment", 0.6};
+  r = plan_turn(d.state, answer, d.clinic);
+  EXPECT_TRUE(r.handled);
+}
+
+TEST(Planner, StopsInsteadOfAskingTheSameQuestionForever) {
+  Dialogue d;
+  d.say("i need to reschedule", "reschedule_appointment");
+  d.say("the blue one", "reschedule_appointment", 0.9);
+  auto r = d.say("you know, that one", "reschedule_appointment", 0.9);
+  EXPECT_FALSE(d.state.active()) << r.output;
+  EXPECT_NE(r.output.find("nothing has been changed"), std::string::npos);
+  EXPECT_EQ(d.writes(), 0u);
+}
+
 TEST(Planner, RescheduleAsksWhichAppointmentWhenThereAreSeveral) {
   Dialogue d;
   auto r = d.say("i need to reschedule", "reschedule_appointment");

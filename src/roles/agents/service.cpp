@@ -60,7 +60,8 @@ RunResult AgentService::run(const RunRequest& req, const CallContext& ctx) {
   if (req.prompt.find_first_not_of(" \t\r\n") == std::string::npos)
     throw ApiError::validation("prompt", "prompt must not be empty");
   const Who who = resolve(db_, req, ctx);
-  TurnInput in{req.prompt, req.intent, req.confidence, who.patient, req.session_id};
+  TurnInput in{req.prompt, req.intent, req.confidence, who.patient, req.session_id, req.standalone_intent,
+               req.standalone_confidence};
   if (in.intent.empty() && classify_) std::tie(in.intent, in.confidence) = classify_(req.prompt);
   auto clinic = make_store_clinic(db_, who.tenant, who.time_zone, execution_ ? execution_() : nullptr, ctx);
 

@@ -42,7 +42,8 @@ std::string to_json(const DialogueState& s) {
                    {"appointment_id", t.appointment_id},
                    {"appointment_label", t.appointment_label},
                    {"appointment_provider", t.appointment_provider}};
-  bj::object o{{"task", s.task}, {"stage", s.stage}, {"slots", std::move(slots)}, {"version", s.version}};
+  bj::object o{{"task", s.task}, {"stage", s.stage}, {"slots", std::move(slots)}, {"version", s.version},
+               {"stalls", s.stalls}};
   if (s.chosen) o["chosen"] = slot_json(*s.chosen);
   bj::array offered, visits, meds;
   for (const auto& x : s.offered) offered.push_back(slot_json(x));
@@ -65,6 +66,7 @@ DialogueState state_from_json(const std::string& text) {
   s.task = str(o, "task");
   s.stage = str(o, "stage");
   s.version = num(o, "version", 0);
+  s.stalls = static_cast<int>(num(o, "stalls", 0));
   if (const auto* sl = o.if_contains("slots"); sl && sl->is_object()) {
     const auto& j = sl->as_object();
     auto& t = s.slots;

@@ -31,6 +31,7 @@ struct DialogueState {
   std::vector<Visit> offered_visits;    // appointments the patient was asked to choose from
   std::vector<std::string> offered_meds;
   std::int64_t version = 0;  // bumped every saved turn; part of write idempotency keys
+  int stalls = 0;            // consecutive turns that changed nothing (the loop guard)
   bool active() const { return !task.empty(); }
   void clear() {
     const auto v = version;

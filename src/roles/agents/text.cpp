@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstdio>
 #include <sstream>
+#include <map>
 #include <vector>
 
 #include "roles/agents/nlu/nlu.hpp"
@@ -64,12 +65,37 @@ std::optional<std::size_t> ordinal_choice(std::string_view text, std::size_t n) 
   return std::nullopt;
 }
 
+namespace {
+
+// Spanish visit words and common variants mapped to one English form, so "la del chequeo anual" finds the
+// "Annual checkup" and "mi prueba de TB" the "tb test".
+const std::map<std::string, std::string>& canonical_words() {
+  static const std::map<std::string, std::string> k = {
+      {"chequeo", "checkup"}, {"revision", "checkup"}, {"check", "checkup"}, {"anual", "annual"},
+      {"yearly", "annual"}, {"prueba", "test"}, {"examen", "exam"}, {"analisis", "test"}, {"fisico", "physical"},
+      {"sarpullido", "rash"}, {"erupcion", "rash"}, {"vacuna", "vaccine"}, {"shot", "vaccine"},
+      {"inyeccion", "vaccine"}, {"gripe", "flu"}, {"espalda", "back"}, {"dolor", "pain"}, {"rodilla", "knee"},
+      {"laboratorio", "lab"}, {"resultados", "results"}, {"tos", "cough"}, {"piel", "skin"},
+      {"seguimiento", "followup"}, {"follow", "followup"}, {"embarazo", "pregnancy"}, {"presion", "pressure"},
+      {"azucar", "sugar"}, {"diabetes", "diabetes"}, {"terapia", "therapy"}, {"dental", "dental"}};
+  return k;
+}
+
+std::string canonical(std::string w) {
+  if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();  // plural -> singular
+  const auto it = canonical_words().find(w);
+  return it == canonical_words().end() ? w : it->second;
+}
+
+}  // namespace
+
 std::set<std::string> content_words(std::string_view text) {
   std::set<std::string> out;
   for (auto& w : words_of(text))
-    if (w.size() >= 2 && !stop_words().count(w)) out.insert(w);
+    if (w.size() >= 2 && !stop_words().count(w)) out.insert(canonical(w));
   return out;
 }
+
 
 std::string trim_reply(std::string_view text, std::size_t max_bytes) {
   std::size_t b = 0, e = text.size();

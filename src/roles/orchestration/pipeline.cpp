@@ -335,6 +335,11 @@ PipelineResult PipelineService::execute(const PipelineRequest& req, const CallCo
       ar.tenant_id = who.tenant;
       ar.intent = cls.intent;
       ar.confidence = cls.confidence;
+      if (!pending.task.empty()) {  // what the message says on its own: a side question or a new request?
+        const auto alone = classifier_->classify(prompt, {});
+        ar.standalone_intent = alone.intent;
+        ar.standalone_confidence = alone.confidence;
+      }
       bj::object in_json{{"prompt", prompt}, {"intent", cls.intent}};
       if (who.patient) in_json["patient_id"] = *who.patient;
       try {

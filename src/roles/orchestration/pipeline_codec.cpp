@@ -1,5 +1,7 @@
 #include "roles/orchestration/pipeline_codec.hpp"
 
+#include <charconv>
+
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "roles/orchestration/admin_support.hpp"
@@ -18,10 +20,10 @@ std::optional<std::int64_t> tenant_of(const bj::object& o) {
   if (v->is_string()) {
     std::string s(v->as_string());
     if (s.rfind("t-", 0) == 0 || s.rfind("T-", 0) == 0) s = s.substr(2);
-    if (!s.empty() && s.size() < 18 && s.find_first_not_of("0123456789") == std::string::npos) {
-      const auto n = std::stoll(s);
-      if (n > 0) return n;
-    }
+    // Any positive int64, so that every id accepted as a number also round-trips as "t-<id>" (to_json).
+    std::int64_t n = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+    if (ec == std::errc() && end == s.data() + s.size() && n > 0) return n;
   }
   throw ApiError::validation("tenant_id", "tenant_id must be a tenant id such as \"t-001\", \"1\" or 1");
 }
