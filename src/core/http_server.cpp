@@ -37,14 +37,11 @@ constexpr auto as_tuple = asio::as_tuple(asio::use_awaitable);
 
 using BeastRequest = bhttp::request<bhttp::string_body>;
 using ChunkChannel = asio::experimental::concurrent_channel<void(boost::system::error_code, std::string)>;
-// A WebSocket message between the socket's coroutines and the handler thread. The end of a direction is an
-// item with end=true, never an error completion: Boost 1.81 channels hand the receiver an unconstructed
-// payload with an error code, whose destruction crashed the process ("free(): invalid pointer").
+// A WebSocket message between the socket's coroutines and the handler thread; end=true ends a direction.
 struct WsItem {
   http::WsMessage message;
   bool end = false;
 };
-using WsChannel = asio::experimental::concurrent_channel<void(boost::system::error_code, WsItem)>;
 
 // Messages from the socket to the handler thread. A plain locked queue: receiving from an asio channel on a
 // pool thread (use_future or a plain handler) corrupted short strings on Boost 1.81 and crashed the process.
@@ -152,9 +149,54 @@ class ChannelChunkWriter final : public http::ChunkWriter {
   bool failed_ = false;
 };
 
+// Messages from the handler thread to the socket's writer coroutine: a locked queue plus a timer the writer
+// sleeps on (poked through the executor, with a short timeout as the backstop against a lost wake-up). Same
+// reason as WsInbox: asio channels driven from pool threads corrupted payloads on Boost 1.81.
+class WsOutbox : public std::enable_shared_from_this<WsOutbox> {
+ public:
+  static constexpr std::size_t kCapacity = 16;
+  explicit WsOutbox(asio::any_io_executor ex) : wake_(ex) {}
+  // Handler side: blocks while the writer is behind; false once the writer has finished.
+  bool push(WsItem item, const std::atomic<bool>& hard_stopped) {
+    {
+      std::unique_lock lock(mu_);
+      while (q_.size() >= kCapacity && !done_) {
+        if (hard_stopped.load()) return false;
+        space_.wait_for(lock, std::chrono::milliseconds(100));
+      }
+      if (done_) return false;
+      q_.push_back(std::move(item));
+    }
+    asio::post(wake_.get_executor(), [self = shared_from_this()] { self->wake_.cancel(); });
+    return true;
+  }
+  // Writer side.
+  std::optional<WsItem> try_pop() {
+    std::lock_guard lock(mu_);
+    if (q_.empty()) return std::nullopt;
+    WsItem item = std::move(q_.front());
+    q_.pop_front();
+    space_.notify_one();
+    return item;
+  }
+  void finish() {
+    std::lock_guard lock(mu_);
+    done_ = true;
+    space_.notify_all();
+  }
+  asio::steady_timer& wake() { return wake_; }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable space_;
+  std::deque<WsItem> q_;
+  bool done_ = false;
+  asio::steady_timer wake_;
+};
+
 class ChannelWebSocket final : public http::WebSocket {
  public:
-  ChannelWebSocket(std::shared_ptr<WsInbox> in, std::shared_ptr<WsChannel> out, const std::atomic<bool>& hs)
+  ChannelWebSocket(std::shared_ptr<WsInbox> in, std::shared_ptr<WsOutbox> out, const std::atomic<bool>& hs)
       : in_(std::move(in)), out_(std::move(out)), hard_stopped_(hs) {}
   std::optional<http::WsMessage> receive() override {
     if (closed_in_) return std::nullopt;
@@ -167,20 +209,18 @@ class ChannelWebSocket final : public http::WebSocket {
   }
   bool send(http::WsMessage m) override {
     if (closed_out_) return false;
-    auto f = out_->async_send(boost::system::error_code{}, WsItem{std::move(m)}, asio::use_future);
-    if (!wait_future(f, hard_stopped_)) closed_out_ = true;
+    if (!out_->push(WsItem{std::move(m)}, hard_stopped_)) closed_out_ = true;
     return !closed_out_;
   }
   void close() override {
     if (closed_out_) return;
     closed_out_ = true;
-    auto f = out_->async_send(boost::system::error_code{}, WsItem{{}, true}, asio::use_future);
-    wait_future(f, hard_stopped_);
+    out_->push(WsItem{{}, true}, hard_stopped_);
   }
 
  private:
   std::shared_ptr<WsInbox> in_;
-  std::shared_ptr<WsChannel> out_;
+  std::shared_ptr<WsOutbox> out_;
   const std::atomic<bool>& hard_stopped_;
   bool closed_in_ = false, closed_out_ = false;
 };
@@ -638,7 +678,7 @@ struct HttpServer::Impl {
 
     auto ex = ws->get_executor();
     auto in = std::make_shared<WsInbox>();
-    auto out = std::make_shared<WsChannel>(ex, 16);
+    auto out = std::make_shared<WsOutbox>(ex);
     // Reader and writer own the socket (shared_ptr) so it outlives whichever of them ends last.
     auto reader = [ws, in]() -> awaitable<void> {
       asio::steady_timer backoff(ws->get_executor());
@@ -660,13 +700,18 @@ struct HttpServer::Impl {
     auto finished = std::make_shared<bool>(false);
     auto writer = [ws, out, writer_done, finished]() -> awaitable<void> {
       for (;;) {
-        auto [ec, item] = co_await out->async_receive(as_tuple);
-        if (ec || item.end) break;
-        ws->text(!item.message.binary);
-        auto [wec, n] = co_await ws->async_write(asio::buffer(item.message.data), as_tuple);
+        auto item = out->try_pop();
+        if (!item) {
+          out->wake().expires_after(std::chrono::milliseconds(50));
+          co_await out->wake().async_wait(as_tuple);
+          continue;
+        }
+        if (item->end) break;
+        ws->text(!item->message.binary);
+        auto [wec, n] = co_await ws->async_write(asio::buffer(item->message.data), as_tuple);
         if (wec) break;
       }
-      out->close();
+      out->finish();
       if (ws->is_open()) {
         auto [cec] = co_await ws->async_close(websocket::close_code::normal, as_tuple);
         (void)cec;

@@ -47,6 +47,8 @@ void set_rate_headers(http::Headers& h, const RateDecision& d) {
 
 GatewayFilter::GatewayFilter(FilterOptions options, const Authenticator* auth)
     : opt_(std::move(options)), auth_(auth), limiter_(opt_.rate_limit_per_minute) {
+  if (opt_.redis)
+    shared_limiter_ = std::make_unique<RedisRateLimiter>(opt_.redis, opt_.rate_limit_per_minute, opt_.log);
   std::stringstream ss(opt_.cors_origins);
   for (std::string o; std::getline(ss, o, ',');) {
     while (!o.empty() && o.front() == ' ') o.erase(0, 1);
@@ -96,7 +98,10 @@ std::optional<http::Response> GatewayFilter::before(const http::Request& req, Ca
   }
   if (!limiter_.enabled()) return std::nullopt;
   std::string key = ctx.tenant_id ? "tenant:" + std::to_string(*ctx.tenant_id) : client_key(req);
-  auto d = limiter_.take(key);
+  // Redis is a network round trip, taken only on worker threads: routes served inline on an I/O thread
+  // (health, stubs) and WebSocket upgrades are decided by the local buckets, so no I/O thread waits for Redis.
+  const bool on_io_thread = route->ws_handler || route->options.execution == http::Execution::inline_io;
+  auto d = shared_limiter_ && !on_io_thread ? shared_limiter_->take(key) : limiter_.take(key);
   ctx.rate_limit_remaining = d.remaining;
   ctx.rate_limit_limit = d.limit;
   ctx.rate_limit_reset = d.reset_seconds;

@@ -3,6 +3,7 @@
 // security headers (helmet's defaults), CORS (configured origins; preflight answered here), authentication
 // and the role permission table (401/403), and rate limits (per tenant when the credential names one,
 // else per client IP) with RateLimit-* headers.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@ struct FilterOptions {
   std::string cors_origins = "*";  // "*" or a comma list of exact origins
   std::int64_t rate_limit_per_minute = 200;
   bool trust_forwarded_for = false;  // use X-Forwarded-For's first address (only behind a trusted proxy)
+  std::shared_ptr<RedisClient> redis;  // set: limits shared by all replicas (RedisRateLimiter)
+  Log* log = nullptr;
 };
 
 class Authenticator;
@@ -39,6 +42,7 @@ class GatewayFilter final : public http::RequestFilter {
   std::vector<std::string> origins_;
   bool any_origin_ = false;
   RateLimiter limiter_;
+  std::unique_ptr<RedisRateLimiter> shared_limiter_;  // when opt_.redis is set
 };
 
 }  // namespace aurixa::gateway

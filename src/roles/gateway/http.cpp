@@ -10,11 +10,13 @@
 #include "core/json.hpp"
 #include "core/log.hpp"
 #include "core/metrics.hpp"
+#include "core/redis.hpp"
 #include "roles/gateway/auth.hpp"
 #include "roles/gateway/filter.hpp"
 #include "roles/gateway/module.hpp"
 #include "roles/gateway/static_files.hpp"
 #include "roles/gateway/upstream.hpp"
+#include "roles/gateway/ws_relay.hpp"
 
 namespace aurixa::gateway {
 namespace {
@@ -64,7 +66,10 @@ void register_websocket_relay(http::Router& router, App& app, const char* path, 
         return;
       }
     }
-    // Split-mode WebSocket relaying is not implemented yet: say so instead of silently closing (D3).
+    // Split mode: relay to the role's process. Unreachable: say so instead of silently closing (D3).
+    std::string error;
+    if (relay_websocket(ws, req, ctx, app.config.role_url(role), upstream_path, app.config.internal_token, error)) return;
+    app.log.warn("websocket upstream failed", {{"service", role}, {"error", error}, {"request_id", ctx.request_id}});
     boost::json::object err{{"type", "error"}, {"event", "error"},
                             {"message", std::string("WebSocket endpoint ") + upstream_path + " of role " + role +
                                             " is not available from this gateway"}};
@@ -125,6 +130,11 @@ void wire(App& app) {
   fo.cors_origins = app.config.cors_origin;
   fo.rate_limit_per_minute = app.config.rate_limit_per_minute;
   fo.trust_forwarded_for = app.config.trust_forwarded_for;
+  if (!app.config.redis_url.empty()) {  // one limit across gateway replicas; the filter degrades without it
+    // Short timeout: the limiter runs on the request path and falls back to local buckets when Redis is slow.
+    fo.redis = make_redis_client(app.config.redis_url, std::chrono::milliseconds(100));
+    fo.log = &app.log;
+  }
   auto filter = std::make_shared<GatewayFilter>(fo, auth.get());
   app.request_filter = filter.get();
   app.owned.push_back(filter);  // App owns it for the process's lifetime

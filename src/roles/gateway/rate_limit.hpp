@@ -2,13 +2,20 @@
 // Token-bucket rate limiter keyed by string (client IP, tenant). Capacity = limit per minute, refilled
 // continuously, so a client gets `limit` requests per rolling minute without a burst at window edges.
 // Thread-safe (sharded locks); idle keys are purged as the table grows. Local to the process; the
-// Redis-backed variant shares buckets between gateway replicas (see docs/OPERATIONS.md).
+// Redis-backed variant (RedisRateLimiter) shares the limit between gateway replicas (see docs/OPERATIONS.md).
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+
+namespace aurixa {
+class Log;
+class RedisClient;
+}  // namespace aurixa
 
 namespace aurixa::gateway {
 
@@ -43,6 +50,31 @@ class RateLimiter {
 
   std::int64_t per_minute_;
   std::array<Shard, kShards> shards_;
+};
+
+// One limit shared by every gateway replica (REDIS_URL set): GCRA — the same continuous refill as the local
+// token bucket — in one atomic Lua script per request, on Redis's clock (replicas' clocks may differ), keys
+// "aurixa:rl:<key>" expiring once the bucket is full again. When Redis fails, the request is decided by this
+// replica's local buckets (each replica then allows the limit on its own) with a warning at most every 30 s,
+// and the shared limit takes over again as soon as Redis answers. Thread-safe.
+class RedisRateLimiter {
+ public:
+  static constexpr const char* kPrefix = "aurixa:rl:";
+  // log may be null (tests).
+  RedisRateLimiter(std::shared_ptr<RedisClient> redis, std::int64_t per_minute, Log* log);
+
+  RateDecision take(const std::string& key, std::int64_t limit_override = 0);
+  bool enabled() const { return local_.enabled(); }
+  bool degraded() const { return degraded_; }  // the last decision came from the local buckets
+
+ private:
+  std::shared_ptr<RedisClient> redis_;
+  std::int64_t per_minute_;
+  Log* log_;
+  RateLimiter local_;
+  std::atomic<bool> degraded_{false};
+  std::mutex warn_mu_;
+  std::chrono::steady_clock::time_point last_warning_{};
 };
 
 }  // namespace aurixa::gateway

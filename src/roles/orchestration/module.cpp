@@ -4,8 +4,10 @@
 #include <stdexcept>
 
 #include "app/app.hpp"
+#include "core/redis.hpp"
 #include "roles/orchestration/admin_routes.hpp"
 #include "roles/orchestration/pipeline.hpp"
+#include "roles/orchestration/redis_cache.hpp"
 #include "roles/orchestration/routes.hpp"
 
 namespace aurixa::orchestration {
@@ -13,8 +15,14 @@ namespace aurixa::orchestration {
 void wire(App& app) {
   std::shared_ptr<const intent::Classifier> classifier =
       intent::make_classifier(app.config.intent_model, app.config.intent_oos_threshold);
-  std::shared_ptr<ResponseCache> cache = std::make_shared<LocalResponseCache>(static_cast<std::size_t>(app.config.cache_max_entries),
-                                               std::chrono::seconds(app.config.cache_ttl_s));
+  std::shared_ptr<ResponseCache> cache;
+  if (!app.config.redis_url.empty()) {  // shared by every orchestration replica
+    auto redis = make_redis_client(app.config.redis_url, std::chrono::milliseconds(250));
+    cache = std::make_shared<RedisResponseCache>(std::move(redis), std::chrono::seconds(app.config.cache_ttl_s), app.log);
+  } else {
+    cache = std::make_shared<LocalResponseCache>(static_cast<std::size_t>(app.config.cache_max_entries),
+                                                 std::chrono::seconds(app.config.cache_ttl_s));
+  }
   app.apis.orchestration = std::make_shared<PipelineService>(app, std::move(classifier), std::move(cache));
 }
 
