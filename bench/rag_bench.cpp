@@ -6,6 +6,9 @@
 //                                            build time, memory, search p50/p95/p99
 //   rag_bench --hnsw N DIM [--queries N]     HNSW alone: N clustered random unit vectors of DIM dimensions,
 //                                            build time, search p50/p95, recall@10 against exact search
+//   rag_bench --embed N                      builtin embedder (USE Lite) speed on one thread: N MedQuAD
+//                                            questions one at a time and in batches of 32, N MedQuAD chunks
+//                                            in batches of 32; texts/s and pieces/s
 //
 // Synthesis: MedQuAD's 15,809 passages are chunked (60-200 words) and the whole corpus is repeated
 // under new tenants (new article ids) until N chunks exist, the shape of many clinics with similar
@@ -21,6 +24,7 @@
 #include "rag_data.hpp"
 #include "roles/rag/embedder.hpp"
 #include "roles/rag/service.hpp"
+#include "roles/rag/use_lite.hpp"
 #include "roles/rag/vector_index.hpp"
 
 using namespace aurixa::rag;
@@ -165,8 +169,47 @@ int bench_hnsw(std::size_t n, std::size_t dim, std::size_t n_queries) {
 
 }  // namespace
 
+static int bench_embed(std::size_t n) {
+  auto dir = find_use_lite_model({(std::filesystem::path(AURIXA_SOURCE_DIR) / "models" / "use-lite").string()});
+  if (dir.empty()) {
+    std::fprintf(stderr, "rag_bench: USE Lite model not installed (scripts/install-deps.sh)\n");
+    return 2;
+  }
+  auto t0 = Clock::now();
+  auto model = UseLiteModel::load(dir);
+  std::printf("model load: %.2f s, RSS %.0f MB\n", seconds_since(t0), rss_mb());
+  auto mq = bench::load_medquad(bench::shared_dir() / "data" / "medquad_beir");
+  std::vector<std::string> questions, chunks;
+  for (const auto& q : mq.queries)
+    if (questions.size() < n) questions.push_back(q.text);
+  for (const auto& a : mq.articles) {
+    if (chunks.size() >= n) break;
+    for (auto& c : chunk_article(a, {}))
+      if (chunks.size() < n) chunks.push_back(c.title + "\n" + c.text);
+  }
+  auto run = [&](const char* label, const std::vector<std::string>& texts, std::size_t batch) {
+    std::size_t pieces = 0;
+    for (const auto& t : texts) pieces += std::min(model->tokenizer().encode(t).size(), UseLiteModel::kMaxTokens);
+    auto start = Clock::now();
+    for (std::size_t i = 0; i < texts.size(); i += batch) {
+      std::vector<std::string> b(texts.begin() + static_cast<std::ptrdiff_t>(i),
+                                 texts.begin() + static_cast<std::ptrdiff_t>(std::min(texts.size(), i + batch)));
+      model->embed(b);
+    }
+    double s = seconds_since(start);
+    std::printf("| %s | %zu | %zu | %.1f | %.0f | %.0f | %.2f |\n", label, texts.size(), batch,
+                double(pieces) / double(texts.size()), double(texts.size()) / s, double(pieces) / s,
+                1000.0 * s / double(texts.size()));
+  };
+  std::printf("| texts | n | batch | pieces/text | texts/s | pieces/s | ms/text |\n|---|---|---|---|---|---|---|\n");
+  run("MedQuAD questions", questions, 1);
+  run("MedQuAD questions", questions, 32);
+  run("MedQuAD chunks (title + 60-200 words)", chunks, 32);
+  return 0;
+}
+
 int main(int argc, char** argv) {
-  std::size_t chunks = 100'000, queries = 2000, hnsw_n = 0, hnsw_dim = 0;
+  std::size_t chunks = 100'000, queries = 2000, hnsw_n = 0, hnsw_dim = 0, embed_n = 0;
   std::string bm25_path;
   int candidates = 0;
   for (int i = 1; i < argc; ++i) {
@@ -179,6 +222,8 @@ int main(int argc, char** argv) {
       bm25_path = argv[++i];
     else if (a == "--candidates" && i + 1 < argc)
       candidates = std::stoi(argv[++i]);
+    else if (a == "--embed" && i + 1 < argc)
+      embed_n = std::stoul(argv[++i]);
     else if (a == "--hnsw" && i + 2 < argc) {
       hnsw_n = std::stoul(argv[++i]);
       hnsw_dim = std::stoul(argv[++i]);
@@ -189,6 +234,7 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  if (embed_n) return bench_embed(embed_n);
   if (hnsw_n) return bench_hnsw(hnsw_n, hnsw_dim, std::min<std::size_t>(queries, 500));
   return bench_bm25(chunks, queries, bm25_path, candidates);
 }

@@ -6,8 +6,11 @@
 //   rag_eval --errors        list the KB queries whose primary article is not in the top 3
 //   rag_eval --boosted       rank by the original's keyword-boosted score instead of pure RRF
 //   rag_eval --medquad-limit N   evaluate only the first N MedQuAD queries (all by default)
-// Vector-only and hybrid rows need an embedding server: AURIXA_EMBEDDINGS_URL (+ _MODEL, _API_KEY),
-// any OpenAI-compatible /v1/embeddings. Without one only BM25 is measured. Exit 2 when data is absent.
+//   rag_eval --embedder auto|builtin|openai|none   which embedder gives the vector/hybrid rows
+//   rag_eval --vector-cache DIR  keep the vector indexes under DIR (a re-run embeds nothing new)
+// Embedder "auto": an OpenAI-compatible server when AURIXA_EMBEDDINGS_URL (+ _MODEL, _API_KEY) is set,
+// else the builtin USE Lite model when installed (models/use-lite), else BM25 only. --smoke uses the
+// builtin model for the KB set only (embedding all of MedQuAD takes minutes). Exit 2 when data is absent.
 #include <boost/json.hpp>
 #include <chrono>
 #include <cmath>
@@ -21,6 +24,7 @@
 #include "rag_data.hpp"
 #include "roles/rag/embedder.hpp"
 #include "roles/rag/service.hpp"
+#include "roles/rag/use_lite.hpp"
 
 namespace fs = std::filesystem;
 using namespace aurixa::rag;
@@ -107,11 +111,18 @@ struct Built {
   RagStats stats;
 };
 
-Built build(const Dataset& d, std::shared_ptr<Embedder> embedder, bool boosted) {
+Built build(const Dataset& d, std::shared_ptr<Embedder> embedder, bool boosted, const std::string& cache_dir,
+            const char* set) {
   auto source = std::make_shared<MemoryArticleSource>();
   for (const auto& a : d.articles) source->put(a);
   RagOptions o;
   o.rank_by_boosted_score = boosted;
+  if (embedder && !cache_dir.empty()) {
+    std::string key = embedder->name();
+    for (auto& c : key)
+      if (c == ':' || c == '/') c = '_';
+    o.vector_dir = (fs::path(cache_dir) / (key + "-" + set)).string();
+  }
   Built b;
   b.svc = std::make_unique<RagService>(o, source, std::move(embedder), [](std::string_view msg) {
     std::fprintf(stderr, "warn: %.*s\n", int(msg.size()), msg.data());
@@ -133,6 +144,7 @@ void row(const char* set, const char* method, const Scores& s) {
 int main(int argc, char** argv) {
   bool smoke = false, errors = false, boosted = false;
   std::size_t medquad_limit = 0;
+  std::string embedder_kind = "auto", cache_dir;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--smoke")
@@ -143,8 +155,14 @@ int main(int argc, char** argv) {
       boosted = true;
     else if (a == "--medquad-limit" && i + 1 < argc)
       medquad_limit = std::stoul(argv[++i]);
+    else if (a == "--embedder" && i + 1 < argc)
+      embedder_kind = argv[++i];
+    else if (a == "--vector-cache" && i + 1 < argc)
+      cache_dir = argv[++i];
     else {
-      std::fprintf(stderr, "usage: rag_eval [--smoke] [--errors] [--boosted] [--medquad-limit N]\n");
+      std::fprintf(stderr,
+                   "usage: rag_eval [--smoke] [--errors] [--boosted] [--medquad-limit N] "
+                   "[--embedder auto|builtin|openai|none] [--vector-cache DIR]\n");
       return 2;
     }
   }
@@ -158,14 +176,30 @@ int main(int argc, char** argv) {
 
   std::unique_ptr<aurixa::HttpClient> http;
   std::shared_ptr<Embedder> embedder;
-  if (const char* url = std::getenv("AURIXA_EMBEDDINGS_URL"); url && *url) {
+  const char* url = std::getenv("AURIXA_EMBEDDINGS_URL");
+  const bool have_url = url && *url;
+  if (embedder_kind == "openai" || (embedder_kind == "auto" && have_url)) {
+    if (!have_url) {
+      std::fprintf(stderr, "rag_eval: --embedder openai needs AURIXA_EMBEDDINGS_URL\n");
+      return 2;
+    }
     http = std::make_unique<aurixa::HttpClient>();
     OpenAiEmbedderOptions eo;
     eo.base_url = url;
     if (const char* m = std::getenv("AURIXA_EMBEDDINGS_MODEL")) eo.model = m;
     if (const char* k = std::getenv("AURIXA_EMBEDDINGS_API_KEY")) eo.api_key = k;
     embedder = make_openai_embedder(*http, eo);
+  } else if (embedder_kind == "builtin" || embedder_kind == "auto") {
+    auto model_dir = find_use_lite_model({(fs::path(AURIXA_SOURCE_DIR) / "models" / "use-lite").string()});
+    if (!model_dir.empty()) {
+      embedder = make_builtin_embedder(UseLiteModel::load(model_dir));
+    } else if (embedder_kind == "builtin") {
+      std::fprintf(stderr, "rag_eval: USE Lite model not installed (scripts/install-deps.sh)\n");
+      return 2;
+    }
   }
+  // Smoke runs under ctest: the builtin model embeds the small KB set, not all of MedQuAD.
+  auto mq_embedder = smoke && embedder && embedder->name().rfind("builtin", 0) == 0 ? nullptr : embedder;
   std::vector<std::pair<const char*, Method>> methods = {{"bm25", Method::bm25}};
   if (embedder) {
     methods.push_back({"vector", Method::vector});
@@ -173,7 +207,7 @@ int main(int argc, char** argv) {
   }
 
   auto kb = load_kb(dir / "eval");
-  auto kb_index = build(kb, embedder, boosted);
+  auto kb_index = build(kb, embedder, boosted, cache_dir, "kb");
   std::printf(
       "## Retrieval\n\nProduced by `rag_eval%s` (build/bench); data from `../shared`. Embedder: %s. "
       "Ranking: %s. Article-level metrics (one passage per article).\n\n",
@@ -194,16 +228,19 @@ int main(int argc, char** argv) {
   const fs::path mq_dir = dir / "data" / "medquad_beir";
   if (fs::exists(mq_dir / "corpus.jsonl")) {
     mq = load_medquad(mq_dir);
-    mq_index = build(mq, embedder, boosted);
+    mq_index = build(mq, mq_embedder, boosted, cache_dir, "medquad");
     for (auto [name, m] : methods) {
+      if (m != Method::bm25 && !mq_embedder) continue;
       auto s = evaluate(*mq_index.svc, mq, m, medquad_limit, false, name);
       results[std::string("mq/") + name] = s;
       row("MedQuAD (BEIR test qrels)", name, s);
     }
-    std::printf("\nMedQuAD: %zu passages -> %zu chunks indexed in %.1f s%s.\n", mq.articles.size(),
-                mq_index.stats.chunks, mq_index.seconds, medquad_limit ? " (query sample limited)" : "");
+    std::printf("\nMedQuAD: %zu passages -> %zu chunks indexed in %.1f s (%zu embedded, %zu reused)%s.\n",
+                mq.articles.size(), mq_index.stats.chunks, mq_index.seconds, mq_index.stats.embedded,
+                mq_index.stats.vectors_loaded, medquad_limit ? " (query sample limited)" : "");
   }
-  std::printf("KB: %zu articles -> %zu chunks.\n", kb.articles.size(), kb_index.stats.chunks);
+  std::printf("KB: %zu articles -> %zu chunks (indexed in %.2f s).\n", kb.articles.size(), kb_index.stats.chunks,
+              kb_index.seconds);
 
   if (!smoke) return 0;
   // Floors sit a little under the measured values (docs/QUALITY.md) so a real regression fails.

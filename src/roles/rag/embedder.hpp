@@ -5,8 +5,9 @@
 // Providers:
 //   openai   any OpenAI-compatible POST /v1/embeddings (OpenAI, Ollama, LM Studio, a local
 //            all-MiniLM-L6-v2 server); configured by AURIXA_EMBEDDINGS_URL / _MODEL / _API_KEY.
-//   builtin  Universal Sentence Encoder Lite run natively: not implemented yet, so asking for it (or
-//            for "auto" without a URL) gives no embedder and the role runs BM25-only.
+//   builtin  Universal Sentence Encoder Lite (512-d) run natively in C++ (use_lite.hpp) from the model
+//            files scripts/install-deps.sh installs under models/use-lite; "auto" without a URL picks
+//            it. Without the model files the role logs so and runs BM25-only.
 //
 // Thread-safety: embed() may be called concurrently. Errors: ApiError (bad_gateway / gateway_timeout /
 // unavailable) when the provider fails.

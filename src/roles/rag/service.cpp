@@ -29,6 +29,16 @@ std::size_t content_hash(const Article& a) {
 // What gets embedded for a chunk: the title says what the passage is about.
 std::string embedding_text(const Chunk& c) { return c.title + "\n" + c.text; }
 
+// Identifies the embedded text of a saved vector (FNV-1a: stable across processes and builds).
+std::uint64_t text_stamp(const std::string& s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
 }  // namespace
 
 std::string source_key(std::int64_t article_id, const std::string& title) {
@@ -46,7 +56,17 @@ RagService::RagService(RagOptions options, std::shared_ptr<ArticleSource> source
       warn_(std::move(warn)),
       analyzer_(std::make_shared<Analyzer>()),
       bm25_(analyzer_, options.bm25),
-      vectors_(options.vectors) {}
+      vectors_(options.vectors) {
+  if (embedder_ && !options_.vector_dir.empty()) {
+    try {
+      if (vectors_.load(options_.vector_dir)) vectors_loaded_ = vectors_.size();
+    } catch (const std::exception& e) {
+      // A damaged or incompatible copy costs a re-embedding, never the start-up.
+      if (warn_) warn_(std::string("saved vector index ignored, re-embedding: ") + e.what());
+      vectors_loaded_ = 0;
+    }
+  }
+}
 
 RagService::~RagService() = default;
 
@@ -72,6 +92,20 @@ std::size_t RagService::sync() {
   std::lock_guard lock(sync_mutex_);
   dirty_ = false;
   last_sync_ = std::chrono::steady_clock::now();
+  if (embedder_ && !pruned_ && vectors_loaded_ > 0) {
+    // The saved index is keyed by provider and model name; a server that now answers with another
+    // dimension (a different model behind the same name) makes it useless.
+    try {
+      auto probe = embedder_->embed({"dimension probe"});
+      if (!probe.empty() && probe[0].size() != vectors_.dimension()) {
+        if (warn_) warn_("saved vector index has another dimension than the embedder: re-embedding");
+        vectors_.clear();
+        vectors_loaded_ = 0;
+      }
+    } catch (const std::exception&) {
+      // Provider down: keep the saved vectors; the articles' own embedding reports the failure.
+    }
+  }
   auto changes = source_->changed_since(cursor_);
   std::size_t applied = 0;
   for (const auto& c : changes) {
@@ -88,7 +122,32 @@ std::size_t RagService::sync() {
     if (c.updated_at > cursor_) cursor_ = c.updated_at;
   }
   if (applied) bm25_.commit();
+  if (embedder_ && !pruned_) {
+    // Saved vectors of chunks deleted or changed while the process was down.
+    pruned_ = true;
+    std::vector<std::pair<std::int64_t, std::string>> stale;
+    {
+      std::shared_lock lock(chunks_mutex_);
+      for (auto& [tenant, id] : vectors_.live_chunks()) {
+        auto it = chunks_.find(id);
+        if (it == chunks_.end() || it->second.tenant_id != tenant) stale.emplace_back(tenant, std::move(id));
+      }
+    }
+    for (const auto& [tenant, id] : stale) vectors_.remove(tenant, id);
+    if (!stale.empty()) vectors_changed_ = true;
+  }
+  if (vectors_changed_) persist_vectors();
   return applied;
+}
+
+void RagService::persist_vectors() {
+  if (options_.vector_dir.empty()) return;
+  try {
+    vectors_.save(options_.vector_dir);
+    vectors_changed_ = false;
+  } catch (const std::exception& e) {
+    if (warn_) warn_(std::string("saving the vector index failed: ") + e.what());
+  }
 }
 
 void RagService::drop(std::int64_t article_id) {
@@ -96,6 +155,7 @@ void RagService::drop(std::int64_t article_id) {
   if (it == articles_.end()) return;
   bm25_.remove_article(article_id);
   for (const auto& id : it->second.chunk_ids) vectors_.remove(it->second.tenant_id, id);
+  if (embedder_) vectors_changed_ = true;
   {
     std::unique_lock lock(chunks_mutex_);
     for (const auto& id : it->second.chunk_ids) chunks_.erase(id);
@@ -109,12 +169,32 @@ void RagService::apply(const ArticleChange& change) {
   auto chunks = chunk_article(a, options_.chunking);
   // Embed first (the slow, failure-prone part), then swap: a concurrent retrieve sees the old version
   // or the new one, never a gap. The BM25 swap is atomic per article.
-  std::vector<std::vector<float>> vecs;
+  // Chunks whose text already has a vector (saved before a restart, or unchanged by this edit) keep it.
+  std::vector<std::vector<float>> vecs(chunks.size());
+  std::vector<std::uint64_t> stamps(chunks.size());
+  std::vector<bool> keep(chunks.size(), false);
+  bool embedded = false;
   if (embedder_) {
+    std::vector<std::string> texts;
+    std::vector<std::size_t> which;
+    for (std::size_t i = 0; i < chunks.size(); ++i) {
+      auto text = embedding_text(chunks[i]);
+      stamps[i] = text_stamp(text);
+      if (vectors_.contains(a.tenant_id, chunks[i].id, stamps[i])) {
+        keep[i] = true;
+      } else {
+        texts.push_back(std::move(text));
+        which.push_back(i);
+      }
+    }
     try {
-      std::vector<std::string> texts;
-      for (const auto& c : chunks) texts.push_back(embedding_text(c));
-      vecs = embedder_->embed(texts);
+      if (!texts.empty()) {
+        auto got = embedder_->embed(texts);
+        if (got.size() != texts.size()) throw std::runtime_error("embedder returned a wrong number of vectors");
+        for (std::size_t k = 0; k < got.size(); ++k) vecs[which[k]] = std::move(got[k]);
+        embedded_ += texts.size();
+      }
+      embedded = true;
     } catch (const std::exception& e) {
       // The article stays findable by BM25; its vectors come back when it next changes.
       if (warn_) warn_("embedding failed for article " + std::to_string(a.id) + ": " + e.what());
@@ -128,11 +208,19 @@ void RagService::apply(const ArticleChange& change) {
     // Vectors of passages that no longer exist (or that moved to another tenant's index) go.
     for (const auto& id : old->second.chunk_ids)
       if (old->second.tenant_id != a.tenant_id ||
-          std::find(st.chunk_ids.begin(), st.chunk_ids.end(), id) == st.chunk_ids.end() || vecs.empty())
+          std::find(st.chunk_ids.begin(), st.chunk_ids.end(), id) == st.chunk_ids.end() || !embedded)
         vectors_.remove(old->second.tenant_id, id);
   }
-  for (std::size_t i = 0; i < chunks.size() && i < vecs.size(); ++i)
-    vectors_.upsert(a.tenant_id, chunks[i].id, vecs[i]);
+  if (embedded) {
+    for (std::size_t i = 0; i < chunks.size(); ++i)
+      if (!keep[i]) vectors_.upsert(a.tenant_id, chunks[i].id, vecs[i], stamps[i]);
+  } else {
+    // Embedding failed: no stale vector may stay for this article's passages.
+    for (const auto& c : chunks) vectors_.remove(a.tenant_id, c.id);
+  }
+  // Re-delivering an unchanged article after a restart leaves the saved copy as it is.
+  if (embedder_ && (old != articles_.end() || !embedded || std::find(keep.begin(), keep.end(), false) != keep.end()))
+    vectors_changed_ = true;
   {
     std::unique_lock lock(chunks_mutex_);
     if (old != articles_.end()) {
@@ -264,8 +352,10 @@ RagStats RagService::stats() const {
   }
   s.vectors = vectors_.size();
   s.embedder = embedder_ ? embedder_->name() : "";
+  s.embedded = embedded_;
   std::lock_guard lock(sync_mutex_);
   s.articles = articles_.size();
+  s.vectors_loaded = vectors_loaded_;
   return s;
 }
 

@@ -41,13 +41,19 @@ struct RagOptions {
   // Rank by the original's boosted score (0.15 per distinct matched query term, up to 5) instead of pure
   // RRF; the boost dominates RRF's scale, so this orders mostly by how many query terms a chunk has.
   bool rank_by_boosted_score = false;
+  // Where the vector index is persisted (e.g. <data dir>/rag/vectors/<embedder>); empty = memory only.
+  // Loaded at construction; saved after every sync that changed vectors. Chunks whose text is unchanged
+  // keep their saved vectors, so a restart embeds only what changed while the process was down.
+  std::string vector_dir;
 };
 
 struct RagStats {
   std::size_t articles = 0;
   std::size_t chunks = 0;
   std::size_t vectors = 0;
-  std::string embedder;  // "" = BM25-only
+  std::string embedder;            // "" = BM25-only
+  std::size_t vectors_loaded = 0;  // restored from vector_dir at start-up
+  std::size_t embedded = 0;        // chunks embedded since start-up (the rest reused saved vectors)
 };
 
 class RagService final : public Api {
@@ -78,6 +84,7 @@ class RagService final : public Api {
   void apply(const ArticleChange& change);
   void drop(std::int64_t article_id);
   int keyword_matches(const AnalyzedQuery& q, const Chunk& c) const;
+  void persist_vectors();
 
   RagOptions options_;
   std::shared_ptr<ArticleSource> source_;
@@ -92,6 +99,10 @@ class RagService final : public Api {
   std::unordered_map<std::int64_t, ArticleState> articles_;
   std::chrono::steady_clock::time_point last_sync_{};
   std::atomic<bool> dirty_{true};
+  bool vectors_changed_ = false;  // since the last save (guarded by sync_mutex_)
+  bool pruned_ = false;           // saved vectors of chunks that no longer exist were dropped
+  std::size_t vectors_loaded_ = 0;
+  std::atomic<std::size_t> embedded_{0};
 
   mutable std::shared_mutex chunks_mutex_;
   std::unordered_map<std::string, Chunk> chunks_;

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <thread>
 
@@ -231,6 +236,81 @@ TEST_F(RagServiceTest, FailingEmbedderDegradesToBm25) {
   ASSERT_FALSE(r.snippets.empty());
   EXPECT_FALSE(r.hybrid);
   EXPECT_EQ(r.snippets[0].article_id, 1);
+}
+
+// Counts texts per embed() call, so a test can tell re-embedding from reuse.
+class CountingEmbedder final : public Embedder {
+ public:
+  std::string name() const override { return inner.name(); }
+  std::vector<std::vector<float>> embed(const std::vector<std::string>& texts) override {
+    texts_embedded += static_cast<int>(texts.size());
+    return inner.embed(texts);
+  }
+  ConceptEmbedder inner;
+  std::atomic<int> texts_embedded{0};
+};
+
+TEST_F(RagServiceTest, VectorIndexSurvivesARestartAndOnlyChangesAreEmbedded) {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("aurixa-rag-vectors-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
+  std::filesystem::remove_all(dir);
+  RagOptions o;
+  o.sync_interval = std::chrono::milliseconds(0);
+  o.vector_dir = (dir / "fake_concepts").string();
+  seed();
+  {
+    auto e = std::make_shared<CountingEmbedder>();
+    RagService svc(o, source, e);
+    svc.sync();
+    EXPECT_EQ(e->texts_embedded.load(), 4);
+    EXPECT_EQ(svc.stats().vectors, 4u);
+    EXPECT_EQ(svc.stats().vectors_loaded, 0u);
+  }
+  ASSERT_TRUE(std::filesystem::exists(dir / "fake_concepts" / "manifest.json"));
+  // While "down": one article changes, one is deleted.
+  source->put({2, 1, "Billing", "Payment plans for a large invoice are available.", ""});
+  source->remove(3);
+  {
+    auto e = std::make_shared<CountingEmbedder>();
+    RagService svc(o, source, e);
+    EXPECT_EQ(svc.stats().vectors_loaded, 4u);
+    svc.sync();
+    EXPECT_EQ(e->texts_embedded.load(), 2);  // the dimension probe and the changed article
+    EXPECT_EQ(svc.stats().vectors, 3u);      // the deleted article's vector is gone
+    auto r = svc.search(1, "automobile", 1, Method::vector);
+    ASSERT_EQ(r.snippets.size(), 1u);
+    EXPECT_EQ(r.snippets[0].article_id, 1);
+    auto flu = svc.search(1, "influenza", 5, Method::vector);
+    for (const auto& sn : flu.snippets) EXPECT_NE(sn.article_id, 3);
+    // Incremental update without a restart also re-embeds only the new text (the searches above
+    // embedded their two queries).
+    const int before = e->texts_embedded.load();
+    source->put({4, 2, "Parking", "Tenant two has a parking garage for every vehicle.", ""});
+    svc.on_article_changed(2, 4);
+    svc.sync();
+    EXPECT_EQ(e->texts_embedded.load() - before, 1);
+  }
+  {
+    // A different provider's copy is not used: the directory is per (provider, model).
+    auto e = std::make_shared<CountingEmbedder>();
+    RagOptions o2 = o;
+    o2.vector_dir = (dir / "other_model").string();
+    RagService svc(o2, source, e);
+    EXPECT_EQ(svc.stats().vectors_loaded, 0u);
+  }
+  {
+    // A damaged copy is ignored with a warning, never a crash.
+    std::ofstream(dir / "fake_concepts" / "manifest.json") << "{not json";
+    std::vector<std::string> warnings;
+    auto e = std::make_shared<CountingEmbedder>();
+    RagService svc(o, source, e, [&](std::string_view w) { warnings.emplace_back(w); });
+    svc.sync();
+    EXPECT_EQ(svc.stats().vectors_loaded, 0u);
+    EXPECT_EQ(e->texts_embedded.load(), 3);
+    ASSERT_FALSE(warnings.empty());
+    EXPECT_NE(warnings[0].find("saved vector index ignored"), std::string::npos);
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST_F(RagServiceTest, EmbedNeedsAProviderAndText) {

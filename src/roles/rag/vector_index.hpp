@@ -4,6 +4,12 @@
 // one tenant's growth does not slow the others. Removal marks the element deleted (hnswlib skips it in
 // searches); its slot is reused when the same chunk id comes back.
 //
+// Persistence: save() writes every tenant's graph (hnswlib saveIndex) plus a manifest (dimension, chunk
+// id, liveness and content stamp per label) to a directory, replacing the previous copy atomically
+// (write <dir>.next, then swap); load() restores it. Each vector carries a caller-chosen stamp (the
+// service uses a hash of the embedded text), so after a restart unchanged chunks keep their vectors
+// instead of being embedded again.
+//
 // Thread-safety: all methods may be called concurrently (one mutex; HNSW searches take microseconds).
 #include <cstdint>
 #include <map>
@@ -36,11 +42,24 @@ class VectorIndex {
 
   // Adds or replaces the vector of a chunk. The first vector fixes the dimension; a different one
   // later throws std::invalid_argument.
-  void upsert(std::int64_t tenant_id, const std::string& chunk_id, const std::vector<float>& unit_vector);
+  void upsert(std::int64_t tenant_id, const std::string& chunk_id, const std::vector<float>& unit_vector,
+              std::uint64_t stamp = 0);
   void remove(std::int64_t tenant_id, const std::string& chunk_id);
   std::vector<VectorHit> search(std::int64_t tenant_id, const std::vector<float>& unit_query, int k) const;
   std::size_t size() const;  // live vectors over all tenants
   std::size_t dimension() const;
+  void clear();  // drops every vector and the dimension
+  // True when the chunk has a live vector with this stamp.
+  bool contains(std::int64_t tenant_id, const std::string& chunk_id, std::uint64_t stamp) const;
+  // (tenant, chunk id) of every live vector.
+  std::vector<std::pair<std::int64_t, std::string>> live_chunks() const;
+
+  // Writes the index under `dir` (created if needed). Throws std::runtime_error on I/O failure.
+  void save(const std::string& dir) const;
+  // Replaces the contents with the copy saved under `dir`; returns false (contents unchanged) when
+  // there is none. Throws std::runtime_error when the copy is unreadable or its dimension is not
+  // `expected_dim` (when non-zero).
+  bool load(const std::string& dir, std::size_t expected_dim = 0);
 
  private:
   struct Tenant;

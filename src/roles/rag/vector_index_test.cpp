@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <random>
 
 #include "roles/rag/embedder.hpp"
@@ -70,6 +73,42 @@ TEST(VectorIndex, RejectsDimensionChange) {
 TEST(VectorIndex, UnknownTenantIsEmpty) {
   VectorIndex idx;
   EXPECT_TRUE(idx.search(9, unit({1, 0}), 3).empty());
+}
+
+TEST(VectorIndex, SaveAndLoadKeepVectorsDeletionsAndStamps) {
+  auto dir = std::filesystem::temp_directory_path() / ("aurixa-vi-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  {
+    VectorIndex idx;
+    idx.upsert(1, "a", unit({1, 0, 0}), 11);
+    idx.upsert(1, "b", unit({0, 1, 0}), 12);
+    idx.upsert(2, "x", unit({1, 0, 0}), 13);
+    idx.remove(1, "b");
+    idx.save(dir.string());
+    idx.upsert(1, "c", unit({0, 0, 1}), 14);
+    idx.save(dir.string());  // replaces the first copy
+  }
+  VectorIndex back;
+  EXPECT_FALSE(back.load((dir / "missing").string()));
+  ASSERT_TRUE(back.load(dir.string()));
+  EXPECT_EQ(back.size(), 3u);
+  EXPECT_EQ(back.dimension(), 3u);
+  EXPECT_TRUE(back.contains(1, "a", 11));
+  EXPECT_FALSE(back.contains(1, "a", 99));
+  EXPECT_FALSE(back.contains(1, "b", 12));  // deleted before the save
+  EXPECT_TRUE(back.contains(1, "c", 14));
+  auto hits = back.search(1, unit({0, 0.1f, 1}), 5);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].chunk_id, "c");
+  EXPECT_EQ(back.search(2, unit({1, 0, 0}), 5).at(0).chunk_id, "x");
+  // The loaded index keeps working: a deleted chunk comes back, new ones are added.
+  back.upsert(1, "b", unit({0, 1, 0}), 15);
+  back.upsert(1, "d", unit({1, 1, 1}), 16);
+  EXPECT_EQ(back.size(), 5u);
+  EXPECT_EQ(back.search(1, unit({0, 1, 0}), 1).at(0).chunk_id, "b");
+  VectorIndex wrong_dim;
+  EXPECT_THROW(wrong_dim.load(dir.string(), 512), std::runtime_error);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
