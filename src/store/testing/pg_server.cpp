@@ -1,5 +1,7 @@
 #include "store/testing/pg_server.hpp"
 
+#include "store/testing/ports.hpp"
+
 #include <libpq-fe.h>
 #include <netinet/in.h>
 #include <pwd.h>
@@ -31,20 +33,6 @@ std::string find_bin() {
     }
   }
   return best;
-}
-
-unsigned short free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof a;
-  unsigned short port = 0;
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0)
-    port = ntohs(a.sin_port);
-  ::close(fd);
-  return port;
 }
 
 std::string tail(const std::string& path) {
@@ -98,7 +86,7 @@ PgServer::PgServer(PgServerOptions options) {
     }
   }
   for (int attempt = 0; attempt < 3 && port_ == 0; ++attempt) {
-    unsigned short port = free_port();
+    unsigned short port = free_loopback_port();
     std::string opts = "-p " + std::to_string(port) + " -k " + dir_ + " -c listen_addresses=127.0.0.1" +
                        " -c max_connections=" + std::to_string(options.max_connections) +
                        (options.durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");

@@ -1,5 +1,7 @@
 #include "store/testing/redis_server.hpp"
 
+#include "store/testing/ports.hpp"
+
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -23,20 +25,6 @@ std::string find_redis_server() {
   for (const char* p : {"/usr/bin/redis-server", "/usr/local/bin/redis-server"})
     if (fs::exists(p)) return p;
   return {};
-}
-
-unsigned short free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof a;
-  unsigned short port = 0;
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0)
-    port = ntohs(a.sin_port);
-  ::close(fd);
-  return port;
 }
 
 // True when the server on 127.0.0.1:port answers PING with +PONG.
@@ -75,7 +63,7 @@ RedisServer::RedisServer() {
   }
   dir_ = tmpl;
   for (int attempt = 0; attempt < 3; ++attempt) {
-    port_ = free_port();
+    port_ = free_loopback_port();
     if (spawn_and_wait()) return;
   }
   error_ = "redis-server did not start (see " + dir_ + "/redis.log)";
