@@ -2,32 +2,11 @@
 
 #include "core/error.hpp"
 #include "core/json.hpp"
+#include "core/tenant_id.hpp"
 
 namespace aurixa::agents::codec {
 
 namespace bj = boost::json;
-
-namespace {
-
-// tenant ids arrive as 1, "1" or "t-001".
-std::optional<std::int64_t> tenant_of(const bj::object& o) {
-  const auto* v = o.if_contains("tenant_id");
-  if (!v || v->is_null()) return std::nullopt;
-  if (v->is_int64() && v->as_int64() > 0) return v->as_int64();
-  if (v->is_string()) {
-    std::string s(v->as_string());
-    if (s.rfind("t-", 0) == 0) s = s.substr(2);
-    try {
-      std::size_t used = 0;
-      const auto n = std::stoll(s, &used);
-      if (used == s.size() && n > 0) return n;
-    } catch (const std::exception&) {
-    }
-  }
-  throw ApiError::validation("task.metadata.tenant_id", "tenant_id must be a tenant id such as 1 or \"t-001\"");
-}
-
-}  // namespace
 
 RunRequest parse_run_request(const bj::object& body) {
   const auto* task = json::optional_object(body, "task");
@@ -45,7 +24,8 @@ RunRequest parse_run_request(const bj::object& body) {
         throw ApiError::validation("task.metadata.patient_id", "patient_id must be an integer");
       }
     }
-    r.tenant_id = tenant_of(*meta);
+    r.tenant_id = json_tenant_id(meta->if_contains("tenant_id"), "task.metadata.tenant_id",
+                                 "tenant_id must be a tenant id such as 1 or \"t-001\"");
     r.intent = json::optional_string(*meta, "intent").value_or("");
     r.confidence = json::optional_number(*meta, "confidence").value_or(0);
     r.standalone_intent = json::optional_string(*meta, "standalone_intent").value_or("");

@@ -1,9 +1,8 @@
 #include "roles/orchestration/pipeline_codec.hpp"
 
-#include <charconv>
-
 #include "core/error.hpp"
 #include "core/json.hpp"
+#include "core/tenant_id.hpp"
 #include "roles/orchestration/admin_support.hpp"
 
 namespace aurixa::orchestration::codec {
@@ -13,19 +12,7 @@ namespace bj = boost::json;
 namespace {
 
 std::optional<std::int64_t> tenant_of(const bj::object& o) {
-  const auto* v = o.if_contains("tenant_id");
-  if (!v || v->is_null()) return std::nullopt;
-  if (v->is_int64() && v->as_int64() > 0) return v->as_int64();
-  if (v->is_uint64() && v->as_uint64() > 0 && v->as_uint64() < (1ull << 62)) return static_cast<std::int64_t>(v->as_uint64());
-  if (v->is_string()) {
-    std::string s(v->as_string());
-    if (s.rfind("t-", 0) == 0 || s.rfind("T-", 0) == 0) s = s.substr(2);
-    // Any positive int64, so that every id accepted as a number also round-trips as "t-<id>" (to_json).
-    std::int64_t n = 0;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-    if (ec == std::errc() && end == s.data() + s.size() && n > 0) return n;
-  }
-  throw ApiError::validation("tenant_id", "tenant_id must be a tenant id such as \"t-001\", \"1\" or 1");
+  return json_tenant_id(o.if_contains("tenant_id"), "tenant_id", "tenant_id must be a tenant id such as \"t-001\", \"1\" or 1");
 }
 
 bj::value nullable(const std::string& s) { return s.empty() ? bj::value(nullptr) : bj::value(s); }

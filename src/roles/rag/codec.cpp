@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/json.hpp"
+#include "core/tenant_id.hpp"
 
 namespace aurixa::rag::codec {
 namespace bj = boost::json;
@@ -22,26 +23,6 @@ std::optional<int> parse_rank(const bj::object& o, std::string_view key) {
 
 }  // namespace
 
-std::optional<std::int64_t> parse_tenant_id(const bj::value* v, std::string_view field) {
-  if (!v || v->is_null()) return std::nullopt;
-  auto invalid = [&] { return ApiError::validation(std::string(field), "Invalid tenant id"); };
-  if (v->is_int64()) {
-    if (v->as_int64() <= 0) throw invalid();
-    return v->as_int64();
-  }
-  if (v->is_uint64()) {
-    if (v->as_uint64() == 0 || v->as_uint64() > static_cast<std::uint64_t>(INT64_MAX)) throw invalid();
-    return static_cast<std::int64_t>(v->as_uint64());
-  }
-  if (!v->is_string()) throw invalid();
-  std::string_view s = v->as_string();
-  if (s.size() > 2 && (s[0] == 't' || s[0] == 'T') && s[1] == '-') s.remove_prefix(2);
-  std::int64_t id = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (s.empty() || ec != std::errc() || p != s.data() + s.size() || id <= 0) throw invalid();
-  return id;
-}
-
 RetrieveRequest parse_retrieve_request(const bj::object& o) {
   RetrieveRequest r;
   r.prompt = json::require_string(o, "prompt");
@@ -57,7 +38,7 @@ RetrieveRequest parse_retrieve_request(const bj::object& o) {
     }
   }
   if (auto k = json::optional_int(o, "top_k")) r.top_k = static_cast<int>(json::in_range(*k, 1, kMaxTopK, "top_k"));
-  r.tenant_id = parse_tenant_id(o.if_contains("tenant_id"));
+  r.tenant_id = json_tenant_id(o.if_contains("tenant_id"), "tenant_id", "Invalid tenant id");
   return r;
 }
 

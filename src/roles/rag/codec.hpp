@@ -8,8 +8,6 @@
 
 namespace aurixa::rag::codec {
 
-// Tenant ids on the wire: 7, "7", "t-7" or "t-007". Anything else -> 422 naming `field`.
-std::optional<std::int64_t> parse_tenant_id(const boost::json::value* v, std::string_view field = "tenant_id");
 
 RetrieveRequest parse_retrieve_request(const boost::json::object& o);
 boost::json::object to_json(const RetrieveRequest& r);
