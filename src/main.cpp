@@ -213,6 +213,7 @@ int main(int argc, char** argv) {
   add_setting_flag(serve_cmd, flags, "port", "port", "Port (0 = ephemeral; the real port is printed)");
   add_setting_flag(serve_cmd, flags, "host", "host", "Address to bind");
   add_setting_flag(serve_cmd, flags, "data-dir", "data_dir", "Data directory (SQLite store, indexes)");
+  add_setting_flag(serve_cmd, flags, "web-ports", "web_ports", "Also serve dashboard,patient,hospital apps on these ports (e.g. 3100,3300,3400)");
   serve_cmd->add_option("--config", flags.config_file, "JSON config file");
 
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply database migrations and exit");

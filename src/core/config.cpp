@@ -106,9 +106,12 @@ const std::vector<Setting>& settings() {
       {"github_repository", {"GITHUB_REPOSITORY"}, "owner/name recorded on the seeded deployment environments.", STR_SETTING(github_repository)},
       {"redis_url", {"REDIS_URL", "AURIXA_REDIS_URL"}, "redis://host:port for shared rate limits, cache and locks in split mode.", STR_SETTING(redis_url)},
       {"cors_origin", {"AURIXA_CORS_ORIGIN", "CORS_ORIGIN"}, "Allowed CORS origins (comma list, or *).", STR_SETTING(cors_origin)},
+      {"web_ports", {"AURIXA_WEB_PORTS"}, "Extra ports for the web apps as dashboard,patient,hospital (e.g. 3100,3300,3400; empty = only under /dashboard, /patient, /hospital).", STR_SETTING(web_ports)},
       {"rate_limit_per_minute", {"AURIXA_RATE_LIMIT_PER_MINUTE"}, "Gateway requests per minute per client IP and per tenant (0 = off).", INT_SETTING(rate_limit_per_minute, 0, 100'000'000)},
       {"trust_forwarded_for", {"AURIXA_TRUST_X_FORWARDED_FOR"}, "Rate-limit by X-Forwarded-For's first address (only behind a trusted proxy).", BOOL_SETTING(trust_forwarded_for)},
       {"telemetry_retention_days", {"AURIXA_TELEMETRY_RETENTION_DAYS"}, "Days telemetry events are kept before background deletion.", INT_SETTING(telemetry_retention_days, 1, 3650)},
+      {"telemetry", {"AURIXA_TELEMETRY"}, "Record telemetry events and trace spans (off = none; for overhead measurements).", BOOL_SETTING(telemetry)},
+      {"otlp_endpoint", {"OTEL_EXPORTER_OTLP_ENDPOINT", "AURIXA_OTLP_ENDPOINT"}, "OpenTelemetry collector base URL; set = spans are exported as OTLP/HTTP JSON to <url>/v1/traces.", STR_SETTING(otlp_endpoint)},
       {"auth", {"AURIXA_AUTH"}, "Require credentials at the gateway (off = the original's open API, for local demos).", BOOL_SETTING(auth)},
       {"jwt_secret", {"AURIXA_JWT_SECRET"}, "HS256 signing secret for access tokens (>= 32 bytes; required in production; empty = random per process).",
        [](Config& c, const std::string& v) {
@@ -116,6 +119,10 @@ const std::vector<Setting>& settings() {
          c.jwt_secret = v;
        },
        [](const Config& c) { return c.jwt_secret.empty() ? std::string() : std::string("(set)"); }},
+      {"jwt_algorithm", {"AURIXA_JWT_ALGORITHM"}, "Access token signature: HS256 (jwt_secret) or RS256 (jwt_private_key_file / jwt_public_key_file).",
+       [](Config& c, const std::string& v) { c.jwt_algorithm = one_of(v, {"HS256", "RS256"}); }, [](const Config& c) { return c.jwt_algorithm; }},
+      {"jwt_private_key_file", {"AURIXA_JWT_PRIVATE_KEY_FILE"}, "RS256: PEM file of the RSA private key that signs access tokens.", STR_SETTING(jwt_private_key_file)},
+      {"jwt_public_key_file", {"AURIXA_JWT_PUBLIC_KEY_FILE"}, "RS256: PEM file of the RSA public key that verifies access tokens.", STR_SETTING(jwt_public_key_file)},
       {"access_token_ttl_s", {"AURIXA_ACCESS_TOKEN_TTL_S"}, "Access token lifetime in seconds.", INT_SETTING(access_token_ttl_s, 30, 86'400)},
       {"refresh_token_ttl_s", {"AURIXA_REFRESH_TOKEN_TTL_S"}, "Refresh token lifetime in seconds.", INT_SETTING(refresh_token_ttl_s, 60, 90 * 86'400)},
       {"internal_token", {"AURIXA_INTERNAL_TOKEN"}, "Split mode: shared secret the gateway sends with the caller's identity; roles ignore identity headers without it.",
@@ -137,6 +144,8 @@ const std::vector<Setting>& settings() {
       {"pipeline_timeout_ms", {"AURIXA_PIPELINE_TIMEOUT_MS"}, "Deadline of one conversation turn through the whole pipeline.", INT_SETTING(pipeline_timeout_ms, 100, 180'000)},
       {"history_turns", {"AURIXA_HISTORY_TURNS"}, "Earlier turns of a session given to the model as context.", INT_SETTING(history_turns, 0, 100)},
       {"intent_model", {"AURIXA_INTENT_MODEL"}, "Intent model file written by aurixa-intent-train (empty = the model embedded at build time).", STR_SETTING(intent_model)},
+      {"agents_tool_calling", {"AURIXA_AGENTS_TOOL_CALLING"}, "auto: when an LLM provider is configured the model chooses tools through function calling (confirmation still enforced); planner: always the deterministic planner.",
+       [](Config& c, const std::string& v) { c.agents_tool_calling = one_of(v, {"auto", "planner"}); }, [](const Config& c) { return c.agents_tool_calling; }},
       {"intent_oos_threshold", {"AURIXA_INTENT_OOS_THRESHOLD"}, "Classifier confidence below which a message is out_of_scope.", DOUBLE_SETTING(intent_oos_threshold, 0.0, 1.0)},
       {"stt_provider_order", {"STT_PROVIDER_ORDER", "AURIXA_STT_PROVIDERS"}, "Speech-to-text providers tried in order (pocketsphinx, whisper, deepgram); cloud ones only when their key is set.", STR_SETTING(stt_provider_order)},
       {"tts_provider_order", {"TTS_PROVIDER_ORDER", "AURIXA_TTS_PROVIDERS"}, "Text-to-speech providers tried in order (flite, openai, elevenlabs); cloud ones only when their key is set.", STR_SETTING(tts_provider_order)},
@@ -248,11 +257,13 @@ Config load_config(const ConfigSources& src) {
   }
   if (c.env == "production") {
     // Demo conveniences must not reach a real deployment.
-    if (c.auth && c.jwt_secret.empty())
+    if (c.auth && c.jwt_algorithm == "HS256" && c.jwt_secret.empty())
       throw ConfigError("setting 'jwt_secret' (AURIXA_JWT_SECRET) is required when env is production");
     if (c.demo_password == Config{}.demo_password)
       throw ConfigError("setting 'demo_password' (AURIXA_DEMO_PASSWORD) must not be the documented default in production");
   }
+  if (c.jwt_algorithm == "RS256" && c.jwt_public_key_file.empty())
+    throw ConfigError("setting 'jwt_public_key_file' (AURIXA_JWT_PUBLIC_KEY_FILE) is required when jwt_algorithm is RS256");
   if (c.io_threads == 0) c.io_threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return c;
 }

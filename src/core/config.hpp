@@ -65,11 +65,17 @@ struct Config {
   std::string github_repository = "aurixa/aurixa";
   std::string redis_url;
   std::string cors_origin = "*";
+  std::string web_ports;  // "3100,3300,3400": also serve dashboard, patient and hospital apps on these ports
   std::int64_t rate_limit_per_minute = 200;  // per client IP (and per tenant), 0 = off
   bool trust_forwarded_for = false;
   std::int64_t telemetry_retention_days = 30;
+  bool telemetry = true;        // AURIXA_TELEMETRY=off: no events, no spans (overhead measurements)
+  std::string otlp_endpoint;    // OTEL_EXPORTER_OTLP_ENDPOINT: OTLP/HTTP JSON span export (empty = off)
   bool auth = true;             // AURIXA_AUTH=off reproduces the original's open API
   std::string jwt_secret;       // empty: a random per-process secret (tokens die with the process)
+  std::string jwt_algorithm = "HS256";  // HS256 (jwt_secret) or RS256 (key files below)
+  std::string jwt_private_key_file;     // RS256: PEM private key (signs; the gateway that logs in)
+  std::string jwt_public_key_file;      // RS256: PEM public key (verifies)
   std::int64_t access_token_ttl_s = 900;
   std::int64_t refresh_token_ttl_s = 7 * 24 * 3600;
   std::string internal_token;   // split mode: roles trust X-Aurixa-* principal headers only with this token
@@ -94,6 +100,7 @@ struct Config {
   std::int64_t pipeline_timeout_ms = 180'000;
   std::int64_t history_turns = 10;          // dialogue turns kept as model context
   std::string intent_model;                 // empty = the classifier embedded at build time
+  std::string agents_tool_calling = "auto";  // auto: LLM function calling when a model provider is on; planner: never
   double intent_oos_threshold = 0.35;       // below this confidence an utterance is out_of_scope
   // voice
   std::string stt_provider_order = "pocketsphinx,whisper,deepgram";
@@ -102,7 +109,7 @@ struct Config {
   std::string deepgram_base_url = "https://api.deepgram.com";
   std::string elevenlabs_base_url = "https://api.elevenlabs.io";
   std::string pocketsphinx_model_dir;       // empty = Debian's en-us model
-  std::string flite_voice = "slt";
+  std::string flite_voice = "awb";
   std::string tts_voice_openai = "alloy";
   std::string tts_voice_elevenlabs = "21m00Tcm4TlvDq8ikWAM";
   std::int64_t voice_max_audio_bytes = 10 << 20;
