@@ -5,8 +5,8 @@
 #include "app/app.hpp"
 #include "core/error.hpp"
 #include "core/http_client.hpp"
-#include "core/identity.hpp"
 #include "core/json.hpp"
+#include "core/role_call.hpp"
 #include "roles/agents/api.hpp"
 #include "roles/agents/codec.hpp"
 #include "roles/agents/module.hpp"
@@ -32,17 +32,7 @@ class AgentsClient final : public Api {
 
  private:
   std::string call(const std::string& path, std::string body, const CallContext& ctx) {
-    ClientRequest req;
-    req.method = "POST";
-    req.url = base_ + path;
-    req.body = std::move(body);
-    req.headers.set("Content-Type", "application/json");
-    forward_identity(req.headers, ctx, token_);
-    const auto remaining = ctx.remaining();
-    if (remaining.count() > 0 && remaining < req.timeout) req.timeout = remaining;
-    auto res = http_.request(req);
-    if (res.status < 200 || res.status >= 300) throw ApiError::from_http(res.status, res.body);
-    return std::move(res.body);
+    return role_call(http_, role_request("POST", base_ + path, std::move(body), ctx, token_));
   }
 
   HttpClient& http_;

@@ -6,8 +6,8 @@
 
 #include "core/error.hpp"
 #include "core/http_client.hpp"
-#include "core/identity.hpp"
 #include "core/json.hpp"
+#include "core/role_call.hpp"
 #include "roles/execution/api.hpp"
 #include "roles/execution/codec.hpp"
 
@@ -33,20 +33,8 @@ class ExecutionClient final : public Api {
 
  private:
   std::string call(const char* method, const std::string& path, std::string body, const CallContext& ctx) {
-    ClientRequest req;
-    req.method = method;
-    req.url = base_ + path;
-    if (!body.empty()) {
-      req.body = std::move(body);
-      req.headers.set("Content-Type", "application/json");
-    }
     // Who acts and for which tenant: the execution role scopes and audits by it.
-    forward_identity(req.headers, ctx, token_);
-    auto remaining = ctx.remaining();
-    if (remaining.count() > 0 && remaining < req.timeout) req.timeout = remaining;
-    auto res = http_.request(req);
-    if (res.status < 200 || res.status >= 300) throw ApiError::from_http(res.status, res.body);
-    return std::move(res.body);
+    return role_call(http_, role_request(method, base_ + path, std::move(body), ctx, token_));
   }
 
   HttpClient& http_;

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/http_client.hpp"
 #include "core/json.hpp"
+#include "core/role_call.hpp"
 #include "roles/llm/api.hpp"
 #include "roles/llm/codec.hpp"
 #include "roles/llm/module.hpp"
@@ -26,9 +27,8 @@ class LlmClient final : public llm::Api {
   }
 
   ChatResponse generate(const ChatRequest& request, const CallContext& ctx) override {
-    auto res =
-        http_.request(build("POST", "/api/v1/generate", codec::generate_request_json(with_tenant(request, ctx)), ctx));
-    return codec::parse_generate_response(object(res));
+    return codec::parse_generate_response(json::parse_object(
+        role_call(http_, build("POST", "/api/v1/generate", codec::generate_request_json(with_tenant(request, ctx)), ctx))));
   }
 
   ChatResponse generate_stream(const ChatRequest& request, const CallContext& ctx, const DeltaSink& on_delta) override {
@@ -84,17 +84,17 @@ class LlmClient final : public llm::Api {
   RouteDecision route(const RouteRequest& request, const CallContext& ctx) override {
     auto body = codec::route_request_json(request);
     if (request.tenant_id.empty() && ctx.tenant_id) body["tenant_id"] = std::to_string(*ctx.tenant_id);
-    return codec::parse_route_response(object(http_.request(build("POST", "/api/v1/route", body, ctx))));
+    return codec::parse_route_response(json::parse_object(role_call(http_, build("POST", "/api/v1/route", body, ctx))));
   }
 
   std::vector<ProviderInfo> providers() override {
     CallContext ctx;
-    return codec::parse_providers(object(http_.request(build("GET", "/api/v1/providers", nullptr, ctx))));
+    return codec::parse_providers(json::parse_object(role_call(http_, build("GET", "/api/v1/providers", nullptr, ctx))));
   }
 
   std::vector<ModelInfo> models() override {
     CallContext ctx;
-    return codec::parse_models(object(http_.request(build("GET", "/api/v1/models", nullptr, ctx))));
+    return codec::parse_models(json::parse_object(role_call(http_, build("GET", "/api/v1/models", nullptr, ctx))));
   }
 
  private:
@@ -105,23 +105,8 @@ class LlmClient final : public llm::Api {
   }
 
   ClientRequest build(const char* method, const char* path, const bj::value& body, const CallContext& ctx) const {
-    ClientRequest r;
-    r.method = method;
-    r.url = base_ + path;
-    if (!body.is_null()) {
-      r.body = bj::serialize(body);
-      r.headers.set("Content-Type", "application/json");
-    }
-    if (!ctx.request_id.empty()) r.headers.set("X-Request-Id", ctx.request_id);
-    if (!ctx.trace.trace_id.empty()) r.headers.set("traceparent", ctx.trace.header_for_child());
-    r.timeout = std::min(ctx.remaining(), kMaxTimeout);
-    if (r.timeout.count() <= 0) throw ApiError(Errc::gateway_timeout, "deadline passed before calling the LLM role");
-    return r;
-  }
-
-  static bj::object object(const ClientResponse& res) {
-    if (res.status < 200 || res.status >= 300) throw ApiError::from_http(res.status, res.body);
-    return json::parse_object(res.body);
+    return role_request(method, base_ + path, body.is_null() ? std::string() : bj::serialize(body), ctx, {},
+                        kMaxTimeout);
   }
 
   HttpClient& http_;

@@ -5,8 +5,8 @@
 #include "app/app.hpp"
 #include "core/error.hpp"
 #include "core/http_client.hpp"
-#include "core/identity.hpp"
 #include "core/json.hpp"
+#include "core/role_call.hpp"
 #include "roles/orchestration/api.hpp"
 #include "roles/orchestration/module.hpp"
 #include "roles/orchestration/pipeline_codec.hpp"
@@ -22,10 +22,7 @@ class PipelineClient final : public Api {
   }
 
   PipelineResult run(const PipelineRequest& request, const CallContext& ctx) override {
-    auto req = make(request, "/api/v1/pipelines", ctx);
-    auto res = http_.request(req);
-    if (res.status < 200 || res.status >= 300) throw ApiError::from_http(res.status, res.body);
-    return codec::parse_result(json::parse_object(res.body));
+    return codec::parse_result(json::parse_object(role_call(http_, make(request, "/api/v1/pipelines", ctx))));
   }
 
   void run_stream(const PipelineRequest& request, const CallContext& ctx,
@@ -65,18 +62,10 @@ class PipelineClient final : public Api {
 
  private:
   ClientRequest make(const PipelineRequest& request, const char* path, const CallContext& ctx) {
-    ClientRequest req;
-    req.method = "POST";
-    req.url = base_ + path;
     auto body = codec::to_json(request);
     if (request.tenant_id) body["tenant_id"] = *request.tenant_id;
-    req.body = boost::json::serialize(body);
-    req.headers.set("Content-Type", "application/json");
-    forward_identity(req.headers, ctx, token_);
-    req.timeout = std::chrono::milliseconds(180'000);
-    const auto remaining = ctx.remaining();
-    if (remaining.count() > 0 && remaining < req.timeout) req.timeout = remaining;
-    return req;
+    return role_request("POST", base_ + path, boost::json::serialize(body), ctx, token_,
+                        std::chrono::milliseconds(180'000));
   }
 
   HttpClient& http_;

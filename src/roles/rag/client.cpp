@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/http_client.hpp"
 #include "core/json.hpp"
+#include "core/role_call.hpp"
 #include "roles/rag/api.hpp"
 #include "roles/rag/codec.hpp"
 #include "roles/rag/module.hpp"
@@ -39,18 +40,7 @@ class RagClient final : public Api {
 
  private:
   std::string call(const std::string& path, std::string body, const CallContext& ctx) {
-    ClientRequest req;
-    req.method = "POST";
-    req.url = base_ + path;
-    req.body = std::move(body);
-    req.headers.set("Content-Type", "application/json");
-    if (!ctx.request_id.empty()) req.headers.set("X-Request-Id", ctx.request_id);
-    if (!ctx.trace.trace_id.empty()) req.headers.set("traceparent", ctx.trace.header_for_child());
-    auto remaining = ctx.remaining();
-    if (remaining.count() > 0 && remaining < req.timeout) req.timeout = remaining;
-    auto res = http_.request(req);
-    if (res.status < 200 || res.status >= 300) throw ApiError::from_http(res.status, res.body);
-    return std::move(res.body);
+    return role_call(http_, role_request("POST", base_ + path, std::move(body), ctx, {}));
   }
 
   HttpClient& http_;

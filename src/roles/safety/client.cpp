@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/http_client.hpp"
 #include "core/json.hpp"
+#include "core/role_call.hpp"
 #include "roles/safety/codec.hpp"
 #include "roles/safety/module.hpp"
 #include "roles/safety/pii.hpp"
@@ -44,14 +45,7 @@ class SafetyClient final : public safety::Api {
 
  private:
   std::string call(const std::string& method, const std::string& path, std::string body) {
-    ClientRequest req;
-    req.method = method;
-    req.url = base_ + path;
-    req.body = std::move(body);
-    if (!req.body.empty()) req.headers.set("Content-Type", "application/json");
-    auto res = http_.request(req);
-    if (res.status < 200 || res.status >= 300) throw ApiError::from_http(res.status, res.body);
-    return std::move(res.body);
+    return role_call(http_, role_request(method, base_ + path, std::move(body), CallContext{}, {}));
   }
 
   HttpClient& http_;
