@@ -1,6 +1,6 @@
 #pragma once
-// A tenant id in a JSON request: 1, "1", "t-001" or "T-1" (the original's wire forms). One parser for every
-// role's request codec.
+// A tenant id as the original writes it: 1, "1", "t-001" or "T-1", in a JSON body, a query string or a path.
+// One parser for every role's request codec and route.
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -10,6 +10,9 @@ class value;
 }
 
 namespace aurixa {
+
+// "1", "t-001" or "T-1" -> the positive int64 id; anything else (empty, padded, zero, too large) -> nullopt.
+std::optional<std::int64_t> parse_tenant_id(std::string_view text);
 
 // Absent or null -> nullopt. Anything else that is not a positive int64 in one of the forms above -> ApiError
 // 422 naming `field`, with `message` as the detail.

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdio>
 
+#include "core/tenant_id.hpp"
 #include "store/audit.hpp"
 #include "store/idempotency.hpp"
 #include "store/password.hpp"
@@ -62,9 +63,7 @@ store::Scope caller_scope(const CallContext& ctx) {
 Id tenant_query(const http::Request& req) {
   auto raw = req.query_param("tenant_id");
   if (!raw || raw->empty() || *raw == "0") return 0;
-  std::string_view v = *raw;
-  if (v.starts_with("t-")) v.remove_prefix(2);
-  auto id = parse_positive(v);
+  auto id = parse_tenant_id(*raw);
   if (!id) throw ApiError::validation("tenant_id", "query parameter 'tenant_id' must be a tenant id like 1 or t-001");
   return *id;
 }
@@ -90,10 +89,7 @@ Id path_id(const http::Request& req, std::string_view param, std::string_view fi
 }
 
 Id tenant_path_id(const http::Request& req) {
-  std::string_view raw = req.param("id");
-  if (raw.starts_with("t-")) raw.remove_prefix(2);
-  while (raw.size() > 1 && raw.front() == '0') raw.remove_prefix(1);
-  auto v = parse_positive(raw);
+  auto v = parse_tenant_id(req.param("id"));
   if (!v) throw ApiError::validation("tenant_id", "Invalid tenant id");
   return *v;
 }
