@@ -68,40 +68,25 @@ std::optional<std::string> query_choice(const http::Request& req, std::string_vi
 }  // namespace
 
 void register_clinical_routes(http::Router& router, const Deps& deps) {
-  router.get("/api/v1/patients/{id}/prescriptions", [deps](const http::Request& req, CallContext& ctx) {
-    auto actor = actor_of(ctx, "admin");
-    AuditEvent ev{"Patient Prescriptions Viewed", "", "patient", req.param("id"), ctx.tenant_id};
-    return audited(deps, actor, ev, true, [&] {
-      const Id id = path_id(req, "id", "patient_id");
-      auto scope = list_scope(req, ctx);
-      auto rows = deps.db->read([&](store::Tx& tx) {
-        require_patient(tx, scope, id);
-        return store::PrescriptionRepository(tx).for_patient(scope, id);
-      });
-      ev.details = "Viewed " + std::to_string(rows.size()) + " prescriptions of patient " + std::to_string(id);
-      bj::array out;
-      for (const auto& r : rows) out.push_back(prescription_json(r));
-      return json::ok(out);
-    });
-  });
-
-  router.get("/api/v1/patients/{id}/refill-requests", [deps](const http::Request& req, CallContext& ctx) {
-    auto actor = actor_of(ctx, "admin");
-    AuditEvent ev{"Patient Refill Requests Viewed", "", "patient", req.param("id"), ctx.tenant_id};
-    return audited(deps, actor, ev, true, [&] {
-      const Id id = path_id(req, "id", "patient_id");
-      auto page = page_of(req, 100);
-      auto scope = list_scope(req, ctx);
-      auto rows = deps.db->read([&](store::Tx& tx) {
-        require_patient(tx, scope, id);
-        return store::RefillRequestRepository(tx).for_patient(scope, id, page);
-      });
-      ev.details = "Viewed " + std::to_string(rows.size()) + " refill requests of patient " + std::to_string(id);
-      bj::array out;
-      for (const auto& r : rows) out.push_back(refill_json(r));
-      return json::ok(out);
-    });
-  });
+  // A patient has few prescriptions: the list is never paged.
+  patient_records_route(router, deps,
+                        {"/api/v1/patients/{id}/prescriptions", "Patient Prescriptions Viewed", "prescriptions"},
+                        [](store::Tx& tx, const store::Scope& scope, Id id, const store::Page&) {
+                          require_patient(tx, scope, id);
+                          bj::array out;
+                          for (const auto& r : store::PrescriptionRepository(tx).for_patient(scope, id))
+                            out.push_back(prescription_json(r));
+                          return out;
+                        });
+  patient_records_route(router, deps,
+                        {"/api/v1/patients/{id}/refill-requests", "Patient Refill Requests Viewed", "refill requests"},
+                        [](store::Tx& tx, const store::Scope& scope, Id id, const store::Page& page) {
+                          require_patient(tx, scope, id);
+                          bj::array out;
+                          for (const auto& r : store::RefillRequestRepository(tx).for_patient(scope, id, page))
+                            out.push_back(refill_json(r));
+                          return out;
+                        });
 
   router.get("/api/v1/tasks", [deps](const http::Request& req, CallContext& ctx) {
     auto actor = actor_of(ctx, "staff");

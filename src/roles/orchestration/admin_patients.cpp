@@ -90,43 +90,27 @@ void register_patient_routes(http::Router& router, const Deps& deps) {
     });
   });
 
-  router.get("/api/v1/patients/{id}/appointments", [deps](const http::Request& req, CallContext& ctx) {
-    auto actor = actor_of(ctx, "admin");
-    AuditEvent ev{"Patient Appointments Viewed", "", "patient", req.param("id"), ctx.tenant_id};
-    return audited(deps, actor, ev, true, [&] {
-      const Id id = path_id(req, "id", "patient_id");
-      auto page = page_of(req, 100);
-      auto scope = list_scope(req, ctx);
-      auto rows =
-          deps.db->read([&](store::Tx& tx) { return store::AppointmentRepository(tx).for_patient(scope, id, page); });
-      ev.details = "Viewed " + std::to_string(rows.size()) + " appointments of patient " + std::to_string(id);
-      bj::array out;
-      for (const auto& a : rows) out.push_back(appointment_json(a));
-      return json::ok(out);
-    });
-  });
-
-  router.get("/api/v1/patients/{id}/conversations", [deps](const http::Request& req, CallContext& ctx) {
-    auto actor = actor_of(ctx, "admin");
-    AuditEvent ev{"Patient Conversations Viewed", "", "patient", req.param("id"), ctx.tenant_id};
-    return audited(deps, actor, ev, true, [&] {
-      const Id id = path_id(req, "id", "patient_id");
-      auto page = page_of(req, 20);
-      auto scope = list_scope(req, ctx);
-      auto rows = deps.db->read(
-          [&](store::Tx& tx) { return store::ConversationRepository(tx).patient_history(scope, id, page); });
-      ev.details = "Viewed " + std::to_string(rows.size()) + " conversation turns of patient " + std::to_string(id);
-      bj::array out;
-      for (const auto& t : rows)
-        out.push_back(bj::object{{"id", t.turn_id},
-                                 {"conversationId", t.conversation_id},
-                                 {"sessionId", t.session_id},
-                                 {"prompt", truncate_utf8(t.prompt, 200)},
-                                 {"response", truncate_utf8(t.response, 500)},
-                                 {"createdAt", wire_time(t.created_at)}});
-      return json::ok(out);
-    });
-  });
+  patient_records_route(router, deps,
+                        {"/api/v1/patients/{id}/appointments", "Patient Appointments Viewed", "appointments"},
+                        [](store::Tx& tx, const store::Scope& scope, Id id, const store::Page& page) {
+                          bj::array out;
+                          for (const auto& a : store::AppointmentRepository(tx).for_patient(scope, id, page))
+                            out.push_back(appointment_json(a));
+                          return out;
+                        });
+  patient_records_route(
+      router, deps, {"/api/v1/patients/{id}/conversations", "Patient Conversations Viewed", "conversation turns", 20},
+      [](store::Tx& tx, const store::Scope& scope, Id id, const store::Page& page) {
+        bj::array out;
+        for (const auto& t : store::ConversationRepository(tx).patient_history(scope, id, page))
+          out.push_back(bj::object{{"id", t.turn_id},
+                                   {"conversationId", t.conversation_id},
+                                   {"sessionId", t.session_id},
+                                   {"prompt", truncate_utf8(t.prompt, 200)},
+                                   {"response", truncate_utf8(t.response, 500)},
+                                   {"createdAt", wire_time(t.created_at)}});
+        return out;
+      });
 
   router.get("/api/v1/staff", [deps](const http::Request& req, CallContext& ctx) {
     auto page = page_of(req, 100);

@@ -204,6 +204,23 @@ http::Response idempotent_write(store::Database& db, const http::Request& req, c
   });
 }
 
+void patient_records_route(
+    http::Router& router, const Deps& deps, PatientRecords route,
+    std::function<bj::array(store::Tx&, const store::Scope&, Id patient, const store::Page&)> load) {
+  router.get(route.path, [deps, route, load = std::move(load)](const http::Request& req, CallContext& ctx) {
+    auto actor = actor_of(ctx, "admin");
+    AuditEvent ev{route.action, "", "patient", req.param("id"), ctx.tenant_id};
+    return audited(deps, actor, ev, true, [&] {
+      const Id id = path_id(req, "id", "patient_id");
+      auto page = page_of(req, route.default_limit);
+      auto scope = list_scope(req, ctx);
+      auto out = deps.db->read([&](store::Tx& tx) { return load(tx, scope, id, page); });
+      ev.details = "Viewed " + std::to_string(out.size()) + " " + route.noun + " of patient " + std::to_string(id);
+      return json::ok(out);
+    });
+  });
+}
+
 std::string tenant_wire_id(Id id) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "t-%03lld", static_cast<long long>(id));

@@ -85,6 +85,19 @@ void audit(store::Tx& tx, const Actor& actor, const AuditEvent& event, std::stri
 http::Response audited(const Deps& deps, const Actor& actor, AuditEvent& event, bool is_read,
                        const std::function<http::Response()>& fn);
 
+// GET <path> with a patient {id}: an audited list of that patient's records. `load` reads them in one read
+// transaction (and may refuse an unknown patient) and returns them as JSON; the audit row names the patient and
+// how many `noun` were viewed, and a refusal is audited too.
+struct PatientRecords {
+  std::string path;    // e.g. /api/v1/patients/{id}/prescriptions
+  std::string action;  // e.g. Patient Prescriptions Viewed
+  std::string noun;    // e.g. prescriptions
+  std::int64_t default_limit = 100;
+};
+void patient_records_route(
+    http::Router& router, const Deps& deps, PatientRecords route,
+    std::function<bj::array(store::Tx&, const store::Scope&, Id patient, const store::Page&)> load);
+
 // ---- idempotent writes ----
 
 // Runs fn in one write transaction. With an Idempotency-Key header, the first successful response is
