@@ -19,7 +19,11 @@ void wire(App& app) {
     const auto c = classifier->classify(text);
     return std::pair<std::string, double>(c.intent, c.confidence);
   };
-  app.apis.agents = std::make_shared<AgentService>(*app.db, execution, std::move(classify));
+  // The LLM role may be wired after this one: looked up per turn.
+  auto llm = [&app] { return app.apis.llm; };
+  AgentOptions options;
+  options.tool_calling = app.config.agents_tool_calling;
+  app.apis.agents = std::make_shared<AgentService>(*app.db, execution, std::move(classify), llm, options);
 }
 
 }  // namespace aurixa::agents

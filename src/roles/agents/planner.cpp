@@ -155,8 +155,13 @@ void offer(Turn& c, const std::vector<Slot>& options, const std::string& lead) {
   c.r.missing_slots = {"slot"};
 }
 
+}  // namespace
+
 std::string confirm_question(const DialogueState& st) {
   const auto& t = st.slots;
+  if (st.task == "handoff_to_staff")
+    return "Ask a member of our staff to contact you about " + (t.reason.empty() ? std::string("your request") : t.reason) +
+           "? Please reply yes or no.";
   if (st.task == "book_appointment") {
     const auto& s = *st.chosen;
     return "Book " + s.provider + ", " + date_label(s.date) + " at " + time_label(s.time) + " for " +
@@ -171,6 +176,8 @@ std::string confirm_question(const DialogueState& st) {
   const std::string where = t.pharmacy.empty() || t.pharmacy == "on file" ? std::string("the pharmacy on file") : t.pharmacy;
   return "Request a refill of " + t.medication + ", sent to " + where + "? Please reply yes or no.";
 }
+
+namespace {
 
 void ask_confirmation(Turn& c) {
   c.st.stage = "confirming";
@@ -372,6 +379,12 @@ void commit(Turn& c) {
   } else if (st.task == "cancel_appointment") {
     action = "cancel_appointment";
     params.insert({"appointment_id", std::to_string(t.appointment_id)});
+  } else if (st.task == "handoff_to_staff") {  // proposed by a model through function calling
+    action = "handoff_to_staff";
+    params.insert({{"reason", t.reason.empty() ? std::string("Patient asked for a staff member") : t.reason},
+                   {"summary", t.reason},
+                   {"priority", "normal"}});
+    if (!c.in.session_id.empty()) params["session_id"] = c.in.session_id;
   } else {
     action = "request_prescription_refill";
     params.insert({"medication_name", t.medication});
@@ -382,6 +395,7 @@ void commit(Turn& c) {
   c.tool(action, json_args(params), res.message, ok);
   if (ok) {
     c.r.wrote = true;
+    if (st.task == "handoff_to_staff") c.r.escalated = true, c.r.escalation_type = "human";
     st.clear();
     c.r.state = "done";
     return c.say(res.message);
@@ -403,6 +417,7 @@ void drop(Turn& c, const char* why) {
   c.reason(why);
   if (task == "cancel_appointment") return c.say("Okay, I'll keep your appointment as it is.");
   if (task == "prescription_refill") return c.say("Okay, I haven't requested anything. Just let me know when you'd like the refill.");
+  if (task == "handoff_to_staff") return c.say("Okay, I haven't contacted our staff. Is there anything else I can help with?");
   c.say("No problem, I haven't booked or changed anything. Just let me know when you're ready.");
 }
 
@@ -485,14 +500,15 @@ void advance(Turn& c, const nlu::Slots& said, nlu::Act act) {
   if (st.stage == "confirming") {
     if (act == nlu::Act::affirm) return commit(c);
     if (act == nlu::Act::deny) {
-      if (st.task == "cancel_appointment" || st.task == "prescription_refill") return drop(c, "patient declined");
+      if (st.task == "cancel_appointment" || st.task == "prescription_refill" || st.task == "handoff_to_staff")
+        return drop(c, "patient declined");
       st.chosen.reset();
       st.stage = "collecting";
       c.r.missing_slots = {"date", "time"};
       return c.say("Okay, I haven't booked anything. Would you like a different day or time?");
     }
     const bool changes = said.when.date || said.when.time || said.provider || said.medication || said.pharmacy;
-    if (!changes) return c.say("Just to confirm: " + confirm_question(st));
+    if (!changes || st.task == "handoff_to_staff") return c.say("Just to confirm: " + confirm_question(st));
     st.chosen.reset();
   }
   if (st.task == "book_appointment" || st.task == "reschedule_appointment") {

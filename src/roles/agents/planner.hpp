@@ -26,6 +26,10 @@ struct TurnInput {
 // Updates `state` in place and returns the turn's result (output, tool calls, flags).
 RunResult plan_turn(DialogueState& state, const TurnInput& input, Clinic& clinic);
 
+// The yes/no question for the pending write in `state` (stage confirming): book, reschedule, cancel, refill,
+// or (proposed by a model through function calling) handoff_to_staff.
+std::string confirm_question(const DialogueState& state);
+
 // Tasks the planner runs over several turns.
 bool is_task_intent(const std::string& intent);
 

@@ -53,6 +53,16 @@ std::string to_json(const DialogueState& s) {
   o["offered"] = std::move(offered);
   o["offered_visits"] = std::move(visits);
   o["offered_meds"] = std::move(meds);
+  if (!s.queued.empty()) {
+    bj::array q;
+    for (const auto& [text, intent] : s.queued) q.push_back(bj::object{{"text", text}, {"intent", intent}});
+    o["queued"] = std::move(q);
+  }
+  if (!s.history.empty()) {
+    bj::array hist;
+    for (const auto& [role, text] : s.history) hist.push_back(bj::object{{"role", role}, {"text", text}});
+    o["history"] = std::move(hist);
+  }
   return bj::serialize(o);
 }
 
@@ -98,6 +108,12 @@ DialogueState state_from_json(const std::string& text) {
   if (const auto* a = arr(o, "offered_meds"))
     for (const auto& x : *a)
       if (x.is_string()) s.offered_meds.emplace_back(x.as_string());
+  if (const auto* a = arr(o, "queued"))
+    for (const auto& x : *a)
+      if (x.is_object()) s.queued.emplace_back(str(x.as_object(), "text"), str(x.as_object(), "intent"));
+  if (const auto* a = arr(o, "history"))
+    for (const auto& x : *a)
+      if (x.is_object()) s.remember(str(x.as_object(), "role"), str(x.as_object(), "text"));
   return s;
 }
 

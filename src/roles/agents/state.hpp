@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "roles/agents/clinic.hpp"
@@ -32,11 +33,26 @@ struct DialogueState {
   std::vector<std::string> offered_meds;
   std::int64_t version = 0;  // bumped every saved turn; part of write idempotency keys
   int stalls = 0;            // consecutive turns that changed nothing (the loop guard)
+  // Recent turns (role user|assistant, text) for a model that chooses tools (function calling); kept
+  // across tasks, bounded (kMaxHistory).
+  std::vector<std::pair<std::string, std::string>> history;
+  static constexpr std::size_t kMaxHistory = 12;
+  // Further tasks asked for in the same message ("cancel my Tuesday visit and refill my lisinopril"), as
+  // (clause, intent), started one after another once the current one ends. Kept by clear().
+  std::vector<std::pair<std::string, std::string>> queued;
   bool active() const { return !task.empty(); }
   void clear() {
     const auto v = version;
+    auto h = std::move(history);
+    auto q = std::move(queued);
     *this = DialogueState{};
     version = v;
+    history = std::move(h);
+    queued = std::move(q);
+  }
+  void remember(std::string role, std::string text) {
+    history.emplace_back(std::move(role), std::move(text));
+    if (history.size() > kMaxHistory) history.erase(history.begin(), history.end() - kMaxHistory);
   }
 };
 

@@ -20,6 +20,37 @@ std::string normalise_finish(std::string_view r) {
   return std::string(r);
 }
 
+// The conversation with function calling, as content blocks: an assistant turn's calls are `tool_use`
+// blocks, results are `tool_result` blocks in the next user turn (neighbouring results share one turn;
+// roles alternate, starting with the user).
+void tool_messages(const ChatRequest& req, bj::array& messages) {
+  auto append = [&](const char* role, bj::object block) {
+    if (!messages.empty() && messages.back().as_object().at("role").as_string() == role) {
+      messages.back().as_object()["content"].as_array().push_back(std::move(block));
+      return;
+    }
+    if (messages.empty() && std::string_view(role) == "assistant")
+      messages.push_back(bj::object{
+          {"role", "user"}, {"content", bj::array{bj::object{{"type", "text"}, {"text", "(conversation continues)"}}}}});
+    messages.push_back(bj::object{{"role", role}, {"content", bj::array{std::move(block)}}});
+  };
+  for (const auto& m : req.messages) {
+    if (m.role == "system") continue;
+    if (m.role == "tool") {
+      bj::object block{{"type", "tool_result"}, {"tool_use_id", m.tool_call_id}, {"content", m.content}};
+      if (m.is_error) block["is_error"] = true;
+      append("user", std::move(block));
+    } else if (m.role == "assistant") {
+      if (!m.content.empty()) append("assistant", bj::object{{"type", "text"}, {"text", m.content}});
+      for (const auto& c : m.tool_calls)
+        append("assistant",
+               bj::object{{"type", "tool_use"}, {"id", c.id}, {"name", c.name}, {"input", object_of(c.arguments)}});
+    } else {
+      append("user", bj::object{{"type", "text"}, {"text", m.content.empty() ? "(empty)" : m.content}});
+    }
+  }
+}
+
 class AnthropicProvider final : public HttpProvider {
  public:
   AnthropicProvider(HttpClient& http, ProviderOptions o) : HttpProvider(http, std::move(o)) {
@@ -32,9 +63,17 @@ class AnthropicProvider final : public HttpProvider {
     bj::value body(parse_body(o_.id, res.body));
     ProviderResult r;
     if (const auto* content = at(body, {"content"}); content && content->is_array())
-      for (const auto& block : content->as_array())
-        if (str(at(block, {"type"})) == "text") r.text += str(at(block, {"text"}));
+      for (const auto& block : content->as_array()) {
+        const auto type = str(at(block, {"type"}));
+        if (type == "text") r.text += str(at(block, {"text"}));
+        if (type == "tool_use") {
+          const auto* input = at(block, {"input"});
+          r.tool_calls.push_back({str(at(block, {"id"})), str(at(block, {"name"})),
+                                  input ? bj::serialize(*input) : std::string("{}")});
+        }
+      }
     r.finish_reason = normalise_finish(str(at(body, {"stop_reason"})));
+    if (!r.tool_calls.empty()) r.finish_reason = "tool_calls";
     if (const auto* usage = at(body, {"usage"}); usage && usage->is_object()) {
       r.input_tokens = int_or(at(*usage, {"input_tokens"}), 0);
       r.output_tokens = int_or(at(*usage, {"output_tokens"}), 0);
@@ -92,7 +131,8 @@ class AnthropicProvider final : public HttpProvider {
     // and open with a user turn when the history starts with the assistant.
     bj::array messages;
     std::string last_role;
-    for (const auto& t : conv.turns) {
+    if (!req.tools.empty()) tool_messages(req, messages);
+    for (const auto& t : req.tools.empty() ? conv.turns : std::vector<Message>{}) {
       if (messages.empty() && t.role == "assistant") {
         messages.push_back(bj::object{{"role", "user"}, {"content", "(conversation continues)"}});
         last_role = "user";
@@ -114,6 +154,13 @@ class AnthropicProvider final : public HttpProvider {
                     {"temperature", std::clamp(req.temperature, 0.0, 1.0)}};
     if (!conv.system.empty()) body["system"] = conv.system;
     if (!req.stop.empty()) body["stop_sequences"] = string_array(req.stop);
+    if (!req.tools.empty()) {
+      bj::array tools;
+      for (const auto& t : req.tools)
+        tools.push_back(
+            bj::object{{"name", t.name}, {"description", t.description}, {"input_schema", object_of(t.parameters)}});
+      body["tools"] = std::move(tools);
+    }
     if (streaming) body["stream"] = true;
     auto cr = post_json(o_.base_url + "/v1/messages", body, call.deadline, o_.id);
     cr.headers.set("x-api-key", o_.api_key);

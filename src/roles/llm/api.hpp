@@ -17,9 +17,28 @@
 
 namespace aurixa::llm {
 
+// A function call the model asked for (OpenAI tool_calls, Anthropic tool_use, Gemini functionCall).
+struct ToolCallRequest {
+  std::string id;         // the vendor's call id (synthesised when the vendor has none, e.g. Gemini)
+  std::string name;       // the tool's name
+  std::string arguments;  // JSON text as the model wrote it (may be malformed: the caller validates)
+};
+
+// A tool the model may call: name, what it does, and a JSON Schema (object) of its arguments.
+struct ToolSpec {
+  std::string name;
+  std::string description;
+  std::string parameters;  // JSON Schema text
+};
+
 struct Message {
   std::string role;  // system | user | assistant | tool
   std::string content;
+  // Function calling: an assistant turn's calls, and on a tool turn the call it answers.
+  std::vector<ToolCallRequest> tool_calls;
+  std::string tool_call_id;  // role tool: the ToolCallRequest::id answered
+  std::string name;          // role tool: the tool's name (Gemini matches results by name)
+  bool is_error = false;     // role tool: the tool refused or failed
 };
 
 // A retrieved knowledge passage (from the RAG role). The builtin responder answers only from these.
@@ -55,6 +74,10 @@ struct ChatRequest {
   std::vector<ToolResult> tool_results;
   std::vector<std::string> missing_slots;  // slot names the agent still needs (date, time, ...)
   std::string intent;                      // the orchestration's label (clinic_info, out_of_scope, ...)
+
+  // Function calling (generate only; generate_stream drops them): the tools the model may call. Providers send them in
+  // their vendor's format; the builtin responder ignores them (the caller sees provider "builtin").
+  std::vector<ToolSpec> tools;
 };
 
 // One provider tried while serving a request (the fallback trail).
@@ -77,6 +100,7 @@ struct ChatResponse {
   std::string model;     // as reported by the provider
   std::string error;     // set with finish_reason "error": a stream broke after its first delta
   std::vector<Attempt> attempts;
+  std::vector<ToolCallRequest> tool_calls;  // the model asked for these (finish_reason tool_calls)
 };
 
 struct RouteRequest {

@@ -47,8 +47,56 @@ std::vector<Message> parse_messages(const bj::object& body) {
     auto* role = m.if_contains("role");
     if (!role || !role->is_string())
       throw ApiError::validation("messages", "messages[" + std::to_string(i) + "].role is required");
-    out.push_back({std::string(role->as_string()), message_content(m.if_contains("content"), i)});
+    Message msg{std::string(role->as_string()), message_content(m.if_contains("content"), i)};
+    // Function calling (OpenAI shape): an assistant turn's tool_calls, a tool turn's tool_call_id.
+    if (const auto* calls = m.if_contains("tool_calls"); calls && calls->is_array())
+      for (const auto& c : calls->as_array()) {
+        if (!c.is_object()) continue;
+        const auto* fn = c.as_object().if_contains("function");
+        if (!fn || !fn->is_object()) continue;
+        const auto& f = fn->as_object();
+        ToolCallRequest t;
+        if (const auto* id = c.as_object().if_contains("id"); id && id->is_string()) t.id = id->as_string();
+        if (const auto* n = f.if_contains("name"); n && n->is_string()) t.name = n->as_string();
+        if (const auto* a = f.if_contains("arguments")) t.arguments = scalar_text(*a);
+        msg.tool_calls.push_back(std::move(t));
+      }
+    msg.tool_call_id = optional_string(m, "tool_call_id").value_or("");
+    msg.name = optional_string(m, "name").value_or("");
+    if (const auto* e = m.if_contains("is_error"); e && e->is_bool()) msg.is_error = e->as_bool();
+    out.push_back(std::move(msg));
   }
+  return out;
+}
+
+// Tools in the OpenAI shape ({"type":"function","function":{name, description, parameters}}) or flat
+// ({name, description, parameters}); entries of other shapes are ignored, as the original ignored tools.
+std::vector<ToolSpec> parse_tools(const bj::object& body) {
+  std::vector<ToolSpec> out;
+  const auto* arr = optional_array(body, "tools");
+  if (!arr) return out;
+  for (const auto& item : *arr) {
+    if (!item.is_object()) continue;
+    const auto* f = &item.as_object();
+    if (const auto* fn = f->if_contains("function"); fn && fn->is_object()) f = &fn->as_object();
+    const auto* name = f->if_contains("name");
+    if (!name || !name->is_string() || name->as_string().empty()) continue;
+    ToolSpec t;
+    t.name = name->as_string();
+    if (const auto* d = f->if_contains("description"); d && d->is_string()) t.description = d->as_string();
+    const auto* p = f->if_contains("parameters");
+    t.parameters = p && p->is_object() ? bj::serialize(*p) : std::string(R"({"type":"object","properties":{}})");
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+bj::value tool_calls_json(const std::vector<ToolCallRequest>& calls) {
+  if (calls.empty()) return nullptr;
+  bj::array out;
+  for (const auto& c : calls)
+    out.push_back(bj::object{
+        {"id", c.id}, {"type", "function"}, {"function", bj::object{{"name", c.name}, {"arguments", c.arguments}}}});
   return out;
 }
 
@@ -137,7 +185,7 @@ ChatRequest parse_generate(const bj::object& body) {
   r.model = optional_string(body, "model").value_or("");
   r.provider = optional_string(body, "provider").value_or("");
   r.system = optional_string(body, "system").value_or("");
-  optional_array(body, "tools");  // accepted like the original (type-checked), not used yet
+  r.tools = parse_tools(body);  // function calling (whole generations; streams ignore them)
   if (const auto* ctx = optional_object(body, "context")) parse_context(*ctx, r);
   return r;
 }
@@ -146,7 +194,7 @@ bj::object generate_response(const ChatResponse& r) {
   bj::object meta{
       {"finish_reason", r.finish_reason}, {"attempts", attempts_json(r)}, {"usage_estimated", r.usage_estimated}};
   if (!r.error.empty()) meta["error"] = r.error;
-  return {{"content", r.text},      {"model", r.model},           {"provider", r.provider},     {"tool_calls", nullptr},
+  return {{"content", r.text},      {"model", r.model},           {"provider", r.provider},     {"tool_calls", tool_calls_json(r.tool_calls)},
           {"usage", usage_json(r)}, {"latency_ms", r.latency_ms}, {"metadata", std::move(meta)}};
 }
 
@@ -222,8 +270,26 @@ bj::object models_response(const std::vector<ModelInfo>& models) {
 
 bj::object generate_request_json(const ChatRequest& r) {
   bj::array messages;
-  for (const auto& m : r.messages) messages.push_back(bj::object{{"role", m.role}, {"content", m.content}});
+  for (const auto& m : r.messages) {
+    bj::object msg{{"role", m.role}, {"content", m.content}};
+    if (!m.tool_calls.empty()) msg["tool_calls"] = tool_calls_json(m.tool_calls);
+    if (!m.tool_call_id.empty()) msg["tool_call_id"] = m.tool_call_id;
+    if (!m.name.empty()) msg["name"] = m.name;
+    if (m.is_error) msg["is_error"] = true;
+    messages.push_back(std::move(msg));
+  }
   bj::object o{{"messages", std::move(messages)}, {"temperature", r.temperature}, {"max_tokens", r.max_tokens}};
+  if (!r.tools.empty()) {
+    bj::array tools;
+    for (const auto& t : r.tools) {
+      boost::system::error_code ec;
+      auto params = bj::parse(t.parameters, ec);
+      tools.push_back(bj::object{
+          {"type", "function"},
+          {"function", bj::object{{"name", t.name}, {"description", t.description}, {"parameters", ec ? bj::value(bj::object{}) : params}}}});
+    }
+    o["tools"] = std::move(tools);
+  }
   if (!r.model.empty()) o["model"] = r.model;
   if (!r.provider.empty()) o["provider"] = r.provider;
   if (!r.system.empty()) o["system"] = r.system;
@@ -305,6 +371,11 @@ ChatResponse parse_generate_response(const bj::object& o) {
   r.finish_reason = str_of(meta, "finish_reason");
   r.error = str_of(meta, "error");
   r.usage_estimated = bool_of(meta, "usage_estimated");
+  for (const auto& c : arr_of(o, "tool_calls")) {
+    if (!c.is_object()) continue;
+    const auto& f = obj_of(c.as_object(), "function");
+    r.tool_calls.push_back({str_of(c.as_object(), "id"), str_of(f, "name"), str_of(f, "arguments")});
+  }
   for (const auto& a : arr_of(meta, "attempts"))
     if (a.is_object())
       r.attempts.push_back({str_of(a.as_object(), "provider"), str_of(a.as_object(), "model"),

@@ -12,10 +12,10 @@ namespace aurixa::llm::codec {
 namespace bj = boost::json;
 
 // POST /api/v1/generate and /generate/stream: {messages, model?, provider?, temperature?, max_tokens?,
-// system?, stop?, tenant_id?, tools? (accepted, not used), context?: {passages, tool_results,
-// missing_slots, intent}}.
+// system?, stop?, tenant_id?, tools? (OpenAI shape; function calling, not for streams), context?: {passages,
+// tool_results, missing_slots, intent}}. Messages may carry tool_calls / tool_call_id / name / is_error.
 ChatRequest parse_generate(const bj::object& body);
-// The original's LLMResponse: {content, model, provider, tool_calls, usage{prompt_tokens,
+// The original's LLMResponse: {content, model, provider, tool_calls (null, or OpenAI-shaped calls), usage{prompt_tokens,
 // completion_tokens, total_tokens, estimated_cost_usd}, latency_ms, metadata{finish_reason, ...}}.
 bj::object generate_response(const ChatResponse& r);
 // NDJSON stream lines (without the newline).

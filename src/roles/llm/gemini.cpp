@@ -74,14 +74,53 @@ class GeminiProvider final : public HttpProvider {
     const auto* cands = at(v, {"candidates"});
     if (!cands || !cands->is_array() || cands->as_array().empty()) return true;
     const auto& cand = cands->as_array().front();
-    if (auto fr = str(at(cand, {"finishReason"})); !fr.empty()) r.finish_reason = normalise_finish(fr);
+    if (auto fr = str(at(cand, {"finishReason"})); !fr.empty() && r.tool_calls.empty())
+      r.finish_reason = normalise_finish(fr);
     std::string piece;
     if (const auto* parts = at(cand, {"content", "parts"}); parts && parts->is_array())
-      for (const auto& p : parts->as_array())
+      for (const auto& p : parts->as_array()) {
+        if (const auto* fc = at(p, {"functionCall"}); fc && fc->is_object()) {
+          // Older models send no call id: results are matched by name and order, so number them.
+          auto id = str(at(*fc, {"id"}));
+          if (id.empty()) id = "call_" + std::to_string(r.tool_calls.size() + 1);
+          const auto* args = at(*fc, {"args"});
+          r.tool_calls.push_back({id, str(at(*fc, {"name"})), args ? bj::serialize(*args) : std::string("{}")});
+          r.finish_reason = "tool_calls";
+          continue;
+        }
         if (!at(p, {"thought"})) piece += str(at(p, {"text"}));  // skip thinking summaries
+      }
     if (piece.empty()) return true;
     r.text += piece;
     return on_delta ? on_delta(piece) : true;
+  }
+
+  // The conversation with function calling: a model turn's calls are `functionCall` parts, results are
+  // `functionResponse` parts (matched by name) in the next user turn; neighbouring parts of one role share a turn.
+  static void tool_contents(const ChatRequest& req, bj::array& contents) {
+    auto append = [&](const char* role, bj::object part) {
+      if (!contents.empty() && contents.back().as_object().at("role").as_string() == role) {
+        contents.back().as_object()["parts"].as_array().push_back(std::move(part));
+        return;
+      }
+      if (contents.empty() && std::string_view(role) == "model")  // a trimmed history opens with the user
+        contents.push_back(
+            bj::object{{"role", "user"}, {"parts", bj::array{bj::object{{"text", "(conversation continues)"}}}}});
+      contents.push_back(bj::object{{"role", role}, {"parts", bj::array{std::move(part)}}});
+    };
+    for (const auto& m : req.messages) {
+      if (m.role == "system") continue;
+      if (m.role == "tool") {
+        bj::object response{{m.is_error ? "error" : "content", m.content}};
+        append("user", bj::object{{"functionResponse", bj::object{{"name", m.name}, {"response", std::move(response)}}}});
+      } else if (m.role == "assistant") {
+        if (!m.content.empty()) append("model", bj::object{{"text", m.content}});
+        for (const auto& c : m.tool_calls)
+          append("model", bj::object{{"functionCall", bj::object{{"name", c.name}, {"args", object_of(c.arguments)}}}});
+      } else {
+        append("user", bj::object{{"text", m.content}});
+      }
+    }
   }
 
   ClientRequest build(const ProviderCall& call, const std::string& method) const {
@@ -92,14 +131,26 @@ class GeminiProvider final : public HttpProvider {
     const auto& req = call.request;
     auto conv = conversation(req);
     bj::array contents;
-    for (const auto& t : conv.turns)
-      contents.push_back(bj::object{{"role", t.role == "assistant" ? "model" : "user"},
-                                    {"parts", bj::array{bj::object{{"text", t.content}}}}});
+    if (req.tools.empty()) {
+      for (const auto& t : conv.turns)
+        contents.push_back(bj::object{{"role", t.role == "assistant" ? "model" : "user"},
+                                      {"parts", bj::array{bj::object{{"text", t.content}}}}});
+    } else {
+      tool_contents(req, contents);
+    }
     if (contents.empty())
       contents.push_back(bj::object{{"role", "user"}, {"parts", bj::array{bj::object{{"text", "(no message)"}}}}});
     bj::object gen{{"maxOutputTokens", req.max_tokens}, {"temperature", req.temperature}};
     if (!req.stop.empty()) gen["stopSequences"] = string_array(req.stop);
     bj::object body{{"contents", std::move(contents)}, {"generationConfig", std::move(gen)}};
+    if (!req.tools.empty()) {
+      bj::array decls;
+      for (const auto& t : req.tools)
+        decls.push_back(bj::object{{"name", t.name},
+                                   {"description", t.description},
+                                   {"parameters", gemini_schema(object_of(t.parameters))}});
+      body["tools"] = bj::array{bj::object{{"functionDeclarations", std::move(decls)}}};
+    }
     if (!conv.system.empty())
       body["systemInstruction"] = bj::object{{"parts", bj::array{bj::object{{"text", conv.system}}}}};
     auto cr = post_json(o_.base_url + "/v1beta/models/" + call.model + method, body, call.deadline, o_.id);

@@ -52,4 +52,33 @@ http::Response sse_response(std::vector<std::string> chunks, std::chrono::millis
 // One Server-Sent Events message: "data: <json>\n\n".
 std::string sse_data(const boost::json::value& v);
 
+// ---- Scripted function-calling models -------------------------------------------------------------
+
+enum class Vendor { openai, anthropic, gemini };
+
+// One scripted model turn: tool calls (name, arguments as JSON text: sent as given, so it may be malformed
+// on purpose) or, when there are none, a final text.
+struct ScriptedTurn {
+  std::string text;
+  std::vector<std::pair<std::string, std::string>> calls;
+};
+
+// What the model received, read back from the vendor-shaped request body.
+struct ScriptedRequest {
+  boost::json::object body;
+  std::vector<std::string> tool_names;  // the tools offered
+  std::vector<std::string> results;     // tool results in the conversation, in order
+  bool last_is_error = false;           // the last result was marked as an error (OpenAI has no such flag)
+  std::string system;
+  int index = 0;  // 0 for the first request this server received
+};
+
+using Script = std::function<ScriptedTurn(const ScriptedRequest& request)>;
+
+// Registers the vendor's generation route (OpenAI /v1/chat/completions, Anthropic /v1/messages, Gemini
+// /v1beta/models/{model}:generateContent) answering each request with script(request) in that vendor's
+// response shape (OpenAI tool_calls with string arguments, Anthropic tool_use blocks, Gemini functionCall
+// parts without ids). Records every request.
+void serve_scripted(MockServer& server, Vendor vendor, Script script);
+
 }  // namespace aurixa::llm::testing

@@ -62,6 +62,7 @@ class OpenAiProvider final : public HttpProvider {
     ProviderResult r;
     r.text = str(at(choice, {"message", "content"}));
     r.finish_reason = normalise_finish(str(at(choice, {"finish_reason"})));
+    if (const auto* msg = at(choice, {"message"})) read_tool_calls(*msg, r);
     read_usage(body, r);
     r.model = str(at(body, {"model"}));
     if (r.model.empty()) r.model = call.model;
@@ -108,17 +109,69 @@ class OpenAiProvider final : public HttpProvider {
     auto conv = conversation(req);
     bj::array messages;
     if (!conv.system.empty()) messages.push_back(bj::object{{"role", "system"}, {"content", conv.system}});
-    for (const auto& t : conv.turns) messages.push_back(bj::object{{"role", t.role}, {"content", t.content}});
+    if (req.tools.empty()) {
+      for (const auto& t : conv.turns) messages.push_back(bj::object{{"role", t.role}, {"content", t.content}});
+    } else {
+      tool_messages(req, messages);
+    }
     bj::object body{{"model", call.model},
                     {"messages", std::move(messages)},
                     {"max_tokens", req.max_tokens},
                     {"temperature", req.temperature},
                     {"stream", streaming}};
     if (!req.stop.empty()) body["stop"] = string_array(req.stop);
+    if (!req.tools.empty()) {
+      bj::array tools;
+      for (const auto& t : req.tools)
+        tools.push_back(bj::object{{"type", "function"},
+                                   {"function", bj::object{{"name", t.name},
+                                                           {"description", t.description},
+                                                           {"parameters", object_of(t.parameters)}}}});
+      body["tools"] = std::move(tools);
+      body["tool_choice"] = "auto";
+    }
     if (streaming) body["stream_options"] = bj::object{{"include_usage", true}};
     auto cr = post_json(o_.base_url + "/chat/completions", body, call.deadline, o_.id);
     if (!o_.api_key.empty()) cr.headers.set("Authorization", "Bearer " + o_.api_key);
     return cr;
+  }
+
+  // The conversation with function calling: assistant turns carry `tool_calls` (arguments as a JSON
+  // string), each result is a `tool` message naming the call it answers.
+  static void tool_messages(const ChatRequest& req, bj::array& messages) {
+    for (const auto& m : req.messages) {
+      if (m.role == "system") continue;  // already in the system text
+      if (m.role == "tool") {
+        messages.push_back(bj::object{{"role", "tool"}, {"tool_call_id", m.tool_call_id}, {"content", m.content}});
+      } else if (m.role == "assistant" && !m.tool_calls.empty()) {
+        bj::array calls;
+        for (const auto& c : m.tool_calls)
+          calls.push_back(bj::object{{"id", c.id},
+                                     {"type", "function"},
+                                     {"function", bj::object{{"name", c.name}, {"arguments", c.arguments}}}});
+        bj::object msg{{"role", "assistant"}, {"tool_calls", std::move(calls)}};
+        msg["content"] = m.content.empty() ? bj::value(nullptr) : bj::value(m.content);
+        messages.push_back(std::move(msg));
+      } else {
+        messages.push_back(bj::object{{"role", m.role == "assistant" ? "assistant" : "user"}, {"content", m.content}});
+      }
+    }
+  }
+
+  static void read_tool_calls(const bj::value& message, ProviderResult& r) {
+    const auto* calls = at(message, {"tool_calls"});
+    if (!calls || !calls->is_array()) return;
+    for (const auto& c : calls->as_array()) {
+      ToolCallRequest t;
+      t.id = str(at(c, {"id"}));
+      t.name = str(at(c, {"function", "name"}));
+      const auto* args = at(c, {"function", "arguments"});
+      // Arguments are a JSON string per the spec; some compatible servers send the object itself.
+      t.arguments = args && args->is_object() ? bj::serialize(*args) : str(args);
+      if (t.id.empty()) t.id = "call_" + std::to_string(r.tool_calls.size() + 1);
+      if (!t.name.empty()) r.tool_calls.push_back(std::move(t));
+    }
+    if (!r.tool_calls.empty()) r.finish_reason = "tool_calls";
   }
 
   static void read_usage(const bj::value& v, ProviderResult& r) {

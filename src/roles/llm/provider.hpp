@@ -33,6 +33,7 @@ struct ProviderResult {
   std::int64_t output_tokens = 0;
   bool usage_reported = false;  // false: the service estimates the counts
   std::string model;            // as the provider reported it (falls back to the requested one)
+  std::vector<ToolCallRequest> tool_calls;  // complete() only; finish_reason is then "tool_calls"
 };
 
 class ProviderError : public ApiError {

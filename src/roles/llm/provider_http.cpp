@@ -104,6 +104,26 @@ bj::array string_array(const std::vector<std::string>& items) {
   return out;
 }
 
+bj::object object_of(std::string_view text) {
+  boost::system::error_code ec;
+  auto v = bj::parse(text, ec);
+  if (ec || !v.is_object()) return {};
+  return std::move(v.as_object());
+}
+
+bj::value gemini_schema(const bj::value& schema) {
+  if (schema.is_array()) {
+    bj::array out;
+    for (const auto& x : schema.as_array()) out.push_back(gemini_schema(x));
+    return out;
+  }
+  if (!schema.is_object()) return schema;
+  bj::object out;
+  for (const auto& [k, v] : schema.as_object())
+    if (k != "$schema" && k != "additionalProperties") out[k] = gemini_schema(v);
+  return out;
+}
+
 void end_stream(ProviderResult& r, const std::string& provider, const ProviderCall& call, bool cancelled, bool complete,
                 std::string_view terminal) {
   if (cancelled) {

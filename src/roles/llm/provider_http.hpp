@@ -48,6 +48,13 @@ bool stream_sse(HttpClient& http, const ClientRequest& req, const std::string& p
 // ["a", "b"] from strings (stop sequences).
 bj::array string_array(const std::vector<std::string>& items);
 
+// Function calling: JSON text (tool arguments, a tool's parameter schema) as an object; text that is not a
+// JSON object -> {} (the model's malformed arguments are reported by the caller's validation, not here).
+bj::object object_of(std::string_view text);
+// A tool's parameter schema without the keywords Gemini's OpenAPI subset rejects ($schema,
+// additionalProperties), recursively.
+bj::value gemini_schema(const bj::value& schema);
+
 // Ends a streamed result: "cancelled" when the caller stopped reading; a retryable ProviderError when
 // the stream ended before its terminal event (`terminal`, e.g. "[DONE]"): a cut connection; otherwise
 // finish reason and model default to "stop" and the requested model.

@@ -215,7 +215,10 @@ ChatRequest LlmService::redacted(const ChatRequest& r) const {
     if (!s.empty()) s = deps_.redact(s);
   };
   red(c.system);
-  for (auto& m : c.messages) red(m.content);
+  for (auto& m : c.messages) {
+    red(m.content);
+    for (auto& t : m.tool_calls) red(t.arguments);
+  }
   for (auto& p : c.passages) {
     red(p.title);
     red(p.content);
@@ -242,6 +245,11 @@ ChatResponse LlmService::generate(const ChatRequest& request, const CallContext&
 
 ChatResponse LlmService::generate_stream(const ChatRequest& request, const CallContext& ctx,
                                          const DeltaSink& on_delta) {
+  if (!request.tools.empty()) {  // function calling is for whole generations; a stream answers in text
+    ChatRequest text_only = request;
+    text_only.tools.clear();
+    return run(text_only, ctx, &on_delta);
+  }
   return run(request, ctx, &on_delta);
 }
 
@@ -321,7 +329,7 @@ ChatResponse LlmService::run(const ChatRequest& req, const CallContext& ctx, con
       try {
         ProviderCall call{*call_req, step.model, deadline};
         result = sink ? s.provider->stream(call, counting) : s.provider->complete(call);
-        if (result->text.empty() && result->finish_reason != "cancelled")
+        if (result->text.empty() && result->tool_calls.empty() && result->finish_reason != "cancelled")
           throw ProviderError(step.provider + " returned no content", 0, false);
       } catch (const std::exception& e) {
         if (s.builtin) throw;  // the builtin responder has no failure mode worth hiding
@@ -348,6 +356,7 @@ ChatResponse LlmService::run(const ChatRequest& req, const CallContext& ctx, con
         out.finish_reason = result->finish_reason.empty() ? "stop" : result->finish_reason;
         out.provider = step.provider;
         out.model = result->model.empty() ? step.model : result->model;
+        out.tool_calls = std::move(result->tool_calls);
         if (result->usage_reported) {
           out.input_tokens = result->input_tokens;
           out.output_tokens = result->output_tokens;
