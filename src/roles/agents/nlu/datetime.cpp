@@ -313,7 +313,7 @@ bool Parser::match(std::size_t i, Cand& c) const {
       return true;
     }
   }
-  if (match_time(i, c)) return true;
+  if (match_relative_time(i, c) || match_time(i, c)) return true;
   c = Cand{};
   if (match_date(i, c)) {
     // a time directly attached to a date phrase is picked up on the next iteration

@@ -91,6 +91,7 @@ class Parser {
   // explicit (am/pm given or 24h) and strong (form alone is a time: has colon or am/pm).
   int clock_at(std::size_t k, std::size_t& j, bool& strong, bool allow_words) const;
   bool match_time(std::size_t i, Cand& c) const;
+  bool match_relative_time(std::size_t i, Cand& c) const;
 
   // A date, a time, or a past reference consumed so it never becomes the answer.
   bool match(std::size_t i, Cand& c) const;

@@ -7,6 +7,49 @@
 
 namespace aurixa::agents::nlu::detail {
 
+// "in 2 hours", "in an hour", "in half an hour", "in 45 minutes", "3 hours from now", "en una hora",
+// "dentro de 2 horas": an exact time counted from now (and its day, which may be tomorrow). Durations without
+// "in"/"from now" ("for 2 hours", "every 4 hours", "3 hours ago") are not times.
+bool Parser::match_relative_time(std::size_t i, Cand& c) const {
+  std::size_t k = i;
+  bool lead = false;
+  if (is_any(k, {"in", "en", "within"})) {
+    ++k;
+    lead = true;
+  } else if (is(k, "dentro") && is(k + 1, "de")) {
+    k += 2;
+    lead = true;
+  }
+  int minutes = 0;
+  if (is(k, "half") && is_any(k + 1, {"an", "a"}) && is_any(k + 2, {"hour", "hr"})) {
+    minutes = 30;
+    k += 2;
+  } else if (is(k, "media") && is(k + 1, "hora")) {
+    minutes = 30;
+    k += 1;
+  } else {
+    std::size_t len = 1;
+    int n = is_any(k, {"una", "un"}) ? 1 : number_at(k, len, true);
+    if (n < 1) return false;
+    const auto unit = w(k + len);
+    const int per = in(unit, {"hour", "hours", "hr", "hrs", "hora", "horas"})                 ? 60
+                    : in(unit, {"minute", "minutes", "min", "mins", "minuto", "minutos"}) ? 1
+                                                                                          : 0;
+    if (per == 0) return false;
+    minutes = n * per;
+    k += len;
+  }
+  const bool from_now = is(k + 1, "from") && is(k + 2, "now");
+  // Under half an hour is talk ("I'll be there in 5 minutes"), not a time a clinic could book.
+  if ((!lead && !from_now) || minutes < 30 || minutes > 24 * 60 || is(k + 1, "ago")) return false;
+  const std::size_t j = from_now ? k + 2 : k;
+  const long total = now_.hour * 60L + now_.minute + minutes;
+  c.date = day(today_ + total / (24 * 60), i, j);
+  c.time = exact(static_cast<int>(total % (24 * 60)), i, j);
+  c.j = j;
+  return true;
+}
+
 // Parses an hour expression at k: "3", "3:30", "3pm", "3:30pm", "15:00", "three", "three thirty", with a
 // following "pm"/"p m"/"o'clock"/"in the morning"/"de la tarde". Returns minutes or -1; sets j (last token),
 // explicit (am/pm given or 24h) and strong (form alone is a time: has colon or am/pm).
