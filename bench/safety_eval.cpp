@@ -4,10 +4,12 @@
 //   safety_eval               print the report (markdown, the "Safety" section of docs/QUALITY.md)
 //   safety_eval --smoke       also check regression floors; exit 1 when one is missed (ctest runs this)
 //   safety_eval --errors      list every miss and false alarm
+//   safety_eval --text "..."  print the PII entities found in one text
 //   safety_eval --typo-collisions /usr/share/dict/words   words the typo corrector would rewrite
 // The data directory is $AURIXA_SHARED_DIR, else ../shared beside the source tree.
 #include <boost/json.hpp>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -142,12 +144,25 @@ const std::map<std::string, std::string>& presidio_map() {
   return k;
 }
 
+// The synthetic set is split in two halves by a hash of the row id (FNV-1a of its decimal form, low bit):
+// half 0 ("dev") was used while developing the PERSON/ADDRESS recognizers, half 1 ("held-out") was not
+// looked at; --errors lists misses of the dev half only.
+int synth_half(const bj::object& r) {
+  const auto* v = r.if_contains("id");
+  const std::string id = v ? bj::serialize(*v) : std::string();
+  std::uint64_t h = 1469598103934665603ull;
+  for (char c : id) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return static_cast<int>(h & 1);
+}
+
 // Presidio synthetic set: span-level, exact (start,end,type) and overlap matching; labels mapped to ours,
-// predictions of types the set does not label (DOB, MRN, NPI, DEA, MBI) are ignored.
-std::pair<PerType, PerType> run_presidio_synth(const PiiDetector& d, const std::vector<bj::object>& rows) {
+// predictions of types the set does not label (DOB, MRN, NPI, DEA, MBI) are ignored. half: 0, 1 or -1 (all).
+std::pair<PerType, PerType> run_presidio_synth(const PiiDetector& d, const std::vector<bj::object>& rows, int half) {
   PerType exact, overlap;
   const std::set<std::string> labelled = {"PERSON", "ADDRESS", "CREDIT_CARD", "PHONE", "EMAIL", "SSN", "IP_ADDRESS"};
+  const bool show = g_errors && half == 0;
   for (const auto& r : rows) {
+    if (half >= 0 && synth_half(r) != half) continue;
     const std::string text = str(r, "text");
     std::vector<Span> gold;
     for (const auto& sv : r.at("spans").as_array()) {
@@ -169,14 +184,14 @@ std::pair<PerType, PerType> run_presidio_synth(const PiiDetector& d, const std::
       }
       ++(hit_exact ? exact[p.type].tp : exact[p.type].fp);
       ++(hit_over ? overlap[p.type].tp : overlap[p.type].fp);
-      if (g_errors && !hit_over)
+      if (show && !hit_over)
         std::printf("  [synth] FP %s '%s' in: %s\n", p.type.c_str(), p.text.c_str(), text.c_str());
     }
     for (std::size_t i = 0; i < gold.size(); ++i) {
       if (!g_exact[i]) ++exact[gold[i].type].fn;
       if (!g_over[i]) {
         ++overlap[gold[i].type].fn;
-        if (g_errors)
+        if (show)
           std::printf("  [synth] FN %s '%s' in: %s\n", gold[i].type.c_str(), gold[i].text.c_str(), text.c_str());
       }
     }
@@ -246,8 +261,14 @@ int main(int argc, char** argv) {
       g_errors = true;
     else if (a == "--typo-collisions" && i + 1 < argc)
       return typo_collisions(argv[i + 1]);
+    else if (a == "--text" && i + 1 < argc) {  // entities found in one text
+      PiiDetector d;
+      for (const auto& p : predict(d, argv[i + 1]))
+        std::printf("%s [%zu,%zu) '%s'\n", p.type.c_str(), p.b, p.e, p.text.c_str());
+      return 0;
+    }
     else {
-      std::fprintf(stderr, "usage: safety_eval [--smoke] [--errors] [--typo-collisions DICT]\n");
+      std::fprintf(stderr, "usage: safety_eval [--smoke] [--errors] [--typo-collisions DICT] [--text TEXT]\n");
       return 2;
     }
   }
@@ -283,8 +304,10 @@ int main(int argc, char** argv) {
 
   // PII sets.
   const auto pii_dev = run_pii_dev(pii, read_jsonl(dir / "eval" / "pii.jsonl"));
-  const auto [synth_exact, synth_overlap] =
-      run_presidio_synth(pii, read_jsonl(dir / "data" / "presidio_pii" / "synth_dataset_v2.jsonl"));
+  const auto synth_rows = read_jsonl(dir / "data" / "presidio_pii" / "synth_dataset_v2.jsonl");
+  const auto [synth_exact, synth_overlap] = run_presidio_synth(pii, synth_rows, -1);
+  const auto synth_dev = run_presidio_synth(pii, synth_rows, 0).second;
+  const auto synth_held = run_presidio_synth(pii, synth_rows, 1).second;
   const auto cases = run_presidio_cases(pii, read_jsonl(dir / "data" / "presidio_pii" / "recognizer_cases.jsonl"));
   // HASD: every detected entity is a false positive except none (utterances name clinicians and
   // appointment ids, which are not personal data).
@@ -318,6 +341,10 @@ int main(int argc, char** argv) {
   print_types("### PII: eval/pii.jsonl (dev, exact type + text)", pii_dev);
   print_types("### PII: Presidio synth_dataset_v2 (1,500 sentences), exact span", synth_exact);
   print_types("### PII: Presidio synth_dataset_v2, overlapping span", synth_overlap);
+  print_types("### PII: Presidio synth_dataset_v2, overlapping span, dev half (hash bit 0, used in development)",
+              synth_dev);
+  print_types("### PII: Presidio synth_dataset_v2, overlapping span, held-out half (hash bit 1, not looked at)",
+              synth_held);
   std::printf(
       "\n### PII: Presidio recognizer test cases (count and spans must match)\n\n| type | passed | negatives passed "
       "|\n|---|---|---|\n");
@@ -351,8 +378,12 @@ int main(int argc, char** argv) {
   ceiling("clinc150 false-positive rate", s_clinc.fp_rate(), 0.01);
   floor("pii dev micro precision", dev_micro.precision(), 0.9);
   floor("pii dev micro recall", dev_micro.recall(), 0.9);
-  floor("presidio synth overlap micro recall", micro(synth_overlap).recall(), 0.30);
+  floor("presidio synth overlap micro recall", micro(synth_overlap).recall(), 0.88);
   floor("presidio synth overlap micro precision", micro(synth_overlap).precision(), 0.88);
+  floor("presidio synth held-out half overlap micro recall", micro(synth_held).recall(), 0.85);
+  floor("presidio synth PERSON overlap recall", synth_overlap.at("PERSON").recall(), 0.83);
+  floor("presidio synth ADDRESS overlap recall", synth_overlap.at("ADDRESS").recall(), 0.85);
+  ceiling("hasd PII entities (all false positives)", hasd_pii_fp, 10);
   std::printf("\nsmoke: %d floor(s) missed\n", failed);
   return failed ? 1 : 0;
 }

@@ -114,14 +114,17 @@ TEST_F(SafetyHttp, NegatedAndHistoricalSymptomsDoNotEscalate) {
 TEST_F(SafetyHttp, AllPiiIsRedactedWithCodePointOffsets) {
   auto o = obj(validate({{"text", "José: ssn 536-22-8741, mail jose@example.com, call (608) 555-0129"}}));
   EXPECT_FALSE(o.at("is_safe").as_bool());
+  // "José:" opening the message is a speaker label: a PERSON too.
   EXPECT_EQ(o.at("validated_text").as_string(),
-            "José: ssn [REDACTED-SSN], mail [REDACTED-EMAIL], call [REDACTED-PHONE]");
+            "[REDACTED-PERSON]: ssn [REDACTED-SSN], mail [REDACTED-EMAIL], call [REDACTED-PHONE]");
   const auto& e = o.at("entities").as_array();
-  ASSERT_EQ(e.size(), 3u);
-  EXPECT_EQ(e[0].as_object().at("type").as_string(), "SSN");
-  EXPECT_EQ(e[0].as_object().at("start").to_number<int>(), 10);  // "José: ssn " = 10 code points, 11 bytes
-  EXPECT_EQ(e[0].as_object().at("end").to_number<int>(), 21);
-  EXPECT_EQ(e[0].as_object().at("text").as_string(), "536-22-8741");
+  ASSERT_EQ(e.size(), 4u);
+  EXPECT_EQ(e[0].as_object().at("type").as_string(), "PERSON");
+  EXPECT_EQ(e[0].as_object().at("end").to_number<int>(), 4);  // "José" = 4 code points, 5 bytes
+  EXPECT_EQ(e[1].as_object().at("type").as_string(), "SSN");
+  EXPECT_EQ(e[1].as_object().at("start").to_number<int>(), 10);  // "José: ssn " = 10 code points, 11 bytes
+  EXPECT_EQ(e[1].as_object().at("end").to_number<int>(), 21);
+  EXPECT_EQ(e[1].as_object().at("text").as_string(), "536-22-8741");
 }
 
 TEST_F(SafetyHttp, BannedWordsFromEnvironmentAreWholeWord) {

@@ -1,8 +1,10 @@
 // Context rules for emergency hits. The cue lists are general English/Spanish function phrases
 // (NegEx-style triggers, temporal expressions, question forms, idioms), not tied to any data set.
 #include "roles/safety/emergency_context.hpp"
+#include "roles/safety/word_table.hpp"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <unordered_map>
@@ -51,8 +53,8 @@ constexpr const char* kAmplify =
 // Per-word roles, looked up once per token: NegEx scope terminators, clause boundaries, contrastive
 // conjunctions (end a hypothetical scope) and first-person words.
 enum WordRole : unsigned { kScopeEnd = 1, kClauseEnd = 2, kContrast = 4, kFirstPerson = 8 };
-const std::unordered_map<std::string_view, unsigned>& word_roles() {
-  static const std::unordered_map<std::string_view, unsigned> k = [] {
+const WordTable& word_roles() {
+  static const WordTable k = [] {
     std::unordered_map<std::string_view, unsigned> m;
     for (auto w : {"but",  "however", "although", "though", "except", "aside",   "apart", "yet",   "still", "just",
                    "only", "now",     "then",     "which",  "who",    "because", "cause", "since", "while", "whereas",
@@ -65,7 +67,7 @@ const std::unordered_map<std::string_view, unsigned>& word_roles() {
       m[w] |= kContrast;
     for (auto w : {"i", "im", "me", "my", "myself", "ive", "id", "ill", "mine", "yo", "mi", "estoy", "tengo"})
       m[w] |= kFirstPerson;
-    return m;
+    return WordTable(m);
   }();
   return k;
 }
@@ -79,6 +81,13 @@ bool overlaps(const TokenSpan& s, const EmergencyHit& h) { return s.first <= h.l
 
 struct ContextRules::Impl {
   std::vector<std::pair<std::string, std::unique_ptr<RE2>>> sources;
+  std::vector<std::string> full;     // the compiled pattern of each source, same order
+  std::unique_ptr<RE2::Set> gate;    // all cue patterns: one pass tells which can match at all
+  int index(const RE2* re) const {
+    for (std::size_t i = 0; i < sources.size(); ++i)
+      if (sources[i].second.get() == re) return static_cast<int>(i);
+    return -1;
+  }
   RE2* neg_pre;
   RE2* pseudo;
   RE2* neg_post;
@@ -102,7 +111,8 @@ struct ContextRules::Impl {
     RE2::Options o;
     o.set_log_errors(false);
     o.set_max_mem(16 << 20);
-    auto re = std::make_unique<RE2>(std::string(R"(\b(?:)") + pattern + (word_end ? R"()\b)" : ")"), o);
+    full.push_back(std::string(R"(\b(?:)") + pattern + (word_end ? R"()\b)" : ")"));
+    auto re = std::make_unique<RE2>(full.back(), o);
     if (!re->ok()) throw std::logic_error("emergency context pattern: " + re->error());
     RE2* raw = re.get();
     sources.emplace_back(pattern, std::move(re));
@@ -129,6 +139,15 @@ ContextRules::ContextRules() : impl_(std::make_unique<Impl>()) {
   m.mod_before = m.add(kModifierBefore);
   m.attenuate = m.add(kAttenuate);
   m.amplify = m.add(kAmplify);
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  m.gate = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+  for (const auto& p : m.full) {
+    std::string err;
+    if (m.gate->Add(p, &err) < 0) throw std::logic_error("emergency context gate: " + err);
+  }
+  if (!m.gate->Compile()) throw std::logic_error("emergency context gate does not compile");
 }
 
 ContextRules::~ContextRules() = default;
@@ -174,7 +193,7 @@ ContextCues ContextRules::find(const NormalizedText& t, const Ranges& r) const {
     const bool punct = t.tokens[i].punct;
     unsigned role = 0;
     if (!punct)
-      if (auto it = word_roles().find(tok); it != word_roles().end()) role = it->second;
+      role = word_roles().find(tok);
     if (role & kClauseEnd) ++clause;
     c.clause[i] = clause;
     c.sentence[i] = sentence;
@@ -191,6 +210,27 @@ ContextCues ContextRules::find(const NormalizedText& t, const Ranges& r) const {
     }
   }
   c.first_person_sentence.push_back(first_person);
+  // One RE2::Set pass per range says which cue patterns occur; only those run in detail. Should the
+  // set's DFA run out of memory, every pattern runs (same result, slower).
+  std::vector<bool> on(m.sources.size(), false);
+  {
+    std::vector<int> ids;
+    for (const auto& [from, to] : r) {
+      RE2::Set::ErrorInfo err{};
+      ids.clear();
+      const bool any = m.gate->Match(re2::StringPiece(t.text.data() + from, to - from), &ids, &err);
+      if (!any && err.kind != RE2::Set::kNoError) {
+        on.assign(on.size(), true);
+        break;
+      }
+      for (int id : ids) on[static_cast<std::size_t>(id)] = true;
+    }
+  }
+  auto find_all = [&](const RE2& re, const NormalizedText& text, const Ranges& ranges) {
+    const int i = m.index(&re);
+    if (i >= 0 && !on[static_cast<std::size_t>(i)]) return std::vector<TokenSpan>{};
+    return aurixa::safety::find_all(re, text, ranges);
+  };
   c.neg_pre = find_all(*m.neg_pre, t, r);
   c.pseudo_neg = find_all(*m.pseudo, t, r);
   c.neg_post = find_all(*m.neg_post, t, r);

@@ -1,8 +1,10 @@
 #include "roles/safety/normalize.hpp"
+#include "roles/safety/pii.hpp"
 
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <functional>
@@ -12,7 +14,7 @@ namespace {
 
 constexpr char kApostrophe = '\'';
 
-bool is_clause_punct(char c) { return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?'; }
+constexpr bool is_clause_punct(char c) { return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?'; }
 bool is_word_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80; }
 
 void append_utf8(std::string& out, utf8proc_int32_t cp) {
@@ -72,11 +74,30 @@ std::string fold_stream(std::string_view in) {
   std::size_t i = 0;
   const std::size_t n = in.size();
   utf8proc_int32_t buf[16];
+  // ASCII runs go through a 128-entry table straight into the output (no per-byte push_back).
+  static constexpr auto kAscii = [] {
+    std::array<char, 128> t{};
+    for (int c = 0; c < 128; ++c) {
+      char o = ' ';
+      const char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+      if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9') || is_clause_punct(l))
+        o = l;
+      else if (c == '\'' || c == '`')
+        o = kApostrophe;
+      t[static_cast<std::size_t>(c)] = o;
+    }
+    return t;
+  }();
   while (i < n) {
     unsigned char c = p[i];
     if (c < 0x80) {
-      emit_folded(out, c);
-      ++i;
+      std::size_t j = i + 1;
+      while (j < n && p[j] < 0x80) ++j;
+      const std::size_t base = out.size();
+      out.resize(base + (j - i));
+      char* o = out.data() + base;
+      for (std::size_t k = i; k < j; ++k) *o++ = kAscii[p[k]];
+      i = j;
       continue;
     }
     utf8proc_int32_t cp = -1;
@@ -113,6 +134,7 @@ NormalizedText normalize(std::string_view utf8) {
   const std::string s = fold_stream(utf8);
   NormalizedText out;
   out.text.reserve(s.size());
+  out.tokens.reserve(s.size() / 4 + 1);
   auto push_token = [&](std::string_view tok, bool punct) {
     if (!out.text.empty()) out.text.push_back(' ');
     Token t;
@@ -131,7 +153,10 @@ NormalizedText normalize(std::string_view utf8) {
   for (std::size_t i = 0; i < n; ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (is_word_byte(c)) {
-      word.push_back(static_cast<char>(c));
+      std::size_t j = i + 1;  // the whole run of word bytes at once
+      while (j < n && is_word_byte(static_cast<unsigned char>(s[j]))) ++j;
+      word.append(s, i, j - i);
+      i = j - 1;
       continue;
     }
     const bool prev_word = !word.empty();
@@ -192,6 +217,9 @@ std::string_view TypoCorrector::correct(std::string_view w) const {
   if (w.size() < min_length_ || w.size() > 32 || deletes_.empty()) return {};
   for (char c : w)
     if (c >= '0' && c <= '9') return {};
+  // A real English word is never rewritten (the protected list holds those one edit from the lexicon;
+  // checking the whole word list first is one flat-table probe instead of a dozen hash lookups).
+  if (is_common_english_word(w)) return {};
   if (vocab_.find(w) != vocab_.end() || protect_.find(w) != protect_.end()) return {};
   // Missing letter: the word itself is a deletion variant of a vocabulary word.
   if (auto it = deletes_.find(w); it != deletes_.end() && !it->second.empty() && it->second[0] == w[0])
@@ -218,11 +246,12 @@ std::string_view TypoCorrector::correct(std::string_view w) const {
 
 std::size_t TypoCorrector::apply(NormalizedText& t) const {
   std::size_t changed = 0;
-  std::vector<std::string> replacement(t.tokens.size());
+  std::vector<std::string> replacement;  // allocated at the first correction (most texts have none)
   for (std::size_t i = 0; i < t.tokens.size(); ++i) {
     if (t.tokens[i].punct) continue;
     auto fix = correct(t.token(i));
     if (!fix.empty()) {
+      if (replacement.empty()) replacement.resize(t.tokens.size());
       replacement[i] = std::string(fix);
       ++changed;
     }

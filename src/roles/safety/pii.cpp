@@ -142,8 +142,15 @@ bool alnum_at(std::string_view t, std::size_t i) {
 
 // 2015-12-22, 12/22/2015, 22.12.15 at the start of a phone candidate: a date (or date-time), not a number.
 bool looks_like_date(std::string_view s) {
-  static const RE2 k(R"(^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:\D|$))", RE2::Quiet);
-  return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), k);
+  static const RE2 kYmd(R"(^\d{4}[-/.](\d{1,2})[-/.](\d{1,2})(?:\D|$))", RE2::Quiet);
+  static const RE2 kDmy(R"(^(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}(?:\D|$))", RE2::Quiet);
+  const re2::StringPiece in(s.data(), s.size());
+  int a = 0, b = 0;
+  // Day and month must be plausible: "60-56-85-91" and "03.93.92.16.85" are phone numbers.
+  if (RE2::PartialMatch(in, kYmd, &a, &b)) return a >= 1 && a <= 12 && b >= 1 && b <= 31;
+  if (RE2::PartialMatch(in, kDmy, &a, &b))
+    return a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12);
+  return false;
 }
 
 // Separators of a digit group string: "123-45-6789" -> "--"; mixed kinds ('-' and '.') are rejected.
@@ -209,14 +216,19 @@ std::vector<PiiEntity> PiiDetector::detect(std::string_view text) const {
       const auto s = text.substr(b, e - b);
       const std::string d = digits_of(s);
       static const std::vector<std::string_view> kCtx = {"card",  "visa",   "mastercard", "amex",    "credit",
-                                                         "debit", "charge", "pay",        "tarjeta", "discover"};
-      if (!luhn_valid(d) || !card_brand(d) || !consistent_separators(s) || vetoed(b, kCtx)) return;
-      cand.push_back({EntityType::CREDIT_CARD, b, e, context_before(text, b, 40, kCtx) ? 1.0 : 0.85});
+                                                         "debit", "charge", "pay",        "tarjeta", "discover", "cc"};
+      if (!luhn_valid(d) || !consistent_separators(s) || vetoed(b, kCtx)) return;
+      const bool ctx = context_before(text, b, 40, kCtx);
+      // An issuer range we do not know (new JCB/UnionPay ranges) needs a card word before it.
+      if (!card_brand(d) && !(ctx && d.size() >= 15 && d.size() <= 19)) return;
+      cand.push_back({EntityType::CREDIT_CARD, b, e, ctx ? (card_brand(d) ? 1.0 : 0.8) : 0.85});
     });
   if (on[kPhone])
     impl.each(kPhone, text, [&](std::size_t b, std::size_t e) {
+      const bool extension = e + 1 < text.size() && (text[e] == 'x' || text[e] == 'X') && text[e + 1] >= '0' &&
+                             text[e + 1] <= '9';
       if ((b > 0 && (alnum_at(text, b - 1) || text[b - 1] == '-' || text[b - 1] == '/' || text[b - 1] == '.')) ||
-          alnum_at(text, e))
+          (alnum_at(text, e) && !extension))
         return;
       if (negative(b) || looks_like_date(text.substr(b, e - b))) return;
       add_phone(impl.phone, text, b, e, cand);
@@ -325,8 +337,10 @@ void add_phone(const PhoneValidator& phone, std::string_view text, std::size_t b
                std::vector<PiiEntity>& out) {
   static const std::vector<std::string_view> kCtx = {
       "phone",   "call",     "cell",      "mobile",   "tel",    "telephone", "number",  "fax",    "reach", "text",
-      "contact", "landline", "voicemail", "whatsapp", "numero", "telefono",  "celular", "llamar", "at"};
-  const bool ctx = context_before(text, b, 40, kCtx);
+      "contact", "landline", "voicemail", "whatsapp", "numero", "telefono",  "celular", "llamar", "at",
+      "messages", "message", "sms", "dial", "registered", "answering", "texts"};
+  static const std::vector<std::string_view> kAfter = {"mobile", "fax", "office", "cell", "home", "work", "tel"};
+  const bool ctx = context_before(text, b, 40, kCtx) || context_after(text, e, 10, kAfter);
   // The candidate may have swallowed a neighbouring number; try it whole, then without its last or
   // first group.
   auto try_span = [&](std::size_t sb, std::size_t se) {
@@ -335,7 +349,13 @@ void add_phone(const PhoneValidator& phone, std::string_view text, std::size_t b
     const auto nd = digits_of(s).size();
     if (nd < 7 || nd > 15) return false;
     if (!phone.valid(s, ctx)) return false;
-    out.push_back({EntityType::PHONE, sb, se, ctx ? 0.9 : 0.7});
+    // An extension: "259.735.7502x459".
+    std::size_t xe = se;
+    if (xe + 1 < text.size() && (text[xe] == 'x' || text[xe] == 'X') && text[xe + 1] >= '0' && text[xe + 1] <= '9') {
+      ++xe;
+      while (xe < text.size() && text[xe] >= '0' && text[xe] <= '9') ++xe;
+    }
+    out.push_back({EntityType::PHONE, sb, xe, ctx ? 0.9 : 0.7});
     return true;
   };
   if (try_span(b, e)) return;

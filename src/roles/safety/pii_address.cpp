@@ -25,12 +25,29 @@ const std::unordered_set<std::string>& street_types() {
       "ranch",   "shore",    "shores",  "summit",     "view",    "vista",   "woods",  "estates",   "manor",   "mews",
       "bend",    "cove",     "crest",   "dale",       "falls",   "field",   "fields", "gardens",   "gate",    "haven",
       "knoll",   "lake",     "lakes",   "mill",       "orchard", "oval",    "pointe", "spring",    "springs", "station",
-      "trace",   "valley",   "close",   "park",       "wharf",   "square"};
+      "trace",   "valley",   "close",   "park",       "wharf",   "square",  "str",    "u",         "ul",      "utca",
+      "út",      "tér",      "rkp",     "krt",    "kapu",    "sor",    "vej",       "gade",    "gata",
+      "gatan",   "vegen",    "veien",   "vei",        "väg",     "vägen",   "strasse", "straße",   "gasse",   "weg",
+      "platz",   "allee",    "ring",    "damm",       "laan",    "straat",  "plein",  "extensions", "extension",
+      "flat",    "flats",    "rapids",  "union",      "bypass",  "parks",   "squares", "streets",  "roads",    "ways"};
   return k;
 }
+// Endings of one-word street names in Nordic, German, Dutch and Central European countries
+// ("Koskikatu", "Søndergade", "Bundesstrasse", "Þorsteinsgata", "Ringvej").
+constexpr std::string_view kStreetEndings[] = {
+    "katu", "kuja", "tie", "polku", "kaari", "vej", "gade", "gata", "gatan", "vegen", "veien", "väg", "vägen",
+    "strasse", "straße", "str", "gasse", "weg", "platz", "allee", "ring", "damm", "graben", "braut", "laan",
+    "straat", "gracht", "plein", "stræde", "utca", "ulica", "aleja", "tee", "põik"};
+bool street_ending(const std::string& lower) {
+  for (auto e : kStreetEndings)
+    if (lower.size() >= e.size() + 3 && lower.ends_with(e)) return true;
+  return false;
+}
 const std::unordered_set<std::string>& street_prefixes() {
-  static const std::unordered_set<std::string> k = {"avenida",   "calle",     "camino", "paseo", "via",     "rue",
-                                                    "carretera", "boulevard", "avenue", "route", "highway", "county"};
+  static const std::unordered_set<std::string> k = {
+      "avenida", "calle", "camino", "paseo",  "via",    "rue",    "carretera", "boulevard", "avenue", "route",
+      "highway", "county", "rua",   "ul",     "ulica",  "viale",     "piazza",    "piazzetta", "strada",
+      "chemin",  "av",    "avda",  "avenue", "largo",  "travessa", "carrer",   "plaza",     "praça",  "alameda"};
   return k;
 }
 const std::unordered_set<std::string>& stop_words() {
@@ -64,10 +81,6 @@ const RE2& city_regex() {
   static const RE2 k(std::string(R"(^,? (?:[A-Z][a-zA-Z.'\-]+(?: [A-Z][a-zA-Z.'\-]+){0,2},? )?)") + kStates +
                          R"(\b(?: \d{5}(?:-\d{4})?)?|^,? \d{5}(?:-\d{4})?\b)",
                      RE2::Quiet);
-  return k;
-}
-const RE2& po_box_regex() {
-  static const RE2 k(R"((?i)\b(?:p\.? ?o\.?|post office) ?box \d+)", RE2::Quiet);
   return k;
 }
 
@@ -108,6 +121,54 @@ bool ordinal_or_name(const W& w) {
          (w.lower.ends_with("st") || w.lower.ends_with("nd") || w.lower.ends_with("rd") || w.lower.ends_with("th"));
 }
 
+// After the street: further lines or comma-separated parts of the same address (unit, city, region,
+// country, postcode, "APO AE"), each a short capitalised or numeric segment. Stops at a sentence
+// ('.', '?', a lower-case word) so that "... 75419? I am in Sutri" ends at the postcode.
+std::size_t extend_segments(std::string_view t, std::size_t end, bool& has_city) {
+  static const RE2 kSeg(
+      R"(^(?:(?i:apt|apartment|suite|ste|unit|fl|floor|bldg|building|room|rm|box)\.? ?#?[A-Za-z0-9\-]+)"
+      R"(|(?:APO|FPO|DPO) (?:AA|AE|AP)\b)"
+      R"(|\d{4,6}(?:-\d{4})?\b)"
+      R"(|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b)"
+      R"(|[A-Z]\d[A-Z] \d[A-Z]\d\b)"
+      R"(|(?:\p{Lu}[\p{L}'.\-]*)(?: (?:\p{Lu}[\p{L}'.\-]*|de|del|da|do|di|la|le|du|am|an|der|sur|upon))*(?: \d{4,6}\b)?))",
+      RE2::Quiet);
+  static const std::unordered_set<std::string> kNotPlace = {
+      "The", "I", "It", "We", "My", "Please", "Thanks", "Thank", "You", "He", "She", "They", "This", "That", "If",
+      "And", "But", "Or", "So", "When", "What", "Where", "Why", "How", "Is", "Are", "Can", "Could", "Would", "Will",
+      "Our", "Your", "Their", "Also", "Then", "Hi", "Hello", "Dear", "Let", "Let's", "I'm", "I'll", "Bot", "User",
+      "MRN", "DOB", "SSN", "NPI", "DEA", "MBI", "Phone", "Tel", "Fax", "Email", "E-mail", "Name", "Card", "Date",
+      "Patient", "Insurance", "Member", "Policy", "ID", "Cell", "Mobile", "Website", "Personal", "Address"};
+  std::size_t segs = 0;
+  while (segs < 7 && end < t.size()) {
+    std::size_t p = end;
+    int newlines = 0;
+    bool line_start = false;
+    while (p < t.size() && (t[p] == ' ' || t[p] == ',' || t[p] == '\n' || t[p] == '\r' || t[p] == '\t' ||
+                            (line_start && (t[p] == '>' || t[p] == '?' || t[p] == '*' || t[p] == '-')))) {
+      // Line prefixes of quoted or bulleted blocks (">", "* ", "??? " from a lost bullet glyph).
+      if (t[p] == '\n') line_start = true, ++newlines;
+      ++p;
+    }
+    if (p == end || newlines > 2 || p >= t.size()) break;
+    re2::StringPiece m;
+    if (!kSeg.Match(re2::StringPiece(t.data() + p, t.size() - p), 0, t.size() - p, RE2::ANCHOR_START, &m, 1) ||
+        m.empty())
+      break;
+    std::size_t seg_end = p + m.size();
+    // Not a place: a sentence word ("The weather"), or followed by a lower-case word on the same line.
+    const std::string first(t.substr(p, std::min(m.size(), t.substr(p).find_first_of(" ,\n") == std::string_view::npos
+                                                                ? m.size()
+                                                                : t.substr(p).find_first_of(" ,\n"))));
+    if (kNotPlace.count(first)) break;
+    while (seg_end > p && (t[seg_end - 1] == '.' || t[seg_end - 1] == '-' || t[seg_end - 1] == '\'')) --seg_end;
+    end = seg_end;
+    has_city = true;
+    ++segs;
+  }
+  return end;
+}
+
 std::size_t extend_tail(std::string_view t, std::size_t end, bool& has_city) {
   re2::StringPiece m;
   if (unit_regex().Match(re2::StringPiece(t.data() + end, t.size() - end), 0, t.size() - end, RE2::ANCHOR_START, &m, 1))
@@ -117,7 +178,28 @@ std::size_t extend_tail(std::string_view t, std::size_t end, bool& has_city) {
     end += m.size();
     has_city = true;
   }
-  return end;
+  return extend_segments(t, end, has_city);
+}
+
+// A house number after a street name ("Koskikatu 25", "Via Franscini 71", "u. 97."), if any.
+std::size_t house_number_after(std::string_view t, std::size_t end) {
+  std::size_t p = end;
+  if (p < t.size() && t[p] == ' ') ++p;
+  std::size_t q = p;
+  while (q < t.size() && std::isdigit(static_cast<unsigned char>(t[q]))) ++q;
+  if (q == p || q - p > 5) return end;
+  if (q < t.size() && std::isalpha(static_cast<unsigned char>(t[q])) && (q + 1 >= t.size() || !std::isalnum(static_cast<unsigned char>(t[q + 1])))) ++q;
+  if (q < t.size() && std::isalnum(static_cast<unsigned char>(t[q]))) return end;
+  // Not a quantity: "Main Street 3 times", "... 20 mg".
+  if (q + 1 < t.size() && t[q] == ' ' && std::islower(static_cast<unsigned char>(t[q + 1]))) {
+    static const std::unordered_set<std::string> kUnits = {"mg", "ml", "times", "pills", "tablets", "days", "hours",
+                                                           "minutes", "weeks", "years", "am", "pm", "mcg", "units"};
+    std::size_t r = q + 1;
+    while (r < t.size() && std::isalpha(static_cast<unsigned char>(t[r]))) ++r;
+    if (kUnits.count(std::string(t.substr(q + 1, r - q - 1)))) return end;
+  }
+  if (q < t.size() && t[q] == '.' && (q + 1 >= t.size() || !std::isdigit(static_cast<unsigned char>(t[q + 1])))) ++q;
+  return q;
 }
 
 }  // namespace
@@ -139,36 +221,85 @@ std::vector<AddressSpan> find_addresses(std::string_view t) {
       i = j + 1;
       continue;
     }
-    const auto words = words_after(t, j, 6);
+    const auto words = words_after(t, j, 7);
+    // A second number: "370 3911 Fourth Avenue" (building + house number).
+    std::size_t k0 = 0;
+    if (!words.empty() && words[0].lower.size() <= 5 &&
+        words[0].lower.find_first_not_of("0123456789") == std::string::npos)
+      k0 = 1;
     std::size_t street_end = 0;
-    if (!words.empty() && street_prefixes().count(words[0].lower) && words.size() >= 2) {
-      std::size_t k = 1;
-      while (k < words.size() && k <= 3 && !stop_words().count(words[k].lower) && ordinal_or_name(words[k])) ++k;
-      if (k >= 2) street_end = words[k - 1].e;
+    // A street type outranks a phone number read into "7943 2027 Prospect St" (phone 0.9 with "at").
+    double score = 0.92;
+    bool number_after = false;  // a European street name may carry its own house number
+    if (words.size() > k0 + 1 && street_prefixes().count(words[k0].lower)) {
+      std::size_t k = k0 + 1;
+      while (k < words.size() && k <= k0 + 4 && !stop_words().count(words[k].lower) && ordinal_or_name(words[k])) ++k;
+      if (k >= k0 + 2) street_end = words[k - 1].e, number_after = true;
     } else {
-      for (std::size_t k = 0; k < words.size(); ++k) {
+      for (std::size_t k = k0; k < words.size(); ++k) {
         if (stop_words().count(words[k].lower) || !ordinal_or_name(words[k])) break;
-        std::string base = words[k].lower;
-        if (k >= 1 && street_types().count(base)) street_end = words[k].e;
+        if (k >= k0 + 1 && street_types().count(words[k].lower))
+          street_end = words[k].e, number_after = words[k].lower.size() <= 4;
+        else if (street_ending(words[k].lower))
+          street_end = words[k].e, number_after = true;
+      }
+      // "<number> <Name> [<Name>] <number>": a street name between a building and a house number
+      // ("30497 Ibirapita 8057"); the names must be capitalised.
+      if (!street_end) {
+        for (std::size_t k = k0; k < words.size() && k < k0 + 3; ++k) {
+          const unsigned char c0 = static_cast<unsigned char>(t[words[k].b]);
+          // The first word capitalised; later ones may be lower-case particles ("Luite tee 87").
+          if ((k == k0 && !(std::isupper(c0) || c0 >= 0x80)) || stop_words().count(words[k].lower) ||
+              !ordinal_or_name(words[k]))
+            break;
+          const std::size_t h = house_number_after(t, words[k].e);
+          if (h != words[k].e) {
+            street_end = h;
+            score = 0.75;
+            break;
+          }
+        }
       }
     }
     if (street_end) {
+      if (number_after) street_end = house_number_after(t, street_end);
       bool has_city = false;
       const std::size_t end = extend_tail(t, street_end, has_city);
-      out.push_back({i, end, has_city ? 0.9 : 0.8});
+      out.push_back({i, end, has_city ? score + 0.03 : score});
       i = end;
       continue;
     }
     i = j + 1;
   }
+  // Forms without a leading house number: "Király u. 15.", "ul. Chrzanowska 61", "Koskikatu 25", PO boxes,
+  // military addresses (PSC/Unit ... Box, USNS ships), "the corner of A and B".
+  static const RE2 kOther(
+      R"((?:(?:\p{Lu}[\p{L}'\-]+ ){1,3}(?:u\.|ul\.|str\.|Str\.|utca|út|tér|rkp\.|krt\.|kapu) \d{1,5}[A-Za-z]?\b\.?)"
+      R"(|\b(?:Rue|Via|Rua|Calle|Avenida|Strada|Viale|ul\.|Piazza|Carrer|Avenue) (?:(?:\p{Lu}[\p{L}'\-]+|de|da|do|del|la|le|du|dos|das) ){0,4}\p{Lu}[\p{L}'\-]+,? \d{1,5}[A-Za-z]?\b)"
+      R"(|\b\p{Lu}\p{L}+(?:katu|kuja|tie|vej|gade|gata|gatan|vegen|veien|strasse|straße|gasse|weg|platz|allee|braut|graben|laan|straat|stræde) \d{1,5}[A-Za-z]?\b)"
+      R"(|\b(?:PSC|CMR|Unit) \d{1,5},? Box \d{1,5})"
+      R"(|\b(?:USNS|USNV|USS|USCGC) \p{Lu}\p{L}+)"
+      R"(|\b(?i:p\.? ?o\.?|post office) ?(?i:box) \d+|\bPostbox \d+)"
+      R"(|\b(?i:the corner of) [\p{Lu}\d][^?.!\n{}]{2,80})"
+      // "<Street Name> <number> St./street": "Hoge Wei 32 St.", "Via dei Fiorentini 17 street".
+      R"(|\b\p{Lu}[\p{L}'\-]+ (?:(?:\p{Lu}[\p{L}'\-]+|dei|de|di|del|da|do|z|van|der|ter) ){0,3}\d{1,5}[A-Za-z]? (?i:st\.|street\b))"
+      // After "lives on", "is on", "located at": "<Street Name> <number>" ("Pod Floriánem 1677").
+      R"(|\b(?i:lives?|living|is|are|located|enter|stop|station) (?i:on|at) \p{Lu}[\p{L}'\-]+ (?:\p{L}[\p{L}'\-]+ ){0,2}\d{1,5}[A-Za-z]?\b))",
+      RE2::Quiet);
   re2::StringPiece input(t.data(), t.size()), m;
   std::size_t pos = 0;
-  while (pos < t.size() && po_box_regex().Match(input, pos, t.size(), RE2::UNANCHORED, &m, 1)) {
-    const auto b = static_cast<std::size_t>(m.data() - t.data());
+  while (pos < t.size() && kOther.Match(input, pos, t.size(), RE2::UNANCHORED, &m, 1)) {
+    auto b = static_cast<std::size_t>(m.data() - t.data());
+    const std::size_t match_end = b + m.size();
+    // The context words of the last form ("lives on ") are not part of the address.
+    static const RE2 kLead(R"(^(?i:lives?|living|is|are|located|enter|stop|station) (?i:on|at) )", RE2::Quiet);
+    re2::StringPiece lead;
+    if (kLead.Match(re2::StringPiece(t.data() + b, m.size()), 0, m.size(), RE2::ANCHOR_START, &lead, 1))
+      b += lead.size();
     bool has_city = false;
-    const std::size_t end = extend_tail(t, b + m.size(), has_city);
-    out.push_back({b, end, 0.85});
-    pos = end;
+    const std::size_t end = extend_tail(t, match_end, has_city);
+    out.push_back({b, end, 0.92});
+    pos = end > pos ? end : pos + 1;
   }
   return out;
 }

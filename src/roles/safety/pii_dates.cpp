@@ -87,14 +87,24 @@ bool has_birth_context(std::string_view text, std::size_t date_begin, std::size_
   static const std::string_view kEvent[] = {
       "appt",      "appointment", "visit",  "seen", "surgery", "procedure", "admitted", "discharged", "due",  "bill",
       "statement", "scheduled",   "booked", "cita", "vaccine", "shot",      "test",     "since",      "until"};
+  // Cue words are whole words, so only word starts are tried ("dob" also inside a token: "pt.dob").
+  auto word_start = [&](std::size_t p) {
+    return std::isalpha(static_cast<unsigned char>(lower[p])) &&
+           (p == 0 || !std::isalnum(static_cast<unsigned char>(lower[p - 1])));
+  };
   std::size_t cue_end = std::string::npos;
-  for (std::size_t p = 0; p < lower.size(); ++p)
+  for (std::size_t p = 0; p < lower.size(); ++p) {
+    if (lower[p] == 'd' && lower.compare(p, 3, "dob") == 0) cue_end = p + 3;
+    if (!word_start(p)) continue;
     for (auto w : kBirth)
-      if (word_at(lower, p, w) || (w == "dob" && lower.compare(p, 3, "dob") == 0)) cue_end = p + w.size();
+      if (w[0] == lower[p] && word_at(lower, p, w)) cue_end = p + w.size();
+  }
   if (cue_end == std::string::npos) return false;
-  for (std::size_t p = cue_end; p < lower.size(); ++p)
+  for (std::size_t p = cue_end; p < lower.size(); ++p) {
+    if (!word_start(p)) continue;
     for (auto w : kEvent)
-      if (word_at(lower, p, w)) return false;
+      if (w[0] == lower[p] && word_at(lower, p, w)) return false;
+  }
   return true;
 }
 

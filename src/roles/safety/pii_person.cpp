@@ -7,14 +7,70 @@
 //    and are never reported.
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 
 #include "roles/safety/pii.hpp"
+#include "roles/safety/word_table.hpp"
 
 namespace aurixa::safety {
 namespace {
+
+#include "roles/safety/pii_common_words.inc"
+
+// Organisation words: a capitalised run next to one of these is a company, not a person.
+constexpr std::string_view kOrgWords[] = {
+    "inc",        "corp",      "corporation", "llc",         "ltd",       "co",         "company",    "group",
+    "solutions",  "technologies", "technology", "investments", "insurance", "markets",  "global",     "systems",
+    "partners",   "holdings",  "capital",     "analytics",   "labs",      "media",      "foundation", "institute",
+    "associates", "consulting", "services",   "bank",        "weekly",    "magazine",   "news",       "times",
+    "records",    "studios",   "productions", "airlines",    "motors",    "industries", "international",
+    "enterprises", "networks", "software",    "data",        "financial", "pharmaceuticals", "pharma",
+    "hathaway",   "elsevier",  "lines",       "trust",       "fund",      "society",    "association", "club",
+    "university", "college",   "hospital",    "clinic",      "center",    "centre",     "agency",     "council",
+    "ministry",   "department", "gmbh",       "ag",          "sa",        "plc",        "bv",         "oy",
+    "ab",         "as",        "srl",         "spa",      "orchestra", "band", "quartet", "trio", "choir",
+    "symphony",   "philharmonic", "sons",     "brothers"};
+// Countries, nationalities and street words: capitalised, not common English words, never a person.
+constexpr std::string_view kPlaceWords[] = {
+    "afghanistan", "albania", "algeria", "andorra", "angola", "argentina", "armenia", "australia", "austria",
+    "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados", "belarus", "belgium", "belize", "benin", "bhutan",
+    "bolivia", "bosnia", "botswana", "brazil", "brunei", "bulgaria", "burundi", "cambodia", "cameroon", "canada",
+    "chad", "chile", "china", "colombia", "congo", "croatia", "cuba", "cyprus", "czechia", "denmark", "djibouti",
+    "dominica", "ecuador", "egypt", "eritrea", "estonia", "eswatini", "ethiopia", "fiji", "finland", "france",
+    "gabon", "gambia", "georgia", "germany", "ghana", "greece", "greenland", "grenada", "guatemala", "guinea",
+    "guyana", "haiti", "honduras", "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland", "israel",
+    "italy", "jamaica", "japan", "jordan", "kazakhstan", "kenya", "kiribati", "korea", "kosovo", "kuwait",
+    "kyrgyzstan", "laos", "latvia", "lebanon", "lesotho", "liberia", "libya", "liechtenstein", "lithuania",
+    "luxembourg", "madagascar", "malawi", "malaysia", "maldives", "mali", "malta", "mauritania", "mauritius",
+    "mexico", "micronesia", "moldova", "monaco", "mongolia", "montenegro", "morocco", "mozambique", "myanmar",
+    "namibia", "nauru", "nepal", "netherlands", "nicaragua", "niger", "nigeria", "norway", "oman", "pakistan",
+    "palau", "palestine", "panama", "paraguay", "peru", "philippines", "poland", "portugal", "qatar", "romania",
+    "russia", "rwanda", "samoa", "senegal", "serbia", "seychelles", "singapore", "slovakia", "slovenia", "somalia",
+    "spain", "sudan", "suriname", "sweden", "switzerland", "syria", "taiwan", "tajikistan", "tanzania", "thailand",
+    "togo", "tonga", "trinidad", "tobago", "tunisia", "turkey", "turkmenistan", "tuvalu", "uganda", "ukraine",
+    "uruguay", "uzbekistan", "vanuatu", "venezuela", "vietnam", "yemen", "zambia", "zimbabwe", "england",
+    "scotland", "wales", "britain", "usa", "uk", "europe", "africa", "asia", "america", "american", "english",
+    "french", "german", "greek", "italian", "spanish", "polish", "swedish", "danish", "norwegian", "finnish",
+    "dutch", "hungarian", "czech", "slovenian", "croatian", "serbian", "russian", "ukrainian", "chinese",
+    "japanese", "korean", "vietnamese", "thai", "indian", "mexican", "brazilian", "canadian", "australian",
+    "irish", "scottish", "welsh", "icelandic", "estonian", "latvian", "lithuanian", "portuguese", "turkish",
+    "arab", "arabic", "israeli", "egyptian", "nigerian", "greenlander", "swiss", "austrian", "belgian", "british",
+    "rua", "strada", "str", "strasse", "straße", "via", "viale", "piazza", "piazzetta", "avenida", "calle", "rue",
+    "ul", "ulica", "utca", "vej", "gade", "katu", "tie", "provinciale", "carrer", "camino", "travessa", "largo",
+};
+// Prepositions of place: "in Amsterdam", "near Lyon".
+constexpr std::string_view kLocPrepWords[] = {"in", "near", "at", "via", "into", "outside", "across"};
+
+// Drug-name endings (INN stems): a capitalised "Lisinopril" is a medicine, not a person.
+constexpr std::string_view kDrugStems[] = {
+    "pril",   "olol",  "statin", "mab",    "cillin", "mycin",  "azole", "prazole", "sartan", "dipine", "formin",
+    "tidine", "oxetine", "pam",  "codone", "profen", "cycline", "floxacin", "vir",   "lukast", "gliptin", "parin",
+    "semide", "thiazide", "triptan", "afil", "olone", "asone",  "tropin", "caine",  "phylline", "zepam", "done",
+    "xaban",  "gatran", "oprazole", "amine", "adol"};
 
 struct Word {
   std::size_t b, e;   // byte offsets in the text
@@ -31,7 +87,10 @@ enum WordFlag : unsigned {
   kClinician = 8,
   kTitle = 16,
   kGiven = 32,
-  kCue = 64
+  kCue = 64,
+  kCommon = 128,  // a common English word (pii_common_words.inc)
+  kOrg = 256,     // a word that makes a capitalised run an organisation ("Inc", "Solutions")
+  kLocPrep = 512  // a word after which a capitalised run is a place ("in", "near")
 };
 unsigned word_flags(std::string_view lower);
 
@@ -167,30 +226,31 @@ constexpr std::string_view kRelationWords[] = {
     "beneficiary", "member",
 };
 
-// One lookup per word gives every property the rules need (FNV-1a: short words hash in a few ns).
-struct Fnv {
-  std::size_t operator()(std::string_view s) const noexcept {
-    std::uint64_t h = 1469598103934665603ull;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return static_cast<std::size_t>(h);
-  }
-};
-
+// One lookup per word gives every property the rules need (a flat table, word_table.hpp).
 unsigned word_flags(std::string_view lower) {
-  static const std::unordered_map<std::string_view, unsigned, Fnv> table = [] {
-    std::unordered_map<std::string_view, unsigned, Fnv> m;
+  static const WordTable table = [] {
+    std::unordered_map<std::string_view, unsigned, Fnv1a> m;
     for (auto w : kStopWords) m[w] |= kStop;
     for (auto w : kNonNameWords) m[w] |= kNonName;
     for (auto w : kRelationWords) m[w] |= kRelation;
     for (auto w : kClinicianTitles) m[w] |= kClinician;
     for (auto w : kPersonTitles) m[w] |= kTitle;
     for (auto w : given_name_list()) m[w] |= kGiven;
+    for (auto w : kOrgWords) m[w] |= kOrg;
+    for (auto w : kPlaceWords) m[w] |= kNonName;
+    for (auto w : kLocPrepWords) m[w] |= kLocPrep;
+    std::string_view all(kCommonWordsText);
+    for (std::size_t i = 0; i < all.size();) {
+      const std::size_t j = all.find(' ', i);
+      const std::size_t e = j == std::string_view::npos ? all.size() : j;
+      if (e > i) m[all.substr(i, e - i)] |= kCommon;
+      i = e + 1;
+    }
     // Words after which a name may follow in lower case ("my name is jorge", "i'm ana", "me llamo rosa").
     for (auto w : {"is", "llamo", "es", "name", "nombre", "are", "i'm", "im", "am", "its", "it's", "and"}) m[w] |= kCue;
-    return m;
+    return WordTable(m);
   }();
-  auto it = table.find(lower);
-  return it == table.end() ? 0u : it->second;
+  return table.find(lower);
 }
 
 // Only spaces (and for strong cues also ':' or ',') may stand between a cue and the name.
@@ -200,6 +260,50 @@ bool gap_ok(std::string_view text, std::size_t from, std::size_t to, bool allow_
     if (c == ' ' || c == '\t') continue;
     if (allow_colon && (c == ':' || c == ',' || c == '-' || c == '#')) continue;
     return false;
+  }
+  return true;
+}
+
+// A regular inflection of a listed word ("walked", "bodies", "quickly"): the list keeps base forms only.
+bool inflected_common(std::string_view s) {
+  static constexpr std::pair<std::string_view, std::string_view> kRules[] = {
+      {"s", ""}, {"es", ""}, {"ies", "y"}, {"ed", ""}, {"ed", "e"}, {"ied", "y"}, {"ing", ""}, {"ing", "e"}, {"ly", ""}};
+  char buf[64];
+  for (const auto& [suf, rep] : kRules) {
+    if (s.size() < suf.size() + 3 || s.size() > sizeof buf || !s.ends_with(suf)) continue;
+    const std::size_t n = s.size() - suf.size();
+    std::memcpy(buf, s.data(), n);
+    std::memcpy(buf + n, rep.data(), rep.size());
+    if (word_flags(std::string_view(buf, n + rep.size())) & kCommon) return true;
+  }
+  return false;
+}
+
+// A common English word, also through a regular inflection ("walked", "bodies", "quickly").
+bool common_word(const Word& w) {
+  if (w.f & kCommon) return true;
+  std::string_view s = w.lower;
+  // Contractions: "What's", "Let's", "We'll", "Don't".
+  for (std::string_view c : {"'s", "'ll", "'re", "'d", "'ve", "'m", "n't"})
+    if (s.size() > c.size() + 1 && s.ends_with(c)) {
+      s.remove_suffix(c.size());
+      if (word_flags(s) & (kCommon | kStop)) return true;
+      break;
+    }
+  return inflected_common(s);
+}
+
+bool drug_like(std::string_view lower) {
+  for (auto stem : kDrugStems)
+    if (lower.size() > stem.size() + 2 && lower.ends_with(stem)) return true;
+  return false;
+}
+
+bool all_caps(std::string_view text, const Word& w) {
+  if (w.e - w.b < 2) return false;
+  for (std::size_t k = w.b; k < w.e; ++k) {
+    const auto c = static_cast<unsigned char>(text[k]);
+    if (c >= 'a' && c <= 'z') return false;
   }
   return true;
 }
@@ -214,6 +318,10 @@ std::size_t strip_possessive(std::string_view text, const Word& w) {
 }
 
 }  // namespace
+
+bool is_common_english_word(std::string_view lower) noexcept {
+  return (word_flags(lower) & kCommon) || inflected_common(lower);
+}
 
 std::vector<NameSpan> find_person_names(std::string_view text) {
   const std::vector<Word> w = split_words(text);
@@ -242,6 +350,78 @@ std::vector<NameSpan> find_person_names(std::string_view text) {
     if (i == 0) return false;
     return (w[i - 1].f & (kCue | kRelation)) != 0;
   };
+  // A capitalised word that may be (part of) a name: a given name, or not a common word.
+  auto proper = [&](std::size_t k) {
+    const Word& x = w[k];
+    if (!name_word(x) || (x.f & (kNonName | kClinician | kTitle | kOrg))) return false;
+    if (x.f & kGiven) return !all_caps(text, x) || x.lower.size() > 2;
+    return !all_caps(text, x) && !common_word(x) && !drug_like(x.lower);
+  };
+  // Words around a single proper noun that make it a person: "Katrine is", "said Gladys", "Kaczmarek's".
+  auto person_context = [&](std::size_t first, std::size_t last) {
+    static constexpr std::string_view kAfter[] = {
+        "said", "says", "told", "asked", "was",  "is",    "has",   "had",     "will",  "would",   "and",   "spent",
+        "wrote", "sang", "flew", "lives", "works", "were", "called", "replied", "went", "shouted", "began", "just"};
+    static constexpr std::string_view kBefore[] = {"by",     "with",  "to",    "and",   "named", "called", "dear",
+                                                   "hi",     "hello", "thanks", "under", "of",   "ex",     "about",
+                                                   "for",    "said",  "says",  "shouted", "is",  "starring", "me"};
+    if (strip_possessive(text, w[last]) != w[last].e) return true;
+    if (first > 0 && (w[first - 1].f & kRelation)) return true;
+    // A speaker label or a vocative at the start of a line: "Vinka: What a wife.", "Cora, can I ...".
+    if (first == 0 || text.substr(w[first - 1].e, w[first].b - w[first - 1].e).find('\n') != std::string_view::npos) {
+      const std::size_t after = w[last].e;
+      if (after < text.size() && (text[after] == ':' || text[after] == ',')) return true;
+    }
+    if (last + 1 < w.size())
+      for (auto a : kAfter)
+        if (w[last + 1].lower == a) return true;
+    if (first > 0)
+      for (auto b : kBefore)
+        if (w[first - 1].lower == b) return true;
+    return false;
+  };
+  // Policy: the clinic's own staff are not patient PII. A lone surname that the message books or asks
+  // "with"/"for"/"to" ("an appointment with Ricci", "speak to Torres", "Lee's free time") names a
+  // provider when the message is about scheduling.
+  int sched = -1;  // lazily: does the text talk about scheduling?
+  auto scheduling = [&] {
+    if (sched < 0) {
+      sched = 0;
+      static constexpr std::string_view kSched[] = {"appointment", "meeting", "session", "book", "booking",
+                                                    "schedule", "reschedule", "cancel", "interview", "visit",
+                                                    "availability", "available", "calendar", "consult", "check-in",
+                                                    "slot", "speak", "see", "meet"};
+      for (const auto& x : w) {
+        for (auto k : kSched)
+          if (x.lower == k || (x.lower.size() > k.size() && x.lower.starts_with(k))) sched = 1;
+        if (sched) break;
+      }
+    }
+    return sched == 1;
+  };
+  // The word before a name (or before its title) books the person: "with Mr. Rogers", "speak to Ricci".
+  auto booked = [&](std::size_t k) {
+    if (k == 0) return false;
+    const auto& p = w[k - 1].lower;
+    if (p == "with") return true;
+    return (p == "for" || p == "to" || p == "of" || p == "see") && scheduling();
+  };
+  auto provider_ref = [&](std::size_t first, std::size_t last) {
+    if (first == last && booked(first)) return true;
+    if (strip_possessive(text, w[last]) != w[last].e && last + 1 < w.size()) {
+      const auto& n = w[last + 1].lower;
+      if (n == "schedule" || n == "calendar" || n == "availability" || n == "free" || n == "office" || n == "next")
+        return true;
+    }
+    return false;
+  };
+  // Word k is in a list "X, Y and Z <org word>" ("Davis, Reynolds and Williamson Orchestra"): a company.
+  auto org_list = [&](std::size_t k) {
+    std::size_t end = k;
+    while (end + 2 < w.size() && (text.substr(w[end].e, w[end + 1].b - w[end].e) == ", " || w[end + 1].lower == "and"))
+      end += w[end + 1].lower == "and" ? 2 : 1;
+    return end + 1 < w.size() && (w[end + 1].f & kOrg) && w[end + 1].cap;
+  };
   for (std::size_t i = 0; i < w.size(); ++i) {
     if (used[i] || (!w[i].cap && !cue(i))) continue;
     if (!name_word(w[i]) || (w[i].f & kNonName)) continue;
@@ -250,6 +430,9 @@ std::vector<NameSpan> find_person_names(std::string_view text) {
                    w[i - 2].lower == "her" || w[i - 2].lower == "mi");
     if (w[i].f & kClinician) continue;
     if (i > 0 && (w[i - 1].f & kClinician) && !after_possessive) continue;
+    if (i > 1 && (w[i - 2].f & kClinician) && !w[i - 1].cap && w[i - 1].lower.size() <= 3) continue;  // Dr. de Luca
+    if (i > 1 && (w[i - 2].f & kClinician) && (w[i - 1].lower == "de" || w[i - 1].lower == "van" ||
+                                               w[i - 1].lower == "von" || w[i - 1].lower == "di")) continue;
     const bool known = w[i].f & kGiven;
 
     // Strong cues: "my name is", "name:", "patient name:", "me llamo", "mi nombre es", "full name".
@@ -258,15 +441,20 @@ std::vector<NameSpan> find_person_names(std::string_view text) {
                         (prev_is(i, 1, "es") && prev_is(i, 2, "nombre")) ||
                         ((prev_is(i, 1, "name") || prev_is(i, 1, "nombre")) &&
                          text.substr(w[i - 1].e, w[i].b - w[i - 1].e).find(':') != std::string_view::npos) ||
-                        (prev_is(i, 1, "are") && prev_is(i, 2, "names"));
-    if (strong && gap_ok(text, w[i - 1].e, w[i].b, true)) {
+                        (prev_is(i, 1, "are") && prev_is(i, 2, "names")) ||
+                        // "What's your (last) name? Boyle"
+                        (prev_is(i, 1, "name") && w[i].cap &&
+                         text.substr(w[i - 1].e, w[i].b - w[i - 1].e).find('?') != std::string_view::npos);
+    if (strong && (gap_ok(text, w[i - 1].e, w[i].b, true) || w[i].cap)) {
       emit(i, extend(i, false, 3), 0.85);
       continue;
     }
     // Titles of patients.
     if (i > 0 && (w[i - 1].f & kTitle) && w[i].cap) {
       const std::size_t last = extend(i, true, 2);
-      emit(i, last, last > i ? 0.75 : 0.45);  // "Mr. Rogers" alone is as often staff as a patient
+      if (last == i && (booked(i - 1) || provider_ref(i, last))) continue;  // "my session with Ms. Davis"
+      // Staff are named with Dr/Nurse/Prof titles (never reported); Mr/Mrs/Ms + a surname is a patient.
+      emit(i, last, last > i ? 0.75 : 0.6);
       continue;
     }
     // Medium cues: "I'm", "I am", "this is", "it's", relation words, "patient", "for".
@@ -277,16 +465,110 @@ std::vector<NameSpan> find_person_names(std::string_view text) {
          (w[i - 1].f & kRelation) || (prev_is(i, 1, "and") && !out.empty() && i >= 2 && used[i - 2]));
     const bool next_cap =
         i + 1 < w.size() && w[i + 1].cap && name_word(w[i + 1]) && !(w[i + 1].f & kNonName) && w[i + 1].b - w[i].e == 1;
+    // A capitalised run next to an organisation word ("for Rapid Cycle Solutions", "Davis, Reynolds and
+    // Williamson Orchestra") is a company.
+    auto org_near = [&](std::size_t first, std::size_t last) {
+      for (std::size_t k = first; k <= last + 1 && k < w.size(); ++k)
+        if ((w[k].f & kOrg) && w[k].cap) return true;
+      return false;
+    };
     if (medium && ((w[i].cap && (known || next_cap)) || (!w[i].cap && known))) {
-      emit(i, extend(i, w[i].cap, 3), 0.8);
-      continue;
+      const std::size_t last = extend(i, w[i].cap, 3);
+      if (!org_near(i, last)) {
+        emit(i, last, 0.8);
+        continue;
+      }
     }
     // No cue: a known given name followed by a capitalised surname.
     if (w[i].cap && known && next_cap) {
-      emit(i, extend(i, true, 3), 0.75);
-      continue;
+      const std::size_t last = extend(i, true, 3);
+      if (!org_near(i, last)) {
+        emit(i, last, 0.75);
+        continue;
+      }
+    }
+    // No cue: a run of proper nouns, i.e. capitalised words that are given names or not common English
+    // words ("Weronika Martinsen", "Stefanía K. Oddgeirsdóttir", "Katrine"), with middle initials and
+    // particles ("ten", "van", "de"). Not after a preposition of place, not next to an organisation word,
+    // not ALL CAPS (city lines of addresses), not drug names. A single unknown word needs a person cue.
+    if (w[i].cap && proper(i)) {
+      std::size_t last = i, props = 1;
+      bool given = known;
+      while (last + 1 < w.size() && w[last + 1].b - w[last].e == 1 && last + 1 - i < 4) {
+        const std::size_t k = last + 1;
+        if (w[k].cap && proper(k)) {
+          ++props;
+          given = given || (w[k].f & kGiven);
+          last = k;
+          continue;
+        }
+        const bool initial = w[k].cap && (w[k].lower.size() == 1 || (w[k].lower.size() == 2 && w[k].lower[1] == '.'));
+        const bool particle = !w[k].cap && (w[k].lower == "ten" || w[k].lower == "van" || w[k].lower == "von" ||
+                                            w[k].lower == "de" || w[k].lower == "da" || w[k].lower == "del" ||
+                                            w[k].lower == "der" || w[k].lower == "bin" || w[k].lower == "di");
+        if ((initial || particle) && k + 1 < w.size() && w[k + 1].b - w[k].e == 1 && w[k + 1].cap && proper(k + 1)) {
+          ++props;
+          given = given || (w[k + 1].f & kGiven);
+          last = k + 1;
+          continue;
+        }
+        // Two particles: "Maika van de Noort".
+        const auto is_particle = [&](std::size_t q) {
+          return !w[q].cap && (w[q].lower == "van" || w[q].lower == "de" || w[q].lower == "der" ||
+                               w[q].lower == "den" || w[q].lower == "la" || w[q].lower == "von");
+        };
+        if (particle && k + 2 < w.size() && is_particle(k + 1) && w[k + 2].cap && proper(k + 2) &&
+            w[k + 1].b - w[k].e == 1 && w[k + 2].b - w[k + 1].e == 1) {
+          ++props;
+          last = k + 2;
+          continue;
+        }
+        break;
+      }
+      const bool org_next = last + 1 < w.size() && (w[last + 1].f & kOrg) && w[last + 1].cap;
+      const bool place = i > 0 && (w[i - 1].f & kLocPrep) && !after_possessive;
+      const bool hyphen_org = props == 1 && text.substr(w[i].b, w[i].e - w[i].b).find('-') != std::string_view::npos;
+      if (!org_next && !place && !hyphen_org && !provider_ref(i, last) && !org_list(last)) {
+        double score = 0;
+        if (given || props >= 2)
+          score = given ? 0.7 : 0.62;
+        else if (person_context(i, last))
+          score = 0.6;
+        if (score > 0) {
+          emit(i, last, score);
+          continue;
+        }
+      }
+      i = last;  // the rest of the run is not a separate name
     }
   }
+  // Lists: a lone proper noun joined by "," or "and" to a reported name is a name too ("our founders:
+  // Kónya, Becker and Vasquez"). Repeated so a list grows in both directions.
+  for (int round = 0; round < 4; ++round) {
+    bool grew = false;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      // In a list of names a capitalised common word is a surname too ("Park and Mann", "Bowman and White").
+      if (used[i] || !w[i].cap || !name_word(w[i]) || all_caps(text, w[i]) ||
+          (w[i].f & (kNonName | kClinician | kTitle | kOrg | kRelation)) || drug_like(w[i].lower))
+        continue;
+      auto joined = [&](std::size_t a, std::size_t b) {  // words a < b joined by ", " or " and " or ", and "
+        if (!used[a]) return false;
+        std::string_view gap = text.substr(w[a].e, w[b].b - w[a].e);
+        return gap == ", " || gap == " and " || gap == ", and ";
+      };
+      const bool left = i > 0 && joined(i - 1, i);
+      const bool left_and = i > 1 && w[i - 1].lower == "and" && used[i - 2] &&
+                            text.substr(w[i - 2].e, w[i - 1].b - w[i - 2].e).find_first_not_of(" ,") == std::string_view::npos;
+      const bool right = i + 1 < w.size() && used[i + 1] && text.substr(w[i].e, w[i + 1].b - w[i].e) == ", ";
+      const bool right_and = i + 2 < w.size() && w[i + 1].lower == "and" && used[i + 2];
+      if ((left || left_and || right || right_and) && !org_list(i)) {
+        emit(i, i, 0.6);
+        grew = true;
+      }
+    }
+    if (!grew) break;
+  }
+  std::sort(out.begin(), out.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
   return out;
 }
 

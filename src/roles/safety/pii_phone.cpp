@@ -15,10 +15,13 @@ PhoneValidator::PhoneValidator() { (void)PhoneNumberUtil::GetInstance(); }  // l
 bool PhoneValidator::valid(std::string_view candidate, bool phone_context) const {
   // PhoneNumberUtil is a process-wide, thread-safe singleton owned by the library.
   const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
-  const std::string s(candidate);
+  std::string s(candidate);
   PhoneNumber n;
   if (!s.empty() && s[0] == '+') {
-    return util->Parse(s, "ZZ", &n) == PhoneNumberUtil::NO_PARSING_ERROR && util->IsValidNumber(n);
+    // "+41 (0)96 471 07 95": the national trunk prefix in brackets is not dialled from abroad.
+    if (const auto z = s.find("(0)"); z != std::string::npos) s.erase(z, 3);
+    if (util->Parse(s, "ZZ", &n) != PhoneNumberUtil::NO_PARSING_ERROR) return false;
+    return util->IsValidNumber(n) || (phone_context && util->IsPossibleNumber(n));
   }
   // North American numbers (the common case) skip Parse() and the all-regions IsValidNumber(), which cost
   // 10-20 us each through ICU regexes: a structural NANP check first, then the US and CA metadata only.
@@ -36,6 +39,22 @@ bool PhoneValidator::valid(std::string_view candidate, bool phone_context) const
     if (!phone_context) return false;
   }
   if (!phone_context) return false;
+  // With a phone word nearby, a number written in 3+ groups with one kind of separator ("699 956 915",
+  // "03.93.92.16.85", "60-56-85-91") or as "668 5702" is a phone number of some country.
+  {
+    int groups = 1;
+    char sep = 0;
+    bool consistent = true;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
+      if (c >= '0' && c <= '9') continue;
+      if (c != ' ' && c != '.' && c != '-') continue;
+      if (sep && c != sep) consistent = false;
+      sep = c;
+      ++groups;
+    }
+    if (consistent && d.size() >= 7 && d.size() <= 12 && (groups >= 3 || (groups == 2 && d.size() == 7))) return true;
+  }
   // With the word "phone"/"number"/"call" nearby, accept national formats of other common regions.
   static const char* kRegions[] = {"GB", "CA", "IL", "IN", "BR", "DE", "FR", "JP", "CN", "MX", "ES", "IT", "AU", "PH"};
   for (const char* r : kRegions) {

@@ -98,10 +98,47 @@ TEST(SafetyPii, SsnNeedsFormatOrContext) {
 }
 
 TEST(SafetyPii, ByteOffsetsAreExactWithMultibyteText) {
+  // "José:" at the start of a line is a speaker label, i.e. a PERSON too; the SSN is the last entity.
   const std::string text = "Señora José: 536-22-8741";
   auto e = detector().detect(text);
-  ASSERT_EQ(e.size(), 1u);
-  EXPECT_EQ(text.substr(e[0].begin, e[0].end - e[0].begin), "536-22-8741");
+  ASSERT_FALSE(e.empty());
+  EXPECT_EQ(e.back().type, EntityType::SSN);
+  EXPECT_EQ(text.substr(e.back().begin, e.back().end - e.back().begin), "536-22-8741");
+}
+
+TEST(SafetyPiiAddress, InternationalAndMilitaryForms) {
+  EXPECT_EQ(found("send it to 4821 Mannerheimintie 12 Apt. 5, Helsinki, Finland 00100 please"),
+            (V{"ADDRESS=4821 Mannerheimintie 12 Apt. 5, Helsinki, Finland 00100"}));
+  EXPECT_EQ(found("mail: PSC 1234, Box 5678\nAPO AE 09123"), (V{"ADDRESS=PSC 1234, Box 5678\nAPO AE 09123"}));
+  EXPECT_EQ(found("we moved to ul. Długa 44 last week"), (V{"ADDRESS=ul. Długa 44"}));
+  EXPECT_EQ(found("Meet me at 7943 2027 Prospect St, Dehylov"), (V{"ADDRESS=7943 2027 Prospect St, Dehylov"}));
+  EXPECT_EQ(found("12 Oak Street\nThe weather is nice"), (V{"ADDRESS=12 Oak Street"}));
+}
+
+TEST(SafetyPiiAddress, HardNegatives) {
+  EXPECT_EQ(found("take 2 Tylenol 500 mg twice a day"), V{});
+  EXPECT_EQ(found("I walked 3 blocks down the road"), V{});
+  EXPECT_EQ(found("the corner of {street_name} and {street_name}"), V{});
+}
+
+TEST(SafetyPiiPerson, ProperNounsWithoutCueWords) {
+  EXPECT_EQ(found("Please ask Bartholomew Quist about the forms"), (V{"PERSON=Bartholomew Quist"}));
+  EXPECT_EQ(found("our founders: Quist, Okafor and Lindqvist"),
+            (V{"PERSON=Quist", "PERSON=Okafor", "PERSON=Lindqvist"}));
+  EXPECT_EQ(found("What's your last name? Okonkwo"), (V{"PERSON=Okonkwo"}));
+  EXPECT_EQ(found("Mrs. Halvorsen flew home"), (V{"PERSON=Halvorsen"}));
+  EXPECT_EQ(found("I would like to remove my kid Tadeusz from the plan"), (V{"PERSON=Tadeusz"}));
+}
+
+TEST(SafetyPiiPerson, HardNegatives) {
+  EXPECT_EQ(found("I take Lisinopril and Metformin every morning"), V{});
+  EXPECT_EQ(found("Can I book an appointment with Ricci on Tuesday?"), V{});  // staff: not patient PII
+  EXPECT_EQ(found("I need to reschedule my session with Ms. Davis."), V{});
+  EXPECT_EQ(found("Dr. Lee said it is fine"), V{});
+  EXPECT_EQ(found("I live in Porto Alegre now"), V{});
+  EXPECT_EQ(found("I work for Blue Harbor Solutions"), V{});
+  EXPECT_EQ(found("What's the weather in March? Let's see."), V{});
+  EXPECT_EQ(found("The Davis, Reynolds and Williamson Orchestra plays tonight"), V{});
 }
 
 }  // namespace

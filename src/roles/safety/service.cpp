@@ -155,6 +155,9 @@ ValidateResult SafetyService::validate(const ValidateRequest& req) {
     out.type = std::string(entity_type_name(e.type));
     out.start = cp.at(e.begin);
     out.end = cp.at(e.end);
+    // Raw (non-UTF-8) input: stray continuation bytes count as no code point, so a span of only those
+    // has no code-point extent. It is still redacted below but not reported as an empty entity.
+    if (out.end <= out.start) continue;
     out.text = req.text.substr(e.begin, e.end - e.begin);
     out.score = e.score;
     r.entities.push_back(std::move(out));

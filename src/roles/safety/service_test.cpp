@@ -60,10 +60,12 @@ TEST(SafetyService, EveryPiiTypeIsRedactedNotJustTheFirst) {  // D8
 TEST(SafetyService, EntityOffsetsAreCodePoints) {
   const std::string text = "José: 536-22-8741";
   auto r = check(text);
-  ASSERT_EQ(r.entities.size(), 1u);
-  EXPECT_EQ(r.entities[0].start, 6u);  // "José: " is 6 code points (7 bytes)
-  EXPECT_EQ(r.entities[0].end, 17u);
-  EXPECT_EQ(r.entities[0].text, "536-22-8741");
+  ASSERT_EQ(r.entities.size(), 2u);  // the speaker label "José" (PERSON) and the SSN
+  EXPECT_EQ(r.entities[0].start, 0u);
+  EXPECT_EQ(r.entities[0].end, 4u);  // "José" is 4 code points (5 bytes)
+  EXPECT_EQ(r.entities[1].start, 6u);  // "José: " is 6 code points (7 bytes)
+  EXPECT_EQ(r.entities[1].end, 17u);
+  EXPECT_EQ(r.entities[1].text, "536-22-8741");
 }
 
 TEST(SafetyService, BannedWordsReplaceTextWholeWordOnly) {
