@@ -2,6 +2,7 @@
 // `aurixa version`, `aurixa config`. main builds the one App that owns everything and wires roles.
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <charconv>
 #include <boost/json.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -17,8 +18,12 @@
 #include "core/json.hpp"
 #include "core/log.hpp"
 #include "core/metrics.hpp"
+#include "core/otlp.hpp"
 #include "core/router.hpp"
 #include "core/telemetry.hpp"
+#ifdef AURIXA_HAS_ROLE_GATEWAY
+#include "roles/gateway/static_files.hpp"
+#endif
 #ifdef AURIXA_HAS_STORE
 #include "store/startup.hpp"
 #endif
@@ -65,10 +70,16 @@ void register_core_routes(http::Router& router, App& app, const std::vector<std:
   router.get(
       "/health",
       [prefix, started](const http::Request&, CallContext&) {
-        char uptime[48];
-        std::snprintf(uptime, sizeof uptime, ",\"uptime\":%.3f}",
-                      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-        return http::Response::json(200, prefix + uptime);
+        // std::to_chars rather than snprintf("%.3f"): printf's float path was ~1% of the server's CPU on /health.
+        std::string body;
+        body.reserve(prefix.size() + 32);
+        body += prefix;
+        body += ",\"uptime\":";
+        char uptime[32];
+        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        body.append(uptime, std::to_chars(uptime, uptime + sizeof uptime, secs, std::chars_format::fixed, 3).ptr);
+        body += '}';
+        return http::Response::json(200, std::move(body));
       },
       {.execution = http::Execution::inline_io, .name = "/health"});
   router.get(
@@ -79,8 +90,45 @@ void register_core_routes(http::Router& router, App& app, const std::vector<std:
       {.execution = http::Execution::inline_io});
 }
 
+// --web-ports: the gateway also serves each web app at "/" on a port of its own (the seed's 3100/3300/3400).
+// parse_web_ports() runs first (a malformed list stops start-up before the store is opened); this binds the ports on
+// `server` and returns one {"event":"listening","port":N,"app":"<app>"} line per port. Throws on failure.
+#ifdef AURIXA_HAS_ROLE_GATEWAY
+std::string listen_web_ports(HttpServer& server, const std::vector<gateway::WebPort>& ports, const Config& cfg,
+                             const App& app, Log& log) {
+  std::string lines;
+  if (!ports.empty() && !app.runs("gateway")) {
+    log.warn("web_ports ignored: the gateway role does not run in this process");
+    return lines;
+  }
+  for (const auto& w : ports) {
+    unsigned short port = 0;
+    try {
+      port = server.listen_also(
+          w.port, [app_name = w.app](std::string_view target) { return gateway::web_port_target(app_name, target); });
+    } catch (const std::exception& e) {
+      throw std::runtime_error("web port " + std::to_string(w.port) + " (" + w.app + "): " + e.what());
+    }
+    log.info("listening", {{"host", cfg.host}, {"port", static_cast<std::int64_t>(port)}, {"app", w.app}});
+    lines += "{\"event\":\"listening\",\"port\":" + std::to_string(port) + ",\"app\":\"" + w.app + "\"}\n";
+  }
+  return lines;
+}
+#endif
+
 int serve(const Config& cfg) {
   Log log(cfg.log_level);
+#ifdef AURIXA_HAS_ROLE_GATEWAY
+  std::vector<gateway::WebPort> web_ports;
+  try {
+    web_ports = gateway::parse_web_ports(cfg.web_ports);
+  } catch (const ConfigError& e) {
+    std::fprintf(stderr, "aurixa: %s\n", e.what());
+    return 2;
+  }
+#else
+  if (!cfg.web_ports.empty()) log.warn("web_ports ignored: the gateway role is not built into this binary");
+#endif
   Metrics metrics;
   HttpClient http_client;
 #ifdef AURIXA_HAS_STORE
@@ -114,9 +162,10 @@ int serve(const Config& cfg) {
   } release_owned{app};
 
   // Telemetry goes to the observability role: its wire() points app.telemetry at the store when it runs
-  // here; otherwise events are batched to it over HTTP.
+  // here; otherwise events are batched to it over HTTP. AURIXA_TELEMETRY=off leaves app.telemetry null:
+  // the request path then builds no events and no spans at all.
   std::unique_ptr<AsyncTelemetry> remote_telemetry;
-  if (!app.runs("observability")) {
+  if (cfg.telemetry && !app.runs("observability")) {
     remote_telemetry = std::make_unique<AsyncTelemetry>(
         std::make_shared<HttpTelemetryWriter>(http_client, cfg.role_url("observability")), metrics);
     app.telemetry = remote_telemetry.get();
@@ -133,8 +182,15 @@ int serve(const Config& cfg) {
     std::fprintf(stderr, "aurixa: %s\n", e.what());
     return 2;
   }
-  NullTelemetry no_telemetry;
-  if (!app.telemetry) app.telemetry = &no_telemetry;
+  // OTEL_EXPORTER_OTLP_ENDPOINT: what this process emits also becomes trace spans (before routes are
+  // registered, since some roles keep the sink pointer from then on).
+  std::unique_ptr<SpanExportingTelemetry> span_export;
+  if (cfg.telemetry && !cfg.otlp_endpoint.empty()) {
+    span_export = std::make_unique<SpanExportingTelemetry>(
+        app.telemetry, std::make_shared<OtlpSpanWriter>(http_client, cfg.otlp_endpoint), metrics);
+    app.telemetry = span_export.get();
+    log.info("exporting trace spans (OTLP/HTTP JSON to OTEL_EXPORTER_OTLP_ENDPOINT)");
+  }
 
   // Each role registers into its own router. With a local gateway the other roles are reached only
   // through it (in-process, no HTTP hop), so its authentication and limits cannot be bypassed; without
@@ -180,8 +236,12 @@ int serve(const Config& cfg) {
                                           ? std::string("api-gateway")
                                           : std::string(find_role(app.local_roles[0])->service_name));
   unsigned short port = 0;
+  std::string web_lines;
   try {
     port = server.listen();
+#ifdef AURIXA_HAS_ROLE_GATEWAY
+    web_lines = listen_web_ports(server, web_ports, cfg, app, log);
+#endif
   } catch (const std::exception& e) {
     log.error("cannot listen", {{"host", cfg.host}, {"port", static_cast<std::int64_t>(cfg.port)}, {"error", e.what()}});
     log.flush();
@@ -191,6 +251,8 @@ int serve(const Config& cfg) {
   std::string roles_csv;
   for (const auto& r : app.local_roles) roles_csv += (roles_csv.empty() ? "" : ",") + r;
   log.info("listening", {{"host", cfg.host}, {"port", static_cast<std::int64_t>(port)}, {"roles", roles_csv}});
+  // The web apps' lines first: the line without "app" comes last and means every port is ready.
+  std::fputs(web_lines.c_str(), stdout);
   std::printf("{\"event\":\"listening\",\"port\":%u}\n", port);
   std::fflush(stdout);
   server.run();

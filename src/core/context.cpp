@@ -3,6 +3,7 @@
 #include <openssl/rand.h>
 
 #include <cctype>
+#include <cstring>
 #include <stdexcept>
 
 namespace aurixa {
@@ -45,32 +46,45 @@ class IdGenerator {
 
 }  // namespace
 
-std::string random_hex(std::size_t bytes) {
+namespace {
+IdGenerator& id_generator() {
   thread_local IdGenerator gen;
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes * 2);
+  return gen;
+}
+constexpr char kHexDigits[] = "0123456789abcdef";
+
+// Writes `bytes` random bytes as 2*bytes lower-case hex digits to out.
+void fill_hex(char* out, std::size_t bytes) {
   std::uint64_t word = 0;
   for (std::size_t i = 0; i < bytes; ++i) {
-    if (i % 8 == 0) word = gen.next();
-    unsigned char c = static_cast<unsigned char>(word >> (8 * (i % 8)));
-    out += kHex[c >> 4];
-    out += kHex[c & 15];
+    if (i % 8 == 0) word = id_generator().next();
+    const auto c = static_cast<unsigned char>(word >> (8 * (i % 8)));
+    *out++ = kHexDigits[c >> 4];
+    *out++ = kHexDigits[c & 15];
   }
+}
+}  // namespace
+
+std::string random_hex(std::size_t bytes) {
+  std::string out(bytes * 2, '\0');
+  fill_hex(out.data(), bytes);
   return out;
 }
 
 std::string new_uuid() {
   // Built in place (one allocation): this runs for every request without an X-Request-Id.
-  std::string h = random_hex(16);
+  char h[32];
+  fill_hex(h, 16);
   h[12] = '4';                                                         // version 4
   static constexpr char kVariant[] = "89ab";                           // RFC 4122 variant
   const char c = h[16];
   h[16] = kVariant[((c >= 'a') ? c - 'a' + 10 : c - '0') & 3];
-  std::string out;
-  out.reserve(36);
-  out.append(h, 0, 8).append(1, '-').append(h, 8, 4).append(1, '-').append(h, 12, 4).append(1, '-');
-  out.append(h, 16, 4).append(1, '-').append(h, 20, 12);
+  std::string out(36, '-');
+  std::memcpy(out.data(), h, 8);
+  std::memcpy(out.data() + 9, h + 8, 4);
+  std::memcpy(out.data() + 14, h + 12, 4);
+  std::memcpy(out.data() + 19, h + 16, 4);
+  std::memcpy(out.data() + 24, h + 20, 12);
   return out;
 }
 

@@ -120,7 +120,7 @@ http::Response error_response(const ApiError& e) { return http::Response::json(e
 struct HttpServer::Impl {
   struct Session {
     beast::tcp_stream* stream = nullptr;
-    bool busy = false;
+    std::atomic<bool> busy{false};  // set by its connection without taking sessions_mu
   };
 
   // Cached metric series of one route, so the hot path does no map lookups.
@@ -148,6 +148,13 @@ struct HttpServer::Impl {
   asio::thread_pool workers;
   asio::thread_pool streams;
   tcp::acceptor acceptor{ioc};
+  // listen_also(): more acceptors whose requests have their target rewritten before routing.
+  using TargetRewrite = std::function<std::string(std::string_view)>;
+  struct ExtraListener {
+    tcp::acceptor acceptor;
+    TargetRewrite rewrite;
+  };
+  std::vector<std::unique_ptr<ExtraListener>> extra_listeners;
   asio::signal_set signals{ioc, SIGINT, SIGTERM};
   asio::steady_timer grace_timer{ioc};
   std::atomic<bool> stopping{false};
@@ -197,16 +204,16 @@ struct HttpServer::Impl {
 
   // ---- accept loop and shutdown -------------------------------------------------------------
 
-  awaitable<void> accept_loop() {
+  awaitable<void> accept_loop(tcp::acceptor& from, const TargetRewrite* rewrite) {
     for (;;) {
-      auto [ec, sock] = co_await acceptor.async_accept(pick_executor(), as_tuple);
+      auto [ec, sock] = co_await from.async_accept(pick_executor(), as_tuple);
       if (ec) {
         if (stopping || ec == asio::error::operation_aborted) co_return;
         log.warn("accept failed", {{"error", ec.message()}});
         continue;
       }
       auto ex = sock.get_executor();
-      asio::co_spawn(ex, session(std::move(sock)), [this](std::exception_ptr e) {
+      asio::co_spawn(ex, session(std::move(sock), rewrite), [this](std::exception_ptr e) {
         if (!e) return;
         try {
           std::rethrow_exception(e);
@@ -223,10 +230,11 @@ struct HttpServer::Impl {
     asio::post(ioc, [this] {
       boost::system::error_code ec;
       acceptor.close(ec);
+      for (auto& l : extra_listeners) l->acceptor.close(ec);
       signals.cancel(ec);
       std::lock_guard lock(sessions_mu);
       for (auto& [id, s] : sessions)
-        if (!s.busy) {
+        if (!s.busy.load()) {
           auto* stream = s.stream;
           asio::post(stream->get_executor(), [stream] {
             boost::system::error_code ignored;
@@ -257,22 +265,22 @@ struct HttpServer::Impl {
     }
   }
 
-  void set_busy(std::uint64_t id, bool busy) {
-    std::lock_guard lock(sessions_mu);
-    if (auto it = sessions.find(id); it != sessions.end()) it->second.busy = busy;
-  }
+  // The entry stays in `sessions` (node-based: its address is stable) until session_ended(id).
+  static void set_busy(Session& s, bool busy) { s.busy.store(busy); }
 
   // ---- one connection -----------------------------------------------------------------------
 
-  awaitable<void> session(tcp::socket sock) {
+  awaitable<void> session(tcp::socket sock, const TargetRewrite* rewrite) {
     boost::system::error_code nd_ec;
     sock.set_option(tcp::no_delay(true), nd_ec);
     beast::tcp_stream stream(std::move(sock));
     std::uint64_t id;
+    Session* me = nullptr;
     {
       std::lock_guard lock(sessions_mu);
       id = next_session++;
-      sessions[id] = Session{&stream, false};
+      me = &sessions[id];
+      me->stream = &stream;
     }
     boost::system::error_code rep_ec;
     auto ep = stream.socket().remote_endpoint(rep_ec);
@@ -298,11 +306,11 @@ struct HttpServer::Impl {
           co_await write_simple(stream, ApiError(Errc::bad_request, "malformed HTTP request: " + ec.message()));
         break;
       }
-      set_busy(id, true);
+      set_busy(*me, true);
       in_flight.add(1);
-      bool keep = co_await serve_one(stream, buffer, parser, remote, upgraded);
+      bool keep = co_await serve_one(stream, buffer, parser, remote, upgraded, rewrite);
       in_flight.add(-1);
-      set_busy(id, false);
+      set_busy(*me, false);
       if (!keep || upgraded) break;
     }
     if (!upgraded && stream.socket().is_open()) {
@@ -354,12 +362,13 @@ struct HttpServer::Impl {
   // connection may be kept alive.
   awaitable<bool> serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer,
                             bhttp::request_parser<bhttp::string_body>& parser, const std::string& remote,
-                            bool& upgraded) {
+                            bool& upgraded, const TargetRewrite* rewrite) {
     const auto started = std::chrono::steady_clock::now();
     auto& hdr = parser.get();
     http::Request req;
     req.method = std::string(hdr.method_string());
     req.target = std::string(hdr.target());
+    if (rewrite) req.target = (*rewrite)(req.target);
     auto q = req.target.find('?');
     req.path = http::url_decode(std::string_view(req.target).substr(0, q));
     if (q != std::string::npos) req.query = req.target.substr(q + 1);
@@ -413,7 +422,14 @@ struct HttpServer::Impl {
         // Unmatched requests are filtered here; matched ones on the handler's thread (dispatch), because
         // the filter may authenticate against the store.
         if (filter && !route) early = filter->before(req, ctx, nullptr);
-        if (!early) res = co_await dispatch(match, req, ctx);
+        if (!early) {
+          // Inline routes (/health, /metrics, cheap handlers) run here without a nested coroutine frame.
+          if (route && route->options.execution == http::Execution::inline_io) {
+            res = call_route(match, req, ctx);
+          } else {
+            res = co_await dispatch(match, req, ctx);
+          }
+        }
       }
     }
     if (early) res = std::move(*early);
@@ -421,24 +437,38 @@ struct HttpServer::Impl {
     res.headers.set("X-Request-Id", ctx.request_id);
     if (stopping) keep_alive = false;
 
-    bool ok = res.stream ? co_await write_stream(stream, res, keep_alive) : co_await write_full(stream, res, keep_alive, req.method == "HEAD");
+    bool ok;
+    if (res.stream) {
+      ok = co_await write_stream(stream, res, keep_alive);
+    } else {
+      // Serialised and written here rather than in write_full(): one coroutine frame less per request.
+      const std::string out = serialize_full(res, keep_alive, req.method == "HEAD");
+      stream.expires_after(opt.request_timeout);
+      auto [wec, wn] = co_await asio::async_write(stream, asio::buffer(out), as_tuple);
+      ok = !wec;
+    }
     record(req, route, res.status, started, ctx);
     co_return ok && keep_alive;
   }
 
-  awaitable<http::Response> dispatch(const http::Match& match, http::Request& req, CallContext& ctx) {
-    if (match.kind != http::Match::Kind::found) co_return http::unmatched_response(match);
+  // Runs a matched route's filter and handler on the calling thread.
+  http::Response call_route(const http::Match& match, http::Request& req, CallContext& ctx) {
+    if (match.kind != http::Match::Kind::found) return http::unmatched_response(match);
     for (const auto& [k, v] : match.params) req.params[k] = v;
     const http::Route& route = *match.route;
-    auto call = [this, &route, &req, &ctx]() -> http::Response {
-      if (ctx.expired()) return error_response(ApiError(Errc::unavailable, "server busy: request deadline passed while queued"));
-      if (filter)
-        if (auto early = filter->before(req, ctx, &route)) return std::move(*early);
-      return http::call_handler(route, req, ctx, log);
+    if (ctx.expired()) return error_response(ApiError(Errc::unavailable, "server busy: request deadline passed while queued"));
+    if (filter)
+      if (auto early = filter->before(req, ctx, &route)) return std::move(*early);
+    return http::call_handler(route, req, ctx, log);
+  }
+
+  awaitable<http::Response> dispatch(const http::Match& match, http::Request& req, CallContext& ctx) {
+    if (match.kind != http::Match::Kind::found || match.route->options.execution == http::Execution::inline_io)
+      co_return call_route(match, req, ctx);
+    auto on_worker = [this, &match, &req, &ctx]() -> awaitable<http::Response> {
+      co_return call_route(match, req, ctx);
     };
-    if (route.options.execution == http::Execution::inline_io) co_return call();
-    co_return co_await asio::co_spawn(workers.get_executor(), [&call]() -> awaitable<http::Response> { co_return call(); },
-                                      use_awaitable);
+    co_return co_await asio::co_spawn(workers.get_executor(), on_worker, use_awaitable);
   }
 
   template <class Msg>
@@ -449,10 +479,20 @@ struct HttpServer::Impl {
   // Serialises a complete response into one buffer and writes it with a single send: cheaper than
   // Beast's serializer walking a buffer sequence per field (it was ~10% of a small request's CPU).
   awaitable<bool> write_full(beast::tcp_stream& stream, http::Response& res, bool keep_alive, bool head) {
+    const std::string out = serialize_full(res, keep_alive, head);
+    stream.expires_after(opt.request_timeout);
+    auto [ec, n] = co_await asio::async_write(stream, asio::buffer(out), as_tuple);
+    co_return !ec;
+  }
+
+  static std::string serialize_full(const http::Response& res, bool keep_alive, bool head) {
     std::string out;
-    out.reserve(160 + res.body.size());
+    std::size_t head_bytes = 64;
+    for (const auto& [k, v] : res.headers.items()) head_bytes += k.size() + v.size() + 4;
+    out.reserve(head_bytes + (head ? 0 : res.body.size()));
     out += "HTTP/1.1 ";
-    out += std::to_string(res.status);
+    char num[24];
+    out.append(num, std::to_chars(num, num + sizeof num, res.status).ptr);
     out += ' ';
     out += bhttp::obsolete_reason(static_cast<bhttp::status>(res.status));
     out += "\r\n";
@@ -469,12 +509,10 @@ struct HttpServer::Impl {
       out += "\r\n";
     }
     out += "Content-Length: ";
-    out += std::to_string(res.body.size());
+    out.append(num, std::to_chars(num, num + sizeof num, res.body.size()).ptr);
     out += keep_alive ? "\r\n\r\n" : "\r\nConnection: close\r\n\r\n";
     if (!head) out += res.body;
-    stream.expires_after(opt.request_timeout);
-    auto [ec, n] = co_await asio::async_write(stream, asio::buffer(out), as_tuple);
-    co_return !ec;
+    return out;
   }
 
   awaitable<bool> write_stream(beast::tcp_stream& stream, http::Response& res, bool keep_alive) {
@@ -655,6 +693,9 @@ struct HttpServer::Impl {
       e.status = status;
       e.error = status >= 500;
       e.trace_id = ctx.trace.trace_id;
+      e.span_id = ctx.trace.span_id;  // the server span; the caller's span is its parent
+      e.parent_span_id = ctx.trace.parent_id;
+      e.http_method = req.method;
       telemetry->emit(std::move(e));
     }
     if (opt.access_log)
@@ -695,12 +736,26 @@ unsigned short HttpServer::listen() {
   return i.acceptor.local_endpoint().port();
 }
 
+unsigned short HttpServer::listen_also(unsigned short port, std::function<std::string(std::string_view)> rewrite_target) {
+  auto& i = *impl_;
+  tcp::endpoint ep(asio::ip::make_address(i.opt.host), port);
+  auto l = std::make_unique<Impl::ExtraListener>(Impl::ExtraListener{tcp::acceptor(i.ioc), std::move(rewrite_target)});
+  l->acceptor.open(ep.protocol());
+  l->acceptor.set_option(asio::socket_base::reuse_address(true));
+  l->acceptor.bind(ep);
+  l->acceptor.listen(asio::socket_base::max_listen_connections);
+  const auto bound = l->acceptor.local_endpoint().port();
+  i.extra_listeners.push_back(std::move(l));
+  return bound;
+}
+
 void HttpServer::run() {
   auto& i = *impl_;
   i.signals.async_wait([this](boost::system::error_code ec, int) {
     if (!ec) impl_->begin_shutdown();
   });
-  asio::co_spawn(i.ioc, i.accept_loop(), asio::detached);
+  asio::co_spawn(i.ioc, i.accept_loop(i.acceptor, nullptr), asio::detached);
+  for (auto& l : i.extra_listeners) asio::co_spawn(i.ioc, i.accept_loop(l->acceptor, &l->rewrite), asio::detached);
   std::vector<std::thread> threads;
   for (auto& c : i.extra_contexts) threads.emplace_back([ctx = c.get()] { ctx->run(); });
   i.ioc.run();

@@ -5,8 +5,10 @@
 // producers and WebSocket handlers run on the stream pool; I/O threads never block.
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace aurixa {
 
@@ -49,6 +51,10 @@ class HttpServer {
   void set_telemetry(TelemetrySink* sink, std::string service);
   // Binds and listens; returns the bound port (the real one when options.port is 0). Throws on failure.
   unsigned short listen();
+  // Also accepts on `port` (0 = ephemeral) of the same host: same router, pools, limits and filter, but every
+  // request target arriving there is passed through `rewrite_target` before routing (the gateway uses it to
+  // serve one web app at "/" on a port of its own). After listen(), before run(); returns the bound port.
+  unsigned short listen_also(unsigned short port, std::function<std::string(std::string_view target)> rewrite_target);
   // Serves until a graceful shutdown completes (signal or shutdown()); blocks the calling thread.
   void run();
   // Thread-safe: stop accepting, close idle connections, let in-flight requests finish within the grace.

@@ -15,13 +15,13 @@ double epoch_now() {
 }
 
 AsyncTelemetry::AsyncTelemetry(std::shared_ptr<TelemetryWriter> writer, Metrics& metrics, std::size_t capacity,
-                               std::size_t batch_size)
+                               std::size_t batch_size, const std::string& metric_prefix, const std::string& what)
     : writer_(std::move(writer)),
       capacity_(capacity),
       batch_size_(batch_size),
-      dropped_(metrics.counter("aurixa_telemetry_dropped_total", "Telemetry events dropped (queue full or write failed).", {}, {})),
-      written_(metrics.counter("aurixa_telemetry_written_total", "Telemetry events written.", {}, {})),
-      depth_(metrics.gauge("aurixa_telemetry_queue_depth", "Telemetry events waiting to be written.", {}, {})) {
+      dropped_(metrics.counter(metric_prefix + "_dropped_total", what + " dropped (queue full or write failed).", {}, {})),
+      written_(metrics.counter(metric_prefix + "_written_total", what + " written.", {}, {})),
+      depth_(metrics.gauge(metric_prefix + "_queue_depth", what + " waiting to be written.", {}, {})) {
   thread_ = std::thread([this] { run(); });
 }
 
@@ -43,21 +43,28 @@ void AsyncTelemetry::emit(TelemetryEvent event) {
     }
     queue_.push_back(std::move(event));
     depth_.set(static_cast<double>(queue_.size()));
+    // Wake the writer only for a full batch (otherwise it wakes by itself within 200 ms): a wake-up per
+    // event cost a futex call and a context switch per event, most of telemetry's overhead.
+    if (queue_.size() != batch_size_) return;
   }
   cv_.notify_one();
 }
 
 void AsyncTelemetry::flush() {
   std::unique_lock lock(mu_);
+  ++flush_waiters_;
   cv_.notify_one();
   idle_cv_.wait(lock, [this] { return queue_.empty() && !writing_; });
+  --flush_waiters_;
 }
 
 void AsyncTelemetry::run() {
   std::unique_lock lock(mu_);
   for (;;) {
     // Wait for a full batch or 200 ms, so events are written in few transactions.
-    cv_.wait_for(lock, std::chrono::milliseconds(200), [this] { return stop_ || queue_.size() >= batch_size_; });
+    cv_.wait_for(lock, std::chrono::milliseconds(200), [this] {
+      return stop_ || queue_.size() >= batch_size_ || (flush_waiters_ > 0 && !queue_.empty());
+    });
     if (queue_.empty()) {
       idle_cv_.notify_all();
       if (stop_) return;

@@ -14,6 +14,8 @@
 #include <thread>
 #include <vector>
 
+#include "core/context.hpp"
+
 namespace aurixa {
 
 class Metrics;
@@ -34,6 +36,17 @@ struct TelemetryEvent {
   std::string model, provider;
   std::optional<bool> cache_hit, escalated;
   std::string trace_id;
+  // Trace spans (OTLP export): this event's span and its parent, both 16 hex. An api_call is the request's
+  // server span (CallContext::trace.span_id, parent = the caller's span); other events set only
+  // parent_span_id (the span they ran under) and the exporter gives them a span id.
+  std::string span_id, parent_span_id;
+  std::string http_method;  // api_call only
+
+  // Ties the event to the request it ran for: same trace, and the request's span as its parent.
+  void within(const TraceParent& t) {
+    trace_id = t.trace_id;
+    parent_span_id = t.span_id;
+  }
 };
 
 double epoch_now();
@@ -42,6 +55,8 @@ class TelemetrySink {
  public:
   virtual ~TelemetrySink() = default;
   virtual void emit(TelemetryEvent event) = 0;
+  // Blocks until what was emitted so far is written (reports read their own writes; tests). May be a no-op.
+  virtual void flush() {}
 };
 
 class TelemetryWriter {
@@ -53,12 +68,14 @@ class TelemetryWriter {
 
 class AsyncTelemetry final : public TelemetrySink {
  public:
+  // Metrics are <metric_prefix>_dropped_total, _written_total and _queue_depth.
   AsyncTelemetry(std::shared_ptr<TelemetryWriter> writer, Metrics& metrics, std::size_t capacity = 10'000,
-                 std::size_t batch_size = 500);
+                 std::size_t batch_size = 500, const std::string& metric_prefix = "aurixa_telemetry",
+                 const std::string& what = "Telemetry events");
   ~AsyncTelemetry() override;  // flushes what is queued, then stops
 
   void emit(TelemetryEvent event) override;
-  void flush();  // blocks until everything emitted so far is written (tests, shutdown)
+  void flush() override;  // blocks until everything emitted so far is written (tests, shutdown)
 
  private:
   void run();
@@ -73,6 +90,7 @@ class AsyncTelemetry final : public TelemetrySink {
   std::deque<TelemetryEvent> queue_;
   bool stop_ = false;
   bool writing_ = false;
+  int flush_waiters_ = 0;
   std::thread thread_;
 };
 

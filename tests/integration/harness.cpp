@@ -94,10 +94,20 @@ ServerProcess::ServerProcess(std::vector<std::string> args, std::map<std::string
     auto n = read(out[0], chunk, sizeof chunk);
     if (n <= 0) break;
     buf.append(chunk, static_cast<std::size_t>(n));
+    // Complete lines only. Web apps' ports (--web-ports) come first with an "app"; the server's own line is last.
     static constexpr std::string_view kMarker = "\"event\":\"listening\",\"port\":";
-    auto pos = buf.find(kMarker);
-    if (pos != std::string::npos && buf.find('}', pos) != std::string::npos)
-      port_ = static_cast<unsigned short>(std::stoi(buf.substr(pos + kMarker.size())));
+    static constexpr std::string_view kApp = "\"app\":\"";
+    for (std::size_t line_start = 0, eol; port_ == 0 && (eol = buf.find('\n', line_start)) != std::string::npos;
+         line_start = eol + 1) {
+      const std::string line = buf.substr(line_start, eol - line_start);
+      auto pos = line.find(kMarker);
+      if (pos == std::string::npos) continue;
+      const auto port = static_cast<unsigned short>(std::stoi(line.substr(pos + kMarker.size())));
+      if (auto a = line.find(kApp); a != std::string::npos)
+        app_ports_[line.substr(a + kApp.size(), line.find('"', a + kApp.size()) - a - kApp.size())] = port;
+      else
+        port_ = port;
+    }
   }
   // Keep draining stdout in the background so the child never blocks on a full pipe.
   std::thread([fd = out[0]] {
@@ -119,6 +129,11 @@ ServerProcess::~ServerProcess() {
     kill(pid_, SIGKILL);
     waitpid(pid_, nullptr, 0);
   }
+}
+
+unsigned short ServerProcess::app_port(const std::string& app) const {
+  auto it = app_ports_.find(app);
+  return it == app_ports_.end() ? 0 : it->second;
 }
 
 std::string ServerProcess::url(const std::string& path) const {

@@ -27,6 +27,8 @@ class ServerProcess {
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   unsigned short port() const { return port_; }
+  // The port a web app reported with --web-ports ({"event":"listening","port":N,"app":"<app>"}), 0 if none.
+  unsigned short app_port(const std::string& app) const;
   std::string url(const std::string& path = "") const;
   pid_t pid() const { return pid_; }
   const std::string& log_path() const { return log_path_; }  // the child's stderr (JSON log lines)
@@ -39,6 +41,7 @@ class ServerProcess {
  private:
   pid_t pid_ = -1;
   unsigned short port_ = 0;
+  std::map<std::string, unsigned short> app_ports_;
   std::string log_path_;
   mutable int exit_code_ = -1;
 };

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <utility>
 
+#include "core/config.hpp"
 #include "core/error.hpp"
 #include "core/router.hpp"
 
@@ -146,6 +147,56 @@ void register_static_routes(http::Router& router, std::string root) {
   router.get("/assets/{rest...}",
              [serve](const http::Request& req, CallContext&) { return serve("assets", req, req.param("rest")); },
              {.name = "/web/assets"});
+}
+
+std::vector<WebPort> parse_web_ports(std::string_view spec) {
+  auto trim = [](std::string_view v) {
+    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+    return v;
+  };
+  spec = trim(spec);
+  if (spec.empty()) return {};
+  auto bad = [&](const std::string& why) {
+    return ConfigError("invalid setting 'web_ports' (AURIXA_WEB_PORTS, --web-ports) '" + std::string(spec) +
+                       "': " + why);
+  };
+  std::vector<WebPort> out;
+  std::size_t start = 0;
+  for (;;) {
+    const auto comma = spec.find(',', start);
+    const auto item =
+        trim(spec.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+    if (out.size() == kApps.size()) throw bad("expected three ports: dashboard,patient,hospital");
+    unsigned port = 0;
+    if (item.empty() || item.size() > 5) throw bad("'" + std::string(item) + "' is not a port number");
+    for (char c : item) {
+      if (c < '0' || c > '9') throw bad("'" + std::string(item) + "' is not a port number");
+      port = port * 10 + static_cast<unsigned>(c - '0');
+    }
+    if (port > 65535) throw bad("'" + std::string(item) + "' is not a port number (0..65535)");
+    for (const auto& w : out)
+      if (port != 0 && w.port == port) throw bad("port " + std::to_string(port) + " is given twice");
+    out.push_back({kApps[out.size()], static_cast<unsigned short>(port)});
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  if (out.size() != kApps.size()) throw bad("expected three ports: dashboard,patient,hospital");
+  return out;
+}
+
+std::string web_port_target(std::string_view app, std::string_view target) {
+  std::string_view path = target.substr(0, target.find('?'));
+  std::string_view first = path.substr(path.empty() || path.front() != '/' ? 0 : 1);
+  first = first.substr(0, first.find('/'));
+  static constexpr std::string_view kShared[] = {"api", "ws", "health", "metrics", "assets", "debug"};
+  for (auto s : kShared)
+    if (first == s) return std::string(target);
+  if (first == app) return std::string(target);
+  std::string out = "/" + std::string(app);
+  if (target.empty() || target.front() != '/') out += '/';
+  out += target;
+  return out;
 }
 
 }  // namespace aurixa::gateway

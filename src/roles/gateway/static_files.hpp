@@ -9,6 +9,7 @@
 // Thread-safety: stateless apart from the root path; handlers read files on the worker pool.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/http_types.hpp"
 
@@ -33,5 +34,24 @@ http::Response serve_static(const std::string& root, std::string_view mount, std
 
 // Registers GET (and so HEAD) routes for the three apps and /assets/ on the gateway router.
 void register_static_routes(http::Router& router, std::string root);
+
+// ---- the seed's per-app ports (setting web_ports, --web-ports 3100,3300,3400) --------------------------------
+// Each app may also get a port of its own where it lives at "/" (the original served the dashboard on :3100, the
+// patient portal on :3300 and the hospital portal on :3400). The same server, router and limits answer there; only
+// the request target is rewritten first (web_port_target), so the apps' same-origin /api, /ws and /health calls
+// work unchanged from that port.
+struct WebPort {
+  std::string app;          // "dashboard", "patient" or "hospital"
+  unsigned short port = 0;  // 0 = an ephemeral port (tests)
+};
+
+// Parses "3100,3300,3400" (dashboard, patient, hospital, in that order; spaces allowed). "" -> no extra ports.
+// Throws ConfigError naming the setting unless it is exactly three port numbers 0..65535 with no repeated non-zero port.
+std::vector<WebPort> parse_web_ports(std::string_view spec);
+
+// The target a request arriving on `app`'s own port is routed as: "/api/...", "/ws/...", "/health...", "/metrics",
+// "/assets/...", "/debug/..." and "/<app>..." stay as they are; anything else is a page of the app, so "/" becomes
+// "/<app>/" and "/visits?x=1" becomes "/<app>/visits?x=1" (served as the SPA page by serve_static).
+std::string web_port_target(std::string_view app, std::string_view target);
 
 }  // namespace aurixa::gateway

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/config.hpp"
 #include "core/error.hpp"
 
 namespace aurixa::gateway {
@@ -95,6 +96,38 @@ TEST(ContentType, ByExtension) {
   EXPECT_EQ(content_type_for("a.svg"), "image/svg+xml");
   EXPECT_EQ(content_type_for("a.woff2"), "font/woff2");
   EXPECT_EQ(content_type_for("a.bin"), "application/octet-stream");
+}
+
+TEST(WebPorts, ParsesThreePortsInAppOrder) {
+  auto w = parse_web_ports(" 3100, 3300 ,3400 ");
+  ASSERT_EQ(w.size(), 3u);
+  EXPECT_EQ(w[0].app, "dashboard");
+  EXPECT_EQ(w[0].port, 3100);
+  EXPECT_EQ(w[1].app, "patient");
+  EXPECT_EQ(w[1].port, 3300);
+  EXPECT_EQ(w[2].app, "hospital");
+  EXPECT_EQ(w[2].port, 3400);
+  EXPECT_TRUE(parse_web_ports("").empty());
+  EXPECT_EQ(parse_web_ports("0,0,0").size(), 3u);  // ephemeral ports may repeat
+}
+
+TEST(WebPorts, RejectsAnythingButThreeDistinctPorts) {
+  for (const char* bad : {"3100", "3100,3300", "3100,3300,3400,3500", "3100,,3400", "a,b,c", "3100,3300,65536",
+                          "3100,3100,3400", "-1,3300,3400", "3100;3300;3400"})
+    EXPECT_THROW(parse_web_ports(bad), ConfigError) << bad;
+}
+
+TEST(WebPorts, PagesMoveUnderTheAppWhileTheApiStaysShared) {
+  EXPECT_EQ(web_port_target("dashboard", "/"), "/dashboard/");
+  EXPECT_EQ(web_port_target("patient", "/voice"), "/patient/voice");
+  EXPECT_EQ(web_port_target("patient", "/visits/12?tab=past"), "/patient/visits/12?tab=past");
+  EXPECT_EQ(web_port_target("hospital", "/?next=%2Fqueue"), "/hospital/?next=%2Fqueue");
+  EXPECT_EQ(web_port_target("hospital", "/favicon.ico"), "/hospital/favicon.ico");
+  EXPECT_EQ(web_port_target("hospital", "/apis"), "/hospital/apis");        // whole segments only
+  EXPECT_EQ(web_port_target("hospital", "/patient"), "/hospital/patient");  // another app's name is a page here
+  for (const char* same : {"/api/v1/auth/login", "/api", "/ws/voice?access_token=x", "/health", "/health/services",
+                           "/metrics", "/assets/app-abc123.js", "/debug/sleep", "/dashboard", "/dashboard/audit?q=1"})
+    EXPECT_EQ(web_port_target("dashboard", same), same);
 }
 
 }  // namespace

@@ -49,7 +49,7 @@ void wire_llm(App& app) {
     e.output_tokens = r.output_tokens;
     e.model = r.model;
     e.provider = r.provider;
-    e.trace_id = ctx.trace.trace_id;
+    e.within(ctx.trace);
     app.telemetry->emit(std::move(e));
   };
   const bool redactor = static_cast<bool>(deps.redact);

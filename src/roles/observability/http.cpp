@@ -82,14 +82,24 @@ std::optional<std::int64_t> tenant_param(const http::Request& req) {
   throw ApiError::validation("tenant_id", "query parameter 'tenant_id' must be a tenant id like 1 or t-001");
 }
 
+// Events reported by clients and other processes: written before the 202 (these routes run on the worker
+// pool), so a sender's batch is either stored or its sender counts it as dropped.
+void write_events(App& app, const std::vector<TelemetryEvent>& events) {
+  if (!app.db) throw ApiError(Errc::unavailable, "observability has no store");
+  StoreTelemetryWriter(*app.db).write(events);
+}
+
 }  // namespace
 
 void wire(App& app) {
   if (!app.db) return;
-  auto writer = std::make_shared<StoreTelemetryWriter>(*app.db);
-  auto sink = std::make_shared<AsyncTelemetry>(writer, app.metrics);
-  app.telemetry = sink.get();
-  app.owned.push_back(sink);
+  // This process's own events (AURIXA_TELEMETRY=off: none) are batched to the store; events other
+  // processes send are written by the ingest routes directly, so they are never exported twice as spans.
+  if (app.config.telemetry) {
+    auto sink = std::make_shared<AsyncTelemetry>(std::make_shared<StoreTelemetryWriter>(*app.db), app.metrics);
+    app.telemetry = sink.get();
+    app.owned.push_back(sink);
+  }
   auto retention = std::make_shared<Retention>(*app.db, app.log, std::chrono::hours(24 * app.config.telemetry_retention_days),
                                                std::chrono::hours(1));
   app.owned.push_back(retention);
@@ -120,7 +130,7 @@ void register_routes(http::Router& router, App& app) {
       e.tenant_id = json::optional_int(*d, "tenant_id");
     }
     e.trace_id = ctx.trace.trace_id;
-    if (app.telemetry) app.telemetry->emit(std::move(e));
+    write_events(app, {std::move(e)});
     return json::response(202, boost::json::object{{"status", "accepted"}});
   });
 
@@ -129,8 +139,9 @@ void register_routes(http::Router& router, App& app) {
     for (auto& e : events) {
       if (!known_event_type(e.event_type)) throw ApiError::validation("event_type", "unknown event_type " + e.event_type);
     }
-    for (auto& e : events) app.telemetry->emit(std::move(e));
-    return json::response(202, boost::json::object{{"status", "accepted"}, {"count", events.size()}});
+    const auto n = events.size();
+    write_events(app, events);
+    return json::response(202, boost::json::object{{"status", "accepted"}, {"count", n}});
   }, {.max_body_bytes = 8u << 20});
 
   router.get("/api/v1/reports/performance", [&app](const http::Request& req, CallContext&) {
@@ -147,7 +158,7 @@ void register_routes(http::Router& router, App& app) {
     if (auto s = req.query_param("service"); s && !s->empty()) q.service = *s;
     if (auto t = req.query_param("event_type"); t && !t->empty()) q.event_type = *t;
     // Make what was emitted before this request visible (the sink batches asynchronously).
-    if (auto* sink = dynamic_cast<AsyncTelemetry*>(app.telemetry)) sink->flush();
+    if (app.telemetry) app.telemetry->flush();
     return json::ok(report_json(query_report(*app.db, q)));
   });
 }

@@ -87,7 +87,8 @@ struct PipelineService::Emitter {
 // Records the steps of one turn: timings, JSON input/output, telemetry.
 class StepLog {
  public:
-  StepLog(App& app, const std::string& session, std::int64_t tenant) : app_(app), session_(session), tenant_(tenant) {}
+  StepLog(App& app, const std::string& session, std::int64_t tenant, const TraceParent& trace)
+      : app_(app), session_(session), tenant_(tenant), trace_(trace) {}
 
   template <class F>
   auto run(const std::string& name, bj::value input, F&& fn) -> decltype(fn(std::declval<bj::value&>())) {
@@ -131,6 +132,7 @@ class StepLog {
       ev.tenant_id = tenant_;
       ev.latency_ms = ms;
       ev.error = rec.status == "error";
+      ev.within(trace_);  // a child span of the request when spans are exported
       app_.telemetry->emit(std::move(ev));
     }
     steps_.push_back(rec);
@@ -138,6 +140,7 @@ class StepLog {
   App& app_;
   const std::string& session_;
   std::int64_t tenant_;
+  const TraceParent& trace_;
   std::vector<StepRecord> steps_;
 };
 
@@ -254,18 +257,21 @@ PipelineResult PipelineService::execute(const PipelineRequest& req, const CallCo
   out.request.tenant_id = who.tenant;
   out.request.patient_id = who.patient;
   out.created_at = now_s();
-  StepLog log(app_, out.session_id, who.tenant);
+  StepLog log(app_, out.session_id, who.tenant, ctx.trace);
 
   // Session context: the agent's pending task and the recent turns (model context).
+  // A session id generated for this request (a random UUID) cannot have a stored conversation yet: no read.
   Pending pending;
   std::vector<store::ConversationTurn> history;
-  app_.db->read([&](store::Tx& tx) {
-    store::ConversationRepository repo(tx);
-    if (const auto conv = repo.by_session(scope, out.session_id)) {
-      pending = pending_of(conv->state);
-      history = repo.recent_turns(*conv, app_.config.history_turns);
-    }
-  });
+  if (!req.session_id.empty()) {
+    app_.db->read([&](store::Tx& tx) {
+      store::ConversationRepository repo(tx);
+      if (const auto conv = repo.by_session(scope, out.session_id)) {
+        pending = pending_of(conv->state);
+        history = repo.recent_turns(*conv, app_.config.history_turns);
+      }
+    });
+  }
 
   if (emit) emit->status("Classifying intent...");
   // 1. The patient's own words: emergencies first, personal data redacted before anything leaves the process.

@@ -1,5 +1,6 @@
 // A very small history-API router: each app lives under a base path (/dashboard, /patient, /hospital) and the
-// gateway answers every client-side route with the app's index.html.
+// gateway answers every client-side route with the app's index.html. With --web-ports an app also has a port of
+// its own where it lives at "/" (the seed's :3100/:3300/:3400): the base is then empty (see mountedBase).
 import { createContext, useCallback, useContext, useEffect, useState, type AnchorHTMLAttributes, type ReactNode } from 'react';
 
 interface RouterValue {
@@ -17,7 +18,14 @@ function currentPath(base: string): string {
   return rest.startsWith('/') ? rest.replace(/\/+$/, '') || '/' : `/${rest}`.replace(/\/+$/, '') || '/';
 }
 
-export function Router({ base, children }: { base: string; children: ReactNode }) {
+// The base the page was loaded under: `base` when the URL is below it (the gateway's /dashboard/...), else ""
+// (the app at "/" on its own port). Decided once per page load, so links stay on the URL scheme the user came in by.
+export function mountedBase(base: string, pathname: string = window.location.pathname): string {
+  return pathname === base || pathname.startsWith(`${base}/`) ? base : '';
+}
+
+export function Router({ base: prefix, children }: { base: string; children: ReactNode }) {
+  const [base] = useState(() => mountedBase(prefix));
   const [loc, setLoc] = useState(() => ({ path: currentPath(base), search: window.location.search }));
   useEffect(() => {
     const onPop = () => setLoc({ path: currentPath(base), search: window.location.search });

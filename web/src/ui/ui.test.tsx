@@ -1,9 +1,10 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeClient, reply } from '../test/fake-server';
 import { AuthGate } from './auth';
 import { BarChart, LineChart } from './charts';
 import { ChatView, isEmergency, usePipelineChat } from './chat';
+import { Link, mountedBase, Router, useRouter } from './router';
 import type { AurixaClient } from '../api/client';
 
 describe('charts', () => {
@@ -121,5 +122,39 @@ describe('chat', () => {
     expect(isEmergency({ escalated: true, escalation_type: 'human' })).toBe(false);
     expect(isEmergency({ final_response: '⚠️ This may require immediate attention.' })).toBe(true);
     expect(isEmergency({ escalated: false, final_response: 'ok' })).toBe(false);
+  });
+});
+
+describe('router base (--web-ports)', () => {
+  it('uses the prefix only when the page was loaded under it', () => {
+    expect(mountedBase('/patient', '/patient')).toBe('/patient');
+    expect(mountedBase('/patient', '/patient/voice')).toBe('/patient');
+    expect(mountedBase('/patient', '/')).toBe('');
+    expect(mountedBase('/patient', '/voice')).toBe('');
+    expect(mountedBase('/patient', '/patients/3')).toBe('');
+  });
+
+  it('links and navigation stay at "/" when the app has a port of its own', () => {
+    vi.spyOn(window, 'scrollTo').mockImplementation(() => {}); // jsdom does not implement it
+    window.history.pushState(null, '', '/appointments');
+    function Here() {
+      const { path } = useRouter();
+      return (
+        <>
+          <span data-testid="path">{path}</span>
+          <Link to="/help">Help</Link>
+        </>
+      );
+    }
+    render(
+      <Router base="/patient">
+        <Here />
+      </Router>,
+    );
+    expect(screen.getByTestId('path').textContent).toBe('/appointments');
+    expect(screen.getByRole('link', { name: 'Help' }).getAttribute('href')).toBe('/help');
+    fireEvent.click(screen.getByRole('link', { name: 'Help' }));
+    expect(window.location.pathname).toBe('/help');
+    expect(screen.getByTestId('path').textContent).toBe('/help');
   });
 });

@@ -1,6 +1,9 @@
 // Voice chat over the gateway's /ws/voice WebSocket: a recording (MediaRecorder, WebM/Opus) is sent whole as
-// {"type":"audio"}; typed text as {"type":"text"}. Replies arrive as transcript / text_delta / text / audio events;
-// audio is played through a Blob URL (the page's CSP allows blob: media).
+// {"type":"audio"}; typed text as {"type":"text"}. Replies arrive as transcript / text_delta / audio / text events;
+// audio clips (one per sentence) are queued and played one after another through Blob URLs (the page's CSP allows
+// blob: media). A turn is over when its final `text` (or an `error`) has arrived and every clip has been played: a
+// text-only answer such as "I couldn't transcribe that" settles at once, and a turn the server never answers
+// settles after REPLY_TIMEOUT_MS with a message instead of "processing" for ever.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useAuth } from '../../ui/auth';
 import { Banner, Button, Card } from '../../ui/components';
@@ -20,17 +23,37 @@ function toBase64(buf: ArrayBuffer): string {
   return btoa(s);
 }
 
-function playBase64(data: string, mime: string, onEnd: () => void) {
-  const bin = atob(data);
+// No reply event for this long after sending a turn (or since the last event of it): give up waiting.
+export const REPLY_TIMEOUT_MS = 90_000;
+
+interface Clip {
+  data: string;
+  mime: string;
+}
+
+// Plays one clip; calls onEnd exactly once (ended, failed or stopped). Returns a function that stops it.
+function playBase64(clip: Clip, onEnd: () => void): () => void {
+  const bin = atob(clip.data);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const url = URL.createObjectURL(new Blob([bytes], { type: clip.mime }));
   const audio = new Audio(url);
-  audio.onended = () => {
+  let ended = false;
+  const finish = () => {
+    if (ended) return;
+    ended = true;
     URL.revokeObjectURL(url);
     onEnd();
   };
-  audio.play().catch(onEnd);
+  audio.onended = finish;
+  audio.onerror = finish;
+  Promise.resolve()
+    .then(() => audio.play())
+    .catch(finish);
+  return () => {
+    audio.pause();
+    finish();
+  };
 }
 
 export function VoicePage() {
@@ -46,6 +69,36 @@ export function VoicePage() {
   const replying = useRef(false);
   const playAloudRef = useRef(playAloud);
   playAloudRef.current = playAloud;
+  // The turn in flight: sent, and its final text/error not received yet. Clips wait in `clips`; `stopClip` stops
+  // the one playing (null when none is).
+  const turnOpen = useRef(false);
+  const clips = useRef<Clip[]>([]);
+  const stopClip = useRef<(() => void) | null>(null);
+  const replyTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  // Idle once the answer is complete and nothing is left to play.
+  const settle = () => {
+    if (!turnOpen.current && !stopClip.current && clips.current.length === 0) setStatus('idle');
+  };
+  const endTurn = () => {
+    turnOpen.current = false;
+    clearTimeout(replyTimer.current);
+    settle();
+  };
+  // (Re)arms the wait for the server while a turn is open.
+  const armReplyTimer = () => {
+    clearTimeout(replyTimer.current);
+    replyTimer.current = setTimeout(() => {
+      if (!turnOpen.current) return;
+      setError('No answer from the voice service. Try again, or type your message below.');
+      endTurn();
+    }, REPLY_TIMEOUT_MS);
+  };
+  const stopPlayback = () => {
+    clips.current = [];
+    stopClip.current?.();
+  };
+  useEffect(() => () => clearTimeout(replyTimer.current), []);
 
   useEffect(() => {
     const proto = window.location.protocol === 'https:' ? 'wss' : 'ws';
@@ -63,8 +116,23 @@ export function VoicePage() {
       setStatus('error');
       setError('Voice chat is unavailable right now.');
     };
+    const playNext = () => {
+      if (stopClip.current) return;
+      const clip = clips.current.shift();
+      if (!clip) {
+        if (sock.readyState === WebSocket.OPEN) sock.send(JSON.stringify({ type: 'playback_done' }));
+        settle();
+        return;
+      }
+      setStatus('speaking');
+      stopClip.current = playBase64(clip, () => {
+        stopClip.current = null;
+        playNext();
+      });
+    };
     sock.onmessage = (m) => {
       if (typeof m.data !== 'string') return;
+      if (turnOpen.current) armReplyTimer();
       let e: Record<string, unknown>;
       try {
         e = JSON.parse(m.data) as Record<string, unknown>;
@@ -82,26 +150,41 @@ export function VoicePage() {
         const replace = replying.current;
         replying.current = false;
         setLines((l) => (replace && l.length ? [...l.slice(0, -1), { who: 'aurixa', text }] : [...l, { who: 'aurixa', text }]));
-        if (!playAloudRef.current) setStatus('idle');
-      }
-      else if (type === 'audio' && typeof e.data === 'string') {
-        if (playAloudRef.current) {
-          setStatus('speaking');
-          playBase64(e.data, String(e.mime ?? 'audio/wav'), () => {
-            setStatus('idle');
-            sock.send(JSON.stringify({ type: 'playback_done' }));
-          });
+        endTurn();
+      } else if (type === 'audio' && typeof e.data === 'string') {
+        if (playAloudRef.current && e.data) {
+          clips.current.push({ data: e.data, mime: String(e.mime ?? 'audio/wav') });
+          playNext();
         }
+      } else if (type === 'barge_in') {
+        stopPlayback();
       } else if (type === 'error') {
         setError(text || 'Something went wrong.');
-        setStatus('idle');
-      } else if (type === 'status' && /process|think|generat/i.test(text)) setStatus('processing');
+        endTurn();
+      } else if (type === 'status' && /process|think|generat/i.test(text) && !stopClip.current) setStatus('processing');
     };
-    return () => sock.close();
+    return () => {
+      stopPlayback();
+      turnOpen.current = false;
+      sock.close();
+    };
+    // The helpers used above only touch refs and state setters, so they need not be dependencies.
   }, [client, session.patient_id, connection]);
 
-  const send = (o: object) => {
-    if (ws.current?.readyState === WebSocket.OPEN) ws.current.send(JSON.stringify({ ...o, want_tts: playAloudRef.current }));
+  // Sends a turn; returns whether it went out (the socket may have closed meanwhile).
+  const sendTurn = (o: object): boolean => {
+    if (ws.current?.readyState !== WebSocket.OPEN) {
+      setError('The voice connection is not open. Reconnect, then try again.');
+      setStatus((s) => (s === 'closed' ? s : 'idle'));
+      return false;
+    }
+    stopPlayback();
+    replying.current = false;
+    turnOpen.current = true;
+    armReplyTimer();
+    setStatus('processing');
+    ws.current.send(JSON.stringify({ ...o, want_tts: playAloudRef.current }));
+    return true;
   };
 
   const toggleRecording = async () => {
@@ -118,9 +201,14 @@ export function VoicePage() {
       rec.ondataavailable = (e) => chunks.push(e.data);
       rec.onstop = async () => {
         stream.getTracks().forEach((t) => t.stop());
-        setStatus('processing');
-        const buf = await new Blob(chunks, { type: mime }).arrayBuffer();
-        send({ type: 'audio', data: toBase64(buf), format: 'webm' });
+        recorder.current = null;
+        const blob = new Blob(chunks, { type: mime });
+        if (blob.size === 0) {
+          setError('Nothing was recorded. Try again, or type your message below.');
+          setStatus('idle');
+          return;
+        }
+        sendTurn({ type: 'audio', data: toBase64(await blob.arrayBuffer()), format: 'webm' });
       };
       recorder.current = rec;
       rec.start();
@@ -133,10 +221,9 @@ export function VoicePage() {
   const sendText = (e: FormEvent) => {
     e.preventDefault();
     if (!draft.trim()) return;
+    if (!sendTurn({ type: 'text', content: draft.trim() })) return;
     setLines((l) => [...l, { who: 'you', text: draft.trim() }]);
-    send({ type: 'text', content: draft.trim() });
     setDraft('');
-    setStatus('processing');
   };
 
   return (
