@@ -1,5 +1,9 @@
 #include "roles/gateway/auth.hpp"
 
+#include <fstream>
+#include <sstream>
+
+#include "core/config.hpp"
 #include "core/error.hpp"
 #include "store/database.hpp"
 #include "store/password.hpp"
@@ -22,12 +26,39 @@ void apply(const Claims& c, CallContext& ctx) {
   ctx.tenant_id = c.tenant_id;
 }
 
+std::string read_key_file(const std::string& path, const char* setting) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError(std::string("setting '") + setting + "': cannot read " + path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+JwtCodec make_codec(const AuthOptions& o) {
+  if (o.jwt_algorithm != "RS256") return JwtCodec(o.jwt_secret);
+  const std::string priv = o.jwt_private_key_file.empty() ? std::string() : read_key_file(o.jwt_private_key_file, "jwt_private_key_file");
+  if (o.jwt_public_key_file.empty()) throw ConfigError("setting 'jwt_public_key_file' is required when jwt_algorithm is RS256");
+  const std::string pub = read_key_file(o.jwt_public_key_file, "jwt_public_key_file");
+  try {
+    return JwtCodec::rs256(priv, pub);
+  } catch (const std::invalid_argument& e) {
+    throw ConfigError(std::string("RS256 keys (jwt_private_key_file / jwt_public_key_file): ") + e.what());
+  }
+}
+
+void require_signing_key(const JwtCodec& codec) {
+  if (!codec.can_sign())
+    throw ApiError(Errc::unavailable,
+                   "this gateway only verifies RS256 tokens (no jwt_private_key_file): log in at a gateway that holds "
+                   "the private key");
+}
+
 }  // namespace
 
 Authenticator::Authenticator(AuthOptions options, store::Database* db)
     : opt_(std::move(options)),
       db_(db),
-      codec_(opt_.jwt_secret),
+      codec_(make_codec(opt_)),
       // Verified against when an email is unknown, so timing does not reveal which emails exist.
       dummy_hash_(opt_.enabled ? store::hash_password(new_uuid()) : std::string()) {}
 
@@ -80,6 +111,7 @@ LoginResult Authenticator::issue(const Claims& base) const {
 }
 
 LoginResult Authenticator::login(const std::string& email, const std::string& password) const {
+  require_signing_key(codec_);
   if (!db_) throw ApiError(Errc::unavailable, "login needs the store");
   auto user = db_->read([&](store::Tx& tx) { return store::UserRepository(tx).find_by_email(email); });
   const bool ok = store::verify_password(user ? user->hashed_password : dummy_hash_, password) && user && user->is_active;
@@ -94,6 +126,7 @@ LoginResult Authenticator::login(const std::string& email, const std::string& pa
 }
 
 LoginResult Authenticator::refresh(const std::string& token) const {
+  require_signing_key(codec_);
   std::string error;
   auto claims = codec_.verify(token, &error);
   if (!claims) unauthorized(error);

@@ -1,6 +1,6 @@
 #pragma once
 // Authentication at the gateway: staff and patients log in with email + password (argon2id hashes in the
-// store) and receive short-lived HS256 access tokens plus refresh tokens; server-to-server callers use
+// store) and receive short-lived HS256 or RS256 access tokens plus refresh tokens; server-to-server callers use
 // per-tenant API keys (stored hashed). The tenant always comes from the credential, never from the body.
 #include <chrono>
 #include <optional>
@@ -18,7 +18,10 @@ namespace aurixa::gateway {
 
 struct AuthOptions {
   bool enabled = true;
-  std::string jwt_secret;  // >= 32 bytes
+  std::string jwt_algorithm = "HS256";  // HS256 | RS256
+  std::string jwt_secret;               // HS256: >= 32 bytes
+  std::string jwt_private_key_file;     // RS256: PEM private key; empty = this gateway verifies but cannot log in
+  std::string jwt_public_key_file;      // RS256: one or more PEM public keys (several during a key rotation)
   std::chrono::seconds access_ttl{900};
   std::chrono::seconds refresh_ttl{7 * 24 * 3600};
 };
@@ -33,6 +36,7 @@ struct LoginResult {
 
 class Authenticator {
  public:
+  // Reads the RS256 key files; throws ConfigError naming the setting when one is unreadable or unusable.
   Authenticator(AuthOptions options, store::Database* db);
   bool enabled() const { return opt_.enabled; }
 
@@ -42,8 +46,9 @@ class Authenticator {
   // worker thread.
   void authenticate(const http::Request& req, CallContext& ctx) const;
 
-  LoginResult login(const std::string& email, const std::string& password) const;  // 401 on bad credentials
-  LoginResult refresh(const std::string& refresh_token) const;                     // 401 on a bad token
+  // 401 on bad credentials / a bad token; 503 on a verify-only RS256 gateway (no private key).
+  LoginResult login(const std::string& email, const std::string& password) const;
+  LoginResult refresh(const std::string& refresh_token) const;
   const JwtCodec& codec() const { return codec_; }
 
  private:

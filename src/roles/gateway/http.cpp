@@ -117,8 +117,11 @@ void register_auth_routes(http::Router& router, App& app) {
 void wire(App& app) {
   AuthOptions ao;
   ao.enabled = app.config.auth;
+  ao.jwt_algorithm = app.config.jwt_algorithm;
+  ao.jwt_private_key_file = app.config.jwt_private_key_file;
+  ao.jwt_public_key_file = app.config.jwt_public_key_file;
   ao.jwt_secret = app.config.jwt_secret.empty() ? random_hex(32) : app.config.jwt_secret;
-  if (app.config.auth && app.config.jwt_secret.empty())
+  if (app.config.auth && ao.jwt_algorithm == "HS256" && app.config.jwt_secret.empty())
     app.log.warn("AURIXA_JWT_SECRET is not set: using a random secret; tokens end with this process and are not "
                  "valid on other gateway replicas");
   ao.access_ttl = std::chrono::seconds(app.config.access_token_ttl_s);

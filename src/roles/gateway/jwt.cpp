@@ -1,9 +1,14 @@
 #include "roles/gateway/jwt.hpp"
 
+#include <openssl/bio.h>
 #include <openssl/crypto.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <openssl/pem.h>
 
 #include <boost/json.hpp>
+#include <stdexcept>
 
 namespace aurixa::gateway {
 namespace {
@@ -27,7 +32,95 @@ bool fail(std::string* error, const char* why) {
   return false;
 }
 
+using PkeyPtr = std::shared_ptr<EVP_PKEY>;
+
+PkeyPtr own(EVP_PKEY* k) { return PkeyPtr(k, EVP_PKEY_free); }
+
+std::unique_ptr<BIO, decltype(&BIO_free)> memory_bio(const std::string& pem) {
+  return {BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())), BIO_free};
+}
+
+// Never prompts on a terminal for a passphrase: an encrypted key simply fails to load.
+int no_passphrase(char*, int, int, void*) { return 0; }
+
+void check_rsa(EVP_PKEY* key, const char* what) {
+  if (!EVP_PKEY_is_a(key, "RSA")) throw std::invalid_argument(std::string(what) + " is not an RSA key (RS256 needs RSA)");
+  if (EVP_PKEY_get_bits(key) < 2048)
+    throw std::invalid_argument(std::string(what) + " has " + std::to_string(EVP_PKEY_get_bits(key)) +
+                                " bits; RS256 keys need at least 2048");
+}
+
+// Key id: the first 12 bytes of the SHA-256 of the DER SubjectPublicKeyInfo, base64url (16 characters).
+std::string key_id(EVP_PKEY* key) {
+  unsigned char* der = nullptr;
+  const int len = i2d_PUBKEY(key, &der);
+  if (len <= 0) throw std::invalid_argument("cannot encode an RSA public key");
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int dlen = 0;
+  EVP_Digest(der, static_cast<std::size_t>(len), digest, &dlen, EVP_sha256(), nullptr);
+  OPENSSL_free(der);
+  return base64url_encode(std::string_view(reinterpret_cast<char*>(digest), 12));
+}
+
 }  // namespace
+
+struct JwtCodec::RsaKeys {
+  PkeyPtr signer;  // null: verify only
+  std::string signer_kid;
+  std::vector<std::pair<std::string, PkeyPtr>> verifiers;  // (kid, public key)
+};
+
+JwtCodec JwtCodec::rs256(const std::string& private_pem, const std::string& public_pems, std::string issuer) {
+  auto keys = std::make_shared<RsaKeys>();
+  if (!private_pem.empty()) {
+    auto bio = memory_bio(private_pem);
+    EVP_PKEY* k = PEM_read_bio_PrivateKey(bio.get(), nullptr, no_passphrase, nullptr);
+    ERR_clear_error();
+    if (!k) throw std::invalid_argument("the RS256 private key is not a readable, unencrypted PEM private key");
+    keys->signer = own(k);
+    check_rsa(k, "the RS256 private key");
+    keys->signer_kid = key_id(k);
+  }
+  auto bio = memory_bio(public_pems);
+  while (EVP_PKEY* k = PEM_read_bio_PUBKEY(bio.get(), nullptr, no_passphrase, nullptr)) {
+    auto key = own(k);
+    check_rsa(k, "an RS256 public key");
+    keys->verifiers.emplace_back(key_id(k), std::move(key));
+  }
+  ERR_clear_error();  // the loop ends on "no start line": not an error
+  if (keys->signer) {
+    bool listed = false;
+    for (const auto& [kid, k] : keys->verifiers) listed = listed || kid == keys->signer_kid;
+    if (!listed) keys->verifiers.emplace_back(keys->signer_kid, keys->signer);
+  }
+  if (keys->verifiers.empty()) throw std::invalid_argument("no PEM public key (BEGIN PUBLIC KEY) found for RS256");
+  JwtCodec codec(std::string(), std::move(issuer));
+  codec.rsa_ = std::move(keys);
+  return codec;
+}
+
+bool JwtCodec::can_sign() const { return !rsa_ || rsa_->signer != nullptr; }
+
+bool JwtCodec::signature_ok(std::string_view signing_input, std::string_view sig, std::string_view kid) const {
+  if (!rsa_) {
+    const std::string expected = hmac_sha256(secret_, signing_input);
+    return sig.size() == expected.size() && CRYPTO_memcmp(sig.data(), expected.data(), expected.size()) == 0;
+  }
+  bool kid_known = false;
+  for (const auto& [id, key] : rsa_->verifiers) kid_known = kid_known || id == kid;
+  for (const auto& [id, key] : rsa_->verifiers) {
+    if (kid_known && id != kid) continue;
+    if (sig.size() != static_cast<std::size_t>(EVP_PKEY_get_size(key.get()))) continue;
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    const bool ok = ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) == 1 &&
+                    EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(sig.data()), sig.size(),
+                                     reinterpret_cast<const unsigned char*>(signing_input.data()),
+                                     signing_input.size()) == 1;
+    ERR_clear_error();
+    if (ok) return true;
+  }
+  return false;
+}
 
 std::string base64url_encode(std::string_view data) {
   std::string out;
@@ -81,13 +174,27 @@ std::optional<std::string> base64url_decode(std::string_view data) {
 }
 
 std::string JwtCodec::sign(const Claims& c) const {
-  const std::string header = base64url_encode(R"({"alg":"HS256","typ":"JWT"})");
+  if (!can_sign()) throw std::logic_error("this RS256 codec has no private key: it can only verify");
+  boost::json::object h{{"alg", algorithm_name()}, {"typ", "JWT"}};
+  if (rsa_) h["kid"] = rsa_->signer_kid;
+  const std::string header = base64url_encode(boost::json::serialize(h));
   boost::json::object p{{"sub", c.sub}, {"role", c.role}, {"typ", c.typ}, {"iss", issuer_}, {"iat", c.iat}, {"exp", c.exp}};
   if (c.tenant_id) p["tenant_id"] = *c.tenant_id;
   if (c.patient_id) p["patient_id"] = *c.patient_id;
   if (c.staff_id) p["staff_id"] = *c.staff_id;
   std::string signing_input = header + "." + base64url_encode(boost::json::serialize(p));
-  return signing_input + "." + base64url_encode(hmac_sha256(secret_, signing_input));
+  if (!rsa_) return signing_input + "." + base64url_encode(hmac_sha256(secret_, signing_input));
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  std::string sig(static_cast<std::size_t>(EVP_PKEY_get_size(rsa_->signer.get())), '\0');
+  std::size_t len = sig.size();
+  if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, rsa_->signer.get()) != 1 ||
+      EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(sig.data()), &len,
+                     reinterpret_cast<const unsigned char*>(signing_input.data()), signing_input.size()) != 1) {
+    ERR_clear_error();
+    throw std::runtime_error("RS256 signing failed");
+  }
+  sig.resize(len);
+  return signing_input + "." + base64url_encode(sig);
 }
 
 std::optional<Claims> JwtCodec::verify(const std::string& token, std::string* error, std::int64_t now) const {
@@ -101,12 +208,14 @@ std::optional<Claims> JwtCodec::verify(const std::string& token, std::string* er
   boost::system::error_code ec;
   auto h = boost::json::parse(*header, ec);
   if (ec || !h.is_object()) return fail(error, "malformed token header"), std::nullopt;
-  // The algorithm is pinned: "none", RS256 (public key as HMAC secret) and the rest are refused.
+  // The algorithm is pinned: "none", the other of HS256/RS256 (e.g. HS256 keyed with the RS256 public key)
+  // and the rest are refused.
   const auto* alg = h.as_object().if_contains("alg");
-  if (!alg || !alg->is_string() || alg->as_string() != "HS256") return fail(error, "unsupported token algorithm"), std::nullopt;
-  const std::string expected = hmac_sha256(secret_, std::string_view(token).substr(0, d2));
-  if (sig->size() != expected.size() || CRYPTO_memcmp(sig->data(), expected.data(), expected.size()) != 0)
-    return fail(error, "bad token signature"), std::nullopt;
+  if (!alg || !alg->is_string() || alg->as_string() != algorithm_name())
+    return fail(error, "unsupported token algorithm"), std::nullopt;
+  const auto* kid = h.as_object().if_contains("kid");
+  const std::string_view kid_sv = kid && kid->is_string() ? std::string_view(kid->as_string()) : std::string_view();
+  if (!signature_ok(std::string_view(token).substr(0, d2), *sig, kid_sv)) return fail(error, "bad token signature"), std::nullopt;
   auto p = boost::json::parse(*payload, ec);
   if (ec || !p.is_object()) return fail(error, "malformed token payload"), std::nullopt;
   const auto& o = p.as_object();

@@ -31,6 +31,10 @@ const std::array kRules = {
     Rule{"/api/v1/admin/analytics", "GET", {"tenant_admin", "doctor", "nurse"}},
     Rule{"/api/v1/admin/config", "GET", {"tenant_admin"}},
     Rule{"/api/v1/admin/config", "*", {}},  // platform configuration: platform administrators only
+    // Clinical records under a patient: clinicians only (reception and schedulers see contact data and visits).
+    Rule{"/api/v1/admin/patients/*/conversations", "GET", {"tenant_admin", "doctor", "nurse"}},
+    Rule{"/api/v1/admin/patients/*/prescriptions", "GET", {"tenant_admin", "doctor", "nurse"}},
+    Rule{"/api/v1/admin/patients/*/refill-requests", "GET", {"tenant_admin", "doctor", "nurse"}},
     Rule{"/api/v1/admin/patients", "GET", {"tenant_admin", "doctor", "nurse", "reception", "scheduler", "patient"}},
     Rule{"/api/v1/admin/patients", "POST", {"tenant_admin", "reception"}},
     Rule{"/api/v1/admin/patients", "PATCH", {"tenant_admin", "reception"}},
@@ -45,6 +49,8 @@ const std::array kRules = {
     Rule{"/api/v1/admin/", "*", {"tenant_admin"}},
     Rule{"/api/v1/llm/", "*", {"tenant_admin", "doctor", "nurse", "api_client"}},
     Rule{"/api/v1/rag/", "*", {"tenant_admin", "doctor", "nurse", "reception", "scheduler", "api_client"}},
+    // A tenant's safety policy is its administrators' (the safety role keeps each tenant to its own).
+    Rule{"/api/v1/safety/safety/policies", "*", {"tenant_admin"}},
     Rule{"/api/v1/safety/", "*", {"tenant_admin", "doctor", "nurse", "reception", "scheduler", "api_client"}},
     Rule{"/api/v1/agents/", "*", {"tenant_admin", "api_client"}},
     Rule{"/api/v1/execute/", "*", {"tenant_admin", "reception", "scheduler", "api_client"}},
@@ -64,6 +70,13 @@ bool method_in(std::string_view method, std::string_view list) {
 }
 
 bool starts_with_segment(std::string_view path, std::string_view prefix) {
+  if (const auto star = prefix.find('*'); star != std::string_view::npos) {
+    // "*" stands for exactly one path segment: match up to it, skip the segment, match the rest.
+    if (path.substr(0, star) != prefix.substr(0, star)) return false;
+    const auto end = path.find('/', star);
+    if (end == std::string_view::npos || end == star) return false;
+    return starts_with_segment(path.substr(end), prefix.substr(star + 1));
+  }
   if (path.substr(0, prefix.size()) != prefix) return false;
   return prefix.back() == '/' || path.size() == prefix.size() || path[prefix.size()] == '/' || path[prefix.size()] == '?';
 }

@@ -64,6 +64,31 @@ TEST(Permissions, ApiClientsReachServicesNotAdmin) {
   EXPECT_FALSE(is_allowed(as("api_client"), "GET", "/api/v1/admin/patients"));
 }
 
+TEST(Permissions, ClinicalRecordsAreForCliniciansNotTheFrontDesk) {
+  for (const char* sub : {"conversations", "prescriptions", "refill-requests"}) {
+    const std::string path = std::string("/api/v1/admin/patients/3/") + sub;
+    EXPECT_TRUE(is_allowed(as("doctor"), "GET", path)) << sub;
+    EXPECT_TRUE(is_allowed(as("nurse"), "GET", path)) << sub;
+    EXPECT_FALSE(is_allowed(as("reception"), "GET", path)) << sub;
+    EXPECT_FALSE(is_allowed(as("scheduler"), "GET", "/api/v1/orchestration/patients/3/" + std::string(sub))) << sub;
+  }
+  EXPECT_TRUE(is_allowed(as("reception"), "GET", "/api/v1/admin/patients/3/appointments"));
+  EXPECT_TRUE(is_allowed(as("patient", 3), "GET", "/api/v1/admin/patients/3/prescriptions"));
+}
+
+TEST(Permissions, SafetyPoliciesAreForTenantAdministrators) {
+  EXPECT_TRUE(is_allowed(as("tenant_admin"), "PUT", "/api/v1/safety/safety/policies/1"));
+  EXPECT_FALSE(is_allowed(as("doctor"), "GET", "/api/v1/safety/safety/policies/1"));
+  EXPECT_FALSE(is_allowed(as("api_client"), "PUT", "/api/v1/safety/safety/policies/1"));
+  EXPECT_TRUE(is_allowed(as("doctor"), "POST", "/api/v1/safety/validate"));
+}
+
+TEST(Permissions, WildcardStandsForExactlyOneSegment) {
+  EXPECT_TRUE(is_allowed(as("reception"), "GET", "/api/v1/admin/patients//prescriptions"));  // no id: not the clinical rule
+  EXPECT_TRUE(is_allowed(as("reception"), "GET", "/api/v1/admin/patients/3/prescriptionsX"));
+  EXPECT_FALSE(is_allowed(as("reception"), "GET", "/api/v1/admin/patients/3/prescriptions/1"));
+}
+
 TEST(Permissions, PrefixMatchingRespectsSegments) {
   EXPECT_FALSE(is_allowed(as("reception"), "GET", "/api/v1/admin/patientsX"));
 }

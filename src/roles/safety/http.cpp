@@ -4,11 +4,25 @@
 #include "app/app.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
+#include "core/tenant_id.hpp"
 #include "roles/safety/api.hpp"
 #include "roles/safety/codec.hpp"
 #include "roles/safety/module.hpp"
 
 namespace aurixa {
+
+namespace {
+
+// A credential that names a tenant reaches only that tenant's policy; others are not found (404), as in the
+// store-backed roles. No tenant in the context (platform administrators, AURIXA_AUTH=off): any tenant.
+void require_own_tenant(const std::string& tenant, const CallContext& ctx) {
+  if (!ctx.tenant_id) return;
+  const boost::json::value v(tenant);
+  if (json_tenant_id(&v, "tenant_id", "tenant_id must be a tenant id such as 1 or t-001") != ctx.tenant_id)
+    throw ApiError::not_found("Tenant not found");
+}
+
+}  // namespace
 
 void register_safety_routes(http::Router& router, App& app) {
   std::shared_ptr<safety::Api> api = app.apis.safety;
@@ -22,8 +36,9 @@ void register_safety_routes(http::Router& router, App& app) {
               },
               {.name = "/api/v1/validate"});
 
-  router.get("/api/v1/safety/policies/{tenant_id}", [api](const http::Request& req, CallContext&) {
+  router.get("/api/v1/safety/policies/{tenant_id}", [api](const http::Request& req, CallContext& ctx) {
     const auto& tenant = req.param("tenant_id");
+    require_own_tenant(tenant, ctx);
     auto policy = api->tenant_policy(tenant);
     auto o = safety::codec::to_json(policy.value_or(safety::TenantPolicy{}));
     o["tenant_id"] = tenant;
@@ -31,8 +46,9 @@ void register_safety_routes(http::Router& router, App& app) {
     return json::ok(o);
   });
 
-  router.put("/api/v1/safety/policies/{tenant_id}", [api](const http::Request& req, CallContext&) {
+  router.put("/api/v1/safety/policies/{tenant_id}", [api](const http::Request& req, CallContext& ctx) {
     const auto& tenant = req.param("tenant_id");
+    require_own_tenant(tenant, ctx);
     auto policy = safety::codec::parse_policy(json::parse_object(req));
     api->set_tenant_policy(tenant, policy);
     auto o = safety::codec::to_json(policy);
