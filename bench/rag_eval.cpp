@@ -5,6 +5,7 @@
 //   rag_eval --smoke         also check regression floors; exit 1 when one is missed (ctest runs this)
 //   rag_eval --errors        list the KB queries whose primary article is not in the top 3
 //   rag_eval --boosted       rank by the original's keyword-boosted score instead of pure RRF
+//   rag_eval --fusion-grid   also compare candidate fusion rules (KB set, MedQuAD even / odd queries)
 //   rag_eval --medquad-limit N   evaluate only the first N MedQuAD queries (all by default)
 //   rag_eval --embedder auto|builtin|openai|none   which embedder gives the vector/hybrid rows
 //   rag_eval --vector-cache DIR  keep the vector indexes under DIR (a re-run embeds nothing new)
@@ -16,6 +17,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,11 +48,19 @@ std::string lower(std::string s) {
 
 double dcg_gain(int grade) { return std::pow(2.0, grade) - 1.0; }
 
-Scores evaluate(RagService& svc, const Dataset& d, Method m, std::size_t limit, bool errors, const char* label) {
+// Which queries of a set take part: all, or every other one (the halves used to pick and then check a
+// fusion rule).
+enum class Part { all, even, odd };
+
+Scores evaluate(RagService& svc, const Dataset& d, Method m, std::size_t limit, bool errors, const char* label,
+                const std::optional<FusionOptions>& fusion = std::nullopt, Part part = Part::all) {
   Scores s;
+  std::size_t index = 0;
   for (const auto& q : d.queries) {
     if (limit && static_cast<std::size_t>(s.n) >= limit) break;
-    auto r = svc.search(1, q.text, 10, m);
+    const std::size_t i = index++;
+    if ((part == Part::even && i % 2 != 0) || (part == Part::odd && i % 2 == 0)) continue;
+    auto r = fusion ? svc.search(1, q.text, 10, m, *fusion) : svc.search(1, q.text, 10, m);
     s.ms += r.query_time_ms;
     ++s.n;
     std::vector<std::int64_t> ranked;
@@ -139,10 +149,62 @@ void row(const char* set, const char* method, const Scores& s) {
               s.mrr, s.ndcg, s.recall10, s.has_answers ? (std::to_string(s.answer3).substr(0, 5)).c_str() : "-", s.ms);
 }
 
+struct Candidate {
+  std::string name;
+  FusionOptions o;
+};
+
+std::vector<Candidate> fusion_candidates() {
+  std::vector<Candidate> c;
+  auto rrf = [](double wv, double floor) {
+    FusionOptions o;
+    o.vector_weight = wv;
+    o.min_cosine = floor;
+    return o;
+  };
+  auto convex = [](double alpha) {
+    FusionOptions o;
+    o.rule = FusionRule::convex;
+    o.alpha = alpha;
+    return o;
+  };
+  for (double wv : {1.0, 0.75, 0.5, 0.33, 0.25})
+    c.push_back({"rrf w_vec=" + std::to_string(wv).substr(0, 4), rrf(wv, -1)});
+  for (double f : {0.3, 0.4, 0.5, 0.6}) c.push_back({"rrf floor cos>=" + std::to_string(f).substr(0, 3), rrf(1.0, f)});
+  for (double f : {0.4, 0.5}) c.push_back({"rrf w_vec=0.5 floor " + std::to_string(f).substr(0, 3), rrf(0.5, f)});
+  for (double a : {0.3, 0.5, 0.6, 0.7, 0.8, 0.9})
+    c.push_back({"convex alpha=" + std::to_string(a).substr(0, 3), convex(a)});
+  return c;
+}
+
+// Every candidate rule on every set: the KB set (hit@3, nDCG@10) and MedQuAD's even / odd queries
+// (nDCG@10). Rules are picked on the KB set + even half and checked on the odd half.
+void fusion_grid(RagService& kb_svc, const Dataset& kb, RagService* mq_svc, const Dataset& mq, std::size_t limit) {
+  std::printf("\n### Fusion rules\n\n| rule | KB hit@3 | KB nDCG@10 | MedQuAD even nDCG@10 | MedQuAD odd nDCG@10 |\n");
+  std::printf("|---|---|---|---|---|\n");
+  auto bm25_kb = evaluate(kb_svc, kb, Method::bm25, 0, false, "bm25");
+  Scores bm25_even, bm25_odd;
+  if (mq_svc) {
+    bm25_even = evaluate(*mq_svc, mq, Method::bm25, limit, false, "bm25", std::nullopt, Part::even);
+    bm25_odd = evaluate(*mq_svc, mq, Method::bm25, limit, false, "bm25", std::nullopt, Part::odd);
+  }
+  std::printf("| BM25 only | %.3f | %.3f | %.4f | %.4f |\n", bm25_kb.hit3, bm25_kb.ndcg, bm25_even.ndcg, bm25_odd.ndcg);
+  for (const auto& c : fusion_candidates()) {
+    auto k = evaluate(kb_svc, kb, Method::hybrid, 0, false, "hybrid", c.o);
+    Scores e, o;
+    if (mq_svc) {
+      e = evaluate(*mq_svc, mq, Method::hybrid, limit, false, "hybrid", c.o, Part::even);
+      o = evaluate(*mq_svc, mq, Method::hybrid, limit, false, "hybrid", c.o, Part::odd);
+    }
+    std::printf("| %s | %.3f | %.3f | %.4f | %.4f |\n", c.name.c_str(), k.hit3, k.ndcg, e.ndcg, o.ndcg);
+    std::fflush(stdout);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool smoke = false, errors = false, boosted = false;
+  bool smoke = false, errors = false, boosted = false, grid = false;
   std::size_t medquad_limit = 0;
   std::string embedder_kind = "auto", cache_dir;
   for (int i = 1; i < argc; ++i) {
@@ -153,6 +215,8 @@ int main(int argc, char** argv) {
       errors = true;
     else if (a == "--boosted")
       boosted = true;
+    else if (a == "--fusion-grid")
+      grid = true;
     else if (a == "--medquad-limit" && i + 1 < argc)
       medquad_limit = std::stoul(argv[++i]);
     else if (a == "--embedder" && i + 1 < argc)
@@ -161,7 +225,7 @@ int main(int argc, char** argv) {
       cache_dir = argv[++i];
     else {
       std::fprintf(stderr,
-                   "usage: rag_eval [--smoke] [--errors] [--boosted] [--medquad-limit N] "
+                   "usage: rag_eval [--smoke] [--errors] [--boosted] [--fusion-grid] [--medquad-limit N] "
                    "[--embedder auto|builtin|openai|none] [--vector-cache DIR]\n");
       return 2;
     }
@@ -212,7 +276,7 @@ int main(int argc, char** argv) {
       "## Retrieval\n\nProduced by `rag_eval%s` (build/bench); data from `../shared`. Embedder: %s. "
       "Ranking: %s. Article-level metrics (one passage per article).\n\n",
       boosted ? " --boosted" : "", embedder ? embedder->name().c_str() : "none (BM25-only)",
-      boosted ? "keyword-boosted score (original)" : "RRF");
+      boosted ? "keyword-boosted score (original)" : "fused score (service default: convex, BM25 weight 0.8)");
   std::printf(
       "| set | method | queries | hit@1 | hit@3 | MRR@10 | nDCG@10 | Recall@10 | answer in top-3 passages | ms/query "
       "|\n");
@@ -241,6 +305,7 @@ int main(int argc, char** argv) {
   }
   std::printf("KB: %zu articles -> %zu chunks (indexed in %.2f s).\n", kb.articles.size(), kb_index.stats.chunks,
               kb_index.seconds);
+  if (grid && embedder) fusion_grid(*kb_index.svc, kb, mq_embedder ? mq_index.svc.get() : nullptr, mq, medquad_limit);
 
   if (!smoke) return 0;
   // Floors sit a little under the measured values (docs/QUALITY.md) so a real regression fails.

@@ -126,9 +126,16 @@ TEST_F(RagHttp, BadInputIs422NamingTheField) {
   expect_422({{"prompt", "hours"}, {"tenant_id", 1}, {"top_k", 0}}, "top_k");
   expect_422({{"prompt", "hours"}, {"tenant_id", 1}, {"top_k", 51}}, "top_k");
   expect_422({{"prompt", "hours"}, {"tenant_id", 1}, {"top_k", "five"}}, "top_k");
-  expect_422({{"prompt", "hours"}}, "tenant_id");
   expect_422({{"prompt", "hours"}, {"tenant_id", "acme"}}, "tenant_id");
   EXPECT_EQ(http_.call("POST", server_->url("/api/v1/retrieve"), "{not json").status, 400);
+}
+
+// The original's request has no tenant (E2E.md 2.3): an anonymous caller (AURIXA_AUTH=off) searches the
+// first clinic instead of getting a 422.
+TEST_F(RagHttp, AnonymousRetrieveWithoutTenantSearchesTheFirstClinic) {
+  auto r = retrieve({{"prompt", "hours"}, {"top_k", 2}});
+  ASSERT_EQ(r.status, 200) << bj::serialize(r.body);
+  EXPECT_EQ(r.obj().at("metadata").as_object().at("tenant_id"), 1);
 }
 
 TEST_F(RagHttp, TenantsOnlySeeTheirOwnArticles) {

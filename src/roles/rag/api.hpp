@@ -45,7 +45,7 @@ struct Snippet {
   std::string retrieval_method;
   std::string engine;
   int keyword_matches = 0;
-  double rrf = 0;  // the fused reciprocal-rank score before the keyword boost
+  double rrf = 0;  // the fused score before the keyword boost (fusion.hpp: convex by default, or RRF)
 };
 
 struct RetrieveResult {

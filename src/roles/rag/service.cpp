@@ -253,6 +253,11 @@ RetrieveResult RagService::retrieve(const RetrieveRequest& request, const CallCo
     tenant = *ctx.tenant_id;
   } else if (request.tenant_id) {
     tenant = *request.tenant_id;
+  } else if (ctx.principal.role == "anonymous") {
+    // The original's open API (AURIXA_AUTH=off) has no tenant parameter (E2E.md 2.3 posts only prompt and
+    // top_k): the seed's first clinic, as the admin API defaults. Signed-in callers without a tenant
+    // (platform administrators) must say which one.
+    tenant = 1;
   } else {
     throw ApiError::validation("tenant_id", "tenant_id is required");
   }
@@ -262,6 +267,11 @@ RetrieveResult RagService::retrieve(const RetrieveRequest& request, const CallCo
 }
 
 RetrieveResult RagService::search(std::int64_t tenant_id, const std::string& prompt, int top_k, Method method) {
+  return search(tenant_id, prompt, top_k, method, options_.fusion);
+}
+
+RetrieveResult RagService::search(std::int64_t tenant_id, const std::string& prompt, int top_k, Method method,
+                                  const FusionOptions& fusion) {
   auto started = std::chrono::steady_clock::now();
   RetrieveResult result;
   result.tenant_id = tenant_id;
@@ -270,18 +280,19 @@ RetrieveResult RagService::search(std::int64_t tenant_id, const std::string& pro
 
   AnalyzedQuery q = analyzer_->analyze_query(prompt);
   bm25_.repair_typos(q);
-  std::vector<std::string> bm25_ids, vector_ids;
+  std::vector<ScoredId> bm25_ids, vector_ids;
   std::unordered_map<std::string, int> matched;  // chunk id -> matched query stems (from Xapian)
   if (method != Method::vector) {
     for (auto& h : bm25_.search(tenant_id, q, n)) {
       matched[h.chunk_id] = h.matched_terms;
-      bm25_ids.push_back(std::move(h.chunk_id));
+      bm25_ids.push_back({std::move(h.chunk_id), h.score});
     }
   }
   if (method != Method::bm25) {
     try {
       auto qv = embedder_->embed({prompt});
-      for (auto& h : vectors_.search(tenant_id, qv.at(0), n)) vector_ids.push_back(std::move(h.chunk_id));
+      for (auto& h : vectors_.search(tenant_id, qv.at(0), n))
+        vector_ids.push_back({std::move(h.chunk_id), h.similarity});
       result.hybrid = method == Method::hybrid;
     } catch (const std::exception& e) {
       // A failing provider degrades to BM25 for this request rather than failing it.
@@ -290,12 +301,14 @@ RetrieveResult RagService::search(std::int64_t tenant_id, const std::string& pro
       if (bm25_ids.empty() && method == Method::bm25)
         for (auto& h : bm25_.search(tenant_id, q, n)) {
           matched[h.chunk_id] = h.matched_terms;
-          bm25_ids.push_back(std::move(h.chunk_id));
+          bm25_ids.push_back({std::move(h.chunk_id), h.score});
         }
     }
   }
 
-  auto fused = reciprocal_rank_fusion(bm25_ids, vector_ids);
+  // One list alone is ranked as it is (plain RRF of one list keeps its order whatever the rule).
+  FusionOptions single;
+  auto fused = fuse(bm25_ids, vector_ids, result.hybrid ? fusion : single);
   // One snippet per article: its best-fused chunk (more passages of one article would crowd out others).
   std::vector<Snippet> snippets;
   std::unordered_set<std::int64_t> seen;

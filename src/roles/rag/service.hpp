@@ -1,7 +1,7 @@
 #pragma once
 // The local RAG service: keeps a BM25 index (Xapian) and, when an embedder is configured, per-tenant
 // vector indexes (hnswlib) in step with an ArticleSource, and answers retrieve() with tenant-filtered
-// hybrid results (Reciprocal Rank Fusion + the original's keyword boost).
+// hybrid results (score fusion, fusion.hpp, + the original's keyword boost).
 //
 // Freshness: before a retrieve, the service asks the source for changes since its cursor, at most once
 // per sync_interval (0 = before every retrieve) or at once after on_article_changed(). Unchanged
@@ -25,6 +25,7 @@
 #include "roles/rag/bm25_index.hpp"
 #include "roles/rag/chunker.hpp"
 #include "roles/rag/embedder.hpp"
+#include "roles/rag/fusion.hpp"
 #include "roles/rag/vector_index.hpp"
 
 namespace aurixa::rag {
@@ -38,6 +39,7 @@ struct RagOptions {
   std::chrono::milliseconds sync_interval{100};
   bool use_hybrid = true;  // RAG_USE_HYBRID=false: vector list only (the original's switch), when an embedder exists
   int candidates = 40;     // length of each retriever's list before fusion
+  FusionOptions fusion = default_hybrid_fusion();  // how the hybrid method combines the two lists
   // Rank by the original's boosted score (0.15 per distinct matched query term, up to 5) instead of pure
   // RRF; the boost dominates RRF's scale, so this orders mostly by how many query terms a chunk has.
   bool rank_by_boosted_score = false;
@@ -72,6 +74,9 @@ class RagService final : public Api {
   std::size_t sync();
   // Retrieval with an explicit method and no validation, for the evaluation program.
   RetrieveResult search(std::int64_t tenant_id, const std::string& prompt, int top_k, Method method);
+  // The same with another fusion rule than the configured one (rag_eval compares rules on one index).
+  RetrieveResult search(std::int64_t tenant_id, const std::string& prompt, int top_k, Method method,
+                        const FusionOptions& fusion);
   RagStats stats() const;
 
  private:

@@ -92,7 +92,21 @@ TEST_F(RagServiceTest, RejectsBadInputNamingTheField) {
   expect_validation([&] { svc->retrieve(req("parking", 1, kMaxTopK + 1), ctx); }, "top_k");
   RetrieveRequest no_tenant;
   no_tenant.prompt = "parking";
-  expect_validation([&] { svc->retrieve(no_tenant, ctx); }, "tenant_id");
+  // A signed-in caller without a tenant (a platform administrator) must name one.
+  CallContext admin;
+  admin.principal = {"u-1", "platform_admin", std::nullopt, std::nullopt};
+  expect_validation([&] { svc->retrieve(no_tenant, admin); }, "tenant_id");
+}
+
+TEST_F(RagServiceTest, AnonymousCallerWithoutTenantSearchesTheFirstClinic) {
+  seed();
+  auto svc = make();
+  RetrieveRequest r;
+  r.prompt = "parking";
+  r.top_k = 5;
+  auto res = svc->retrieve(r, ctx);  // ctx: the anonymous principal (AURIXA_AUTH=off)
+  EXPECT_EQ(res.tenant_id, 1);
+  EXPECT_EQ(articles(res), std::vector<std::int64_t>{1});
 }
 
 TEST_F(RagServiceTest, CallerTenantIsUsedAndCannotBeOverridden) {

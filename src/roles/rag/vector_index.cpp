@@ -105,6 +105,12 @@ void VectorIndex::clear() {
   dim_ = 0;
 }
 
+void VectorIndex::set_ef_search(std::size_t ef) {
+  std::lock_guard lock(mutex_);
+  options_.ef_search = ef;
+  for (auto& [_, t] : tenants_) t->graph->setEf(ef);
+}
+
 bool VectorIndex::contains(std::int64_t tenant_id, const std::string& chunk_id, std::uint64_t stamp) const {
   std::lock_guard lock(mutex_);
   auto tit = tenants_.find(tenant_id);
@@ -112,6 +118,16 @@ bool VectorIndex::contains(std::int64_t tenant_id, const std::string& chunk_id, 
   const auto& t = *tit->second;
   auto it = t.labels.find(chunk_id);
   return it != t.labels.end() && t.live[it->second] && t.stamps[it->second] == stamp;
+}
+
+std::vector<float> VectorIndex::vector_of(std::int64_t tenant_id, const std::string& chunk_id) const {
+  std::lock_guard lock(mutex_);
+  auto tit = tenants_.find(tenant_id);
+  if (tit == tenants_.end()) return {};
+  const auto& t = *tit->second;
+  auto it = t.labels.find(chunk_id);
+  if (it == t.labels.end() || !t.live[it->second]) return {};
+  return t.graph->getDataByLabel<float>(it->second);
 }
 
 std::vector<std::pair<std::int64_t, std::string>> VectorIndex::live_chunks() const {

@@ -70,6 +70,17 @@ TEST(VectorIndex, RejectsDimensionChange) {
   EXPECT_TRUE(idx.search(1, unit({1, 0, 0}), 1).empty());
 }
 
+TEST(VectorIndex, VectorOfReturnsStoredLiveVectorsOnly) {
+  VectorIndex idx;
+  auto v = unit({3, 4});
+  idx.upsert(1, "a", v);
+  EXPECT_EQ(idx.vector_of(1, "a"), v);
+  EXPECT_TRUE(idx.vector_of(2, "a").empty());
+  EXPECT_TRUE(idx.vector_of(1, "b").empty());
+  idx.remove(1, "a");
+  EXPECT_TRUE(idx.vector_of(1, "a").empty());
+}
+
 TEST(VectorIndex, UnknownTenantIsEmpty) {
   VectorIndex idx;
   EXPECT_TRUE(idx.search(9, unit({1, 0}), 3).empty());
