@@ -143,5 +143,43 @@ TEST_F(GatewayAuth, PlatformAdminSeesEveryTenant) {
   EXPECT_NE(list.body.find("Jane Smith"), std::string::npos);
 }
 
+TEST_F(GatewayAuth, AdminsIssueAndRevokeApiKeysThatAreShownOnce) {
+  auto admin = token("admin@generalhospital.com");  // tenant 1
+  auto created = call("POST", "/api/v1/admin/api-keys", admin, R"({"name":"lab-integration"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.headers.get("Cache-Control").value_or(""), std::string_view("no-store"));
+  auto key = boost::json::parse(created.body).as_object();
+  const std::string secret(key.at("key").as_string());
+  ASSERT_TRUE(secret.starts_with("ak_")) << secret;
+  EXPECT_EQ(key.at("tenantId"), "t-001");
+  EXPECT_EQ(key.at("role"), "api_client");
+  const auto id = key.at("id").as_int64();
+
+  // The key works as a credential for its tenant, and the list never shows the secret again.
+  ClientRequest r;
+  r.url = server_->url("/api/v1/admin/knowledge/articles");
+  r.headers.set("X-API-Key", secret);
+  EXPECT_EQ(client_.request(r).status, 200);
+  auto list = call("GET", "/api/v1/admin/api-keys", admin);
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("lab-integration"), std::string::npos);
+  EXPECT_EQ(list.body.find(secret), std::string::npos);
+
+  // Only administrators manage keys; bad input names the field; revoked keys stop working at once.
+  EXPECT_EQ(call("POST", "/api/v1/admin/api-keys", token("sarah.chen@generalhospital.com"), R"({"name":"x"})").status, 403);
+  auto bad = call("POST", "/api/v1/admin/api-keys", admin, R"({"name":""})");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("\"field\":\"name\""), std::string::npos) << bad.body;
+  auto platform = token("admin@aurixa.io");
+  auto no_tenant = call("POST", "/api/v1/admin/api-keys", platform, R"({"name":"x"})");
+  EXPECT_EQ(no_tenant.status, 422);
+  EXPECT_NE(no_tenant.body.find("tenant_id"), std::string::npos) << no_tenant.body;
+  EXPECT_EQ(call("DELETE", "/api/v1/admin/api-keys/" + std::to_string(id), admin).status, 200);
+  EXPECT_EQ(client_.request(r).status, 401);
+  EXPECT_EQ(call("DELETE", "/api/v1/admin/api-keys/" + std::to_string(id), admin).status, 404);
+  auto audit = call("GET", "/api/v1/admin/audit?limit=200", admin);
+  EXPECT_NE(audit.body.find("API Key Revoked"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace aurixa

@@ -116,6 +116,10 @@ const Row kMatrix[] = {
   {"DELETE", "/api/v1/admin/knowledge/articles/{own_article}",   "",                                   "AADDDDDD"},
   {"PATCH",  "/api/v1/admin/knowledge/articles/{other_article}", R"({"title":"Matrix renamed"})",      "AHDDDDDD"},
   {"DELETE", "/api/v1/admin/knowledge/articles/{other_article}", "",                                   "AHDDDDDD"},
+  // API keys: administrators only, each tenant's administrator for its own tenant.
+  {"GET",    "/api/v1/admin/api-keys",                        "",                                      "AADDDDDD"},
+  {"POST",   "/api/v1/admin/api-keys",                        R"({"name":"Matrix {n}","tenant_id":1})", "AADDDDDD"},
+  {"POST",   "/api/v1/admin/api-keys",                        R"({"name":"Matrix {n}","tenant_id":2})", "AXDDDDDD"},
 };
 // clang-format on
 

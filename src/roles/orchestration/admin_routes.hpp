@@ -10,5 +10,6 @@ void register_patient_routes(http::Router& router, const Deps& deps);   // patie
 void register_appointment_routes(http::Router& router, const Deps& deps);
 void register_knowledge_routes(http::Router& router, const Deps& deps);
 void register_clinical_routes(http::Router& router, const Deps& deps);  // prescriptions, refills, tasks
+void register_api_key_routes(http::Router& router, const Deps& deps);   // server-to-server credentials
 
 }  // namespace aurixa::orchestration::admin

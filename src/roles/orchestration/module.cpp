@@ -35,6 +35,7 @@ void register_routes(http::Router& router, App& app) {
   admin::register_appointment_routes(router, deps);
   admin::register_knowledge_routes(router, deps);
   admin::register_clinical_routes(router, deps);
+  admin::register_api_key_routes(router, deps);
   auto service = std::dynamic_pointer_cast<PipelineService>(app.apis.orchestration);
   if (!service) throw std::logic_error("orchestration routes registered before orchestration::wire");
   register_pipeline_routes(router, app, service);
