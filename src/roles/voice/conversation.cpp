@@ -2,7 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include <cctype>
 #include <cstring>
+#include <string_view>
 
 #include "core/error.hpp"
 #include "core/json.hpp"
@@ -45,6 +47,19 @@ std::chrono::milliseconds clip_length(const SpeechResult& a, std::size_t chars) 
     if (byte_rate > 0) return std::chrono::milliseconds((a.audio.size() - 44) * 1000 / byte_rate);
   }
   return std::chrono::milliseconds(70 * chars);
+}
+
+// Last words that usually continue a sentence: an utterance ending in one is not complete yet.
+bool continues_sentence(std::string word) {
+  for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static constexpr std::string_view kWords[] = {
+      "a",   "an",    "the",  "and",   "or",   "but",   "to",     "of",    "for",  "with", "from",
+      "at",  "on",    "in",   "into",  "my",   "your",  "our",    "his",   "her",  "their", "i",
+      "i'm", "i'd",   "i'll", "is",    "are",  "was",   "can",    "could", "would", "should", "want",
+      "like", "need", "some", "about", "if",   "because", "uh",   "um",    "by",   "than"};
+  for (auto w : kWords)
+    if (word == w) return true;
+  return false;
 }
 
 }  // namespace
@@ -200,6 +215,7 @@ void Conversation::on_frame(const std::int16_t* s, std::size_t n) {
       }
     }
     if (ev == Vad::Event::speech_end || utterance_ms_ >= o_.max_utterance_ms) end_utterance(now);
+    else if (complete_after_pause()) end_utterance(now);
   } else {
     preroll_.insert(preroll_.end(), s, s + n);
     const auto keep = static_cast<std::size_t>(kSttRate / 1000 * o_.preroll_ms);
@@ -226,6 +242,19 @@ void Conversation::end_utterance(Clock::time_point end) {
   t.speech_end = end;
   t.stt_ms = stt_tail_ms;
   enqueue(std::move(t));
+}
+
+// End-pointer: after endpoint_ms of silence (shorter than the VAD hangover) the utterance ends if the
+// recogniser's best hypothesis so far reads as a complete request. Words that usually continue a
+// sentence ("I'd like to book an", "my", "and") make it wait for the full hangover instead. Providers
+// without partial hypotheses (buffered cloud STT) always wait for the hangover.
+bool Conversation::complete_after_pause() {
+  if (o_.endpoint_ms <= 0 || !stream_ || vad_.silence_ms() < o_.endpoint_ms) return false;
+  const std::string hyp = stream_->partial();
+  const auto end = hyp.find_last_not_of(' ');
+  if (end == std::string::npos) return false;
+  const auto start = hyp.find_last_of(' ', end);
+  return !continues_sentence(hyp.substr(start == std::string::npos ? 0 : start + 1, end - start));
 }
 
 void Conversation::barge_in_if_speaking() {
@@ -322,9 +351,7 @@ void Conversation::run_turn(Turn& t) {
       streamed += ev.text;
       if (want_tts) {
         pending += ev.text;
-        std::vector<std::string> sentences;
-        take_sentences(pending, sentences);
-        for (const auto& s : sentences) speak(s, false, t, first_audio_sent);
+        speak_pending(pending, t, first_audio_sent);
       }
     } else if (ev.event == "done") {
       done = true;
@@ -351,11 +378,13 @@ void Conversation::run_turn(Turn& t) {
   if (!done && final_text.empty()) final_text = streamed;
   if (want_tts) {
     // Deltas that were all spoken: say the rest. No deltas (cached or non-streaming answer): say it all.
-    std::string rest = streamed.empty() ? final_text : pending;
-    speak(rest, true, t, first_audio_sent);
+    speak_rest(streamed.empty() ? final_text : pending, t, first_audio_sent);
   }
   if (!current(t)) return;
-  bj::object timings{{"stt_ms", t.stt_ms}, {"pipeline_ms", pipeline_ms}, {"first_delta_ms", first_delta_ms}};
+  bj::object timings{{"stt_ms", t.stt_ms},
+                     {"pipeline_ms", pipeline_ms},
+                     {"first_delta_ms", first_delta_ms},
+                     {"first_tts_ms", t.first_tts_ms}};
   bj::object text{{"type", "text"}, {"content", final_text}, {"done", true}};
   text["session_id"] = session_id.empty() ? bj::value(nullptr) : bj::value(session_id);
   text["intent"] = intent.empty() ? bj::value(nullptr) : bj::value(intent);
@@ -363,12 +392,41 @@ void Conversation::run_turn(Turn& t) {
   send(bj::serialize(text));
 }
 
+// Speaks the complete sentences of streamed text; the first audio of a turn may be just the leading
+// clause, so that flite has less to synthesise before the caller hears something.
+void Conversation::speak_pending(std::string& pending, Turn& t, bool& first_audio_sent) {
+  if (!first_audio_sent) {
+    std::string clause;
+    if (take_first_clause(pending, clause)) speak(clause, false, t, first_audio_sent);
+  }
+  std::vector<std::string> sentences;
+  take_sentences(pending, sentences);
+  for (const auto& s : sentences) speak(s, false, t, first_audio_sent);
+}
+
+// The rest of the answer (all of it for a non-streamed or cached answer), sentence by sentence rather
+// than in one synthesis; the last chunk carries done=true.
+void Conversation::speak_rest(const std::string& rest, Turn& t, bool& first_audio_sent) {
+  std::string buffer = rest + " ";  // a final mark followed by white space ends the last sentence too
+  std::vector<std::string> chunks;
+  if (!first_audio_sent) {
+    std::string clause;
+    if (take_first_clause(buffer, clause)) chunks.push_back(std::move(clause));
+  }
+  take_sentences(buffer, chunks);
+  if (buffer.find_first_not_of(" \t\r\n") != std::string::npos) chunks.push_back(buffer);
+  for (std::size_t i = 0; i + 1 < chunks.size() && current(t); ++i) speak(chunks[i], false, t, first_audio_sent);
+  speak(chunks.empty() ? std::string() : chunks.back(), true, t, first_audio_sent);
+}
+
 void Conversation::speak(const std::string& text, bool last, Turn& t, bool& first_audio_sent) {
   SpeechResult a;
   const bool has_text = text.find_first_not_of(" \t\r\n") != std::string::npos;
   if (has_text) {
     try {
+      const auto t0 = Clock::now();
       a = svc_.synthesize(text, ctx_);
+      if (!first_audio_sent) t.first_tts_ms = ms_between(t0, Clock::now());
     } catch (const ApiError& e) {
       if (current(t)) send_error(std::string(e.detail()));
       return;

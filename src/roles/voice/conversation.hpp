@@ -27,7 +27,10 @@ class VoiceService;
 class SttStream;
 
 struct ConversationOptions {
-  VadOptions vad;
+  // The VAD's hangover is the longest silence that ends an utterance (used when the words so far read
+  // as unfinished: "... book an", "... and"); endpoint_ms ends it sooner when they read as complete.
+  VadOptions vad{.hangover_ms = 400};
+  int endpoint_ms = 200;          // <= 0: the VAD hangover alone decides
   int preroll_ms = 300;           // audio kept before speech_start and fed to the recogniser
   int partial_every_ms = 300;     // how often partial transcripts are sent
   int max_utterance_ms = 30'000;  // longer speech is cut into turns
@@ -52,6 +55,7 @@ class Conversation {
     int sample_rate = 16'000;
     std::chrono::steady_clock::time_point speech_end{};  // for voice-to-first-audio latency
     double stt_ms = 0;
+    double first_tts_ms = 0;  // synthesis time of the first audio chunk
     std::uint64_t generation = 0;
   };
 
@@ -59,11 +63,14 @@ class Conversation {
   void on_pcm(std::string_view bytes);
   void on_frame(const std::int16_t* frame, std::size_t n);
   void end_utterance(std::chrono::steady_clock::time_point end);
+  bool complete_after_pause();
   void barge_in_if_speaking();
   void enqueue(Turn turn);
   void turn_loop();
   void run_turn(Turn& turn);
   void speak(const std::string& text, bool last, Turn& turn, bool& first_audio_sent);
+  void speak_pending(std::string& pending, Turn& turn, bool& first_audio_sent);
+  void speak_rest(const std::string& rest, Turn& turn, bool& first_audio_sent);
   bool current(const Turn& t) const { return t.generation == generation_.load(); }
   void send(const std::string& json);
   void send_error(const std::string& message);

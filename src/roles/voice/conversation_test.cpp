@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <random>
@@ -155,6 +156,75 @@ TEST_F(ConversationTest, SpeakingOverTheAnswerBargesIn) {
   auto sent = ws.sent();
   for (std::size_t i = barge; i < sent.size(); ++i)
     EXPECT_EQ(sent[i].find("opening hours. Anything else"), std::string::npos) << sent[i];
+}
+
+// A recogniser whose hypothesis is fixed: the end-pointer's decision depends only on its words.
+class FixedHypothesisStt final : public SttProvider {
+ public:
+  explicit FixedHypothesisStt(std::string hyp) : hyp_(std::move(hyp)) {}
+  std::string name() const override { return "fixed"; }
+  std::string transcribe(const Pcm&, const CallContext&) override { return hyp_; }
+  std::unique_ptr<SttStream> open_stream(const CallContext&) override {
+    struct Stream final : SttStream {
+      std::string hyp;
+      void feed(const std::int16_t*, std::size_t) override {}
+      std::string partial() override { return hyp; }
+      std::string finish() override { return hyp; }
+    };
+    auto s = std::make_unique<Stream>();
+    s->hyp = hyp_;
+    return s;
+  }
+
+ private:
+  std::string hyp_;
+};
+
+// 500 ms of a loud tone, `pause_ms` of silence, 500 ms of tone, 1 s of silence.
+std::string tone_pause_tone(int pause_ms) {
+  std::vector<std::int16_t> all;
+  auto tone = [&] {
+    for (int i = 0; i < 8000; ++i) all.push_back(static_cast<std::int16_t>(8000 * std::sin(i * 2 * M_PI * 180 / 16000)));
+  };
+  all.assign(16 * 200, 0);
+  tone();
+  all.resize(all.size() + static_cast<std::size_t>(16 * pause_ms), 0);
+  tone();
+  all.resize(all.size() + 16000, 0);
+  return std::string(reinterpret_cast<const char*>(all.data()), all.size() * 2);
+}
+
+int count_type(const std::vector<std::string>& sent, const std::string& type) {
+  return static_cast<int>(std::count_if(sent.begin(), sent.end(), has_type(type)));
+}
+
+TEST(ConversationEndpoint, CompleteHypothesisEndsAfterTheShortPauseUnfinishedOneWaits) {
+  for (const auto& [hyp, utterances] : {std::pair<std::string, int>{"what are your opening hours", 2},
+                                        std::pair<std::string, int>{"i would like to book an", 1}}) {
+    FakeWebSocket ws;
+    VoiceDeps d;
+    d.stt = {std::make_shared<FixedHypothesisStt>(hyp)};
+    d.tts = {std::make_shared<ScriptedTts>()};
+    auto pipe = std::make_shared<FakePipeline>();
+    d.pipeline = [pipe] { return pipe; };
+    VoiceService svc(std::move(d));
+    std::thread runner([&] {
+      Conversation c(svc, ws, CallContext{});  // endpoint 200 ms, hangover 400 ms
+      c.run();
+    });
+    stream_frames(ws, tone_pause_tone(300));
+    std::size_t from = 0;
+    for (int i = 0; i < utterances; ++i) {
+      const int k = ws.wait_for(has_type("speech_end"), from, std::chrono::seconds(5));
+      if (k < 0) break;
+      from = static_cast<std::size_t>(k) + 1;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // no further utterance follows
+    ws.hang_up();
+    runner.join();
+    // A 300 ms pause splits a complete-sounding request, not one that ends in "an".
+    EXPECT_EQ(count_type(ws.sent(), "speech_end"), utterances) << hyp;
+  }
 }
 
 TEST_F(ConversationTest, MalformedFramesGetErrorsAndTheConnectionStaysUsable) {

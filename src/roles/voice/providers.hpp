@@ -61,6 +61,14 @@ struct PocketSphinxOptions {
   Pronouncer pronounce;                 // for vocabulary words missing from the dictionary
   double domain_weight = 0.1;           // interpolation weight of the domain LM against the general one
   std::size_t max_idle_decoders = 4;
+  // Search settings as PocketSphinx flag/value pairs ("-maxhmmpf", "10000", ...). Whole recordings
+  // (transcribe) use search_args (default: the library's, most accurate); streams (open_stream, the
+  // WebSocket conversation) use a second search on the same decoder with stream_search_args, by default
+  // fast_search_args(): no second flat-lexicon pass at the end of the utterance and fewer active HMMs
+  // per frame, so the final hypothesis is ready right at the end of speech (docs/PERFORMANCE.md "Voice").
+  std::vector<std::string> search_args;
+  std::vector<std::string> stream_search_args = fast_search_args();
+  static std::vector<std::string> fast_search_args();
 };
 
 class PocketSphinxStt;

@@ -174,4 +174,17 @@ void take_sentences(std::string& buffer, std::vector<std::string>& out) {
   buffer.erase(0, start);
 }
 
+bool take_first_clause(std::string& buffer, std::string& out, std::size_t min_chars) {
+  for (std::size_t i = min_chars; i + 1 < buffer.size(); ++i) {
+    const char c = buffer[i];
+    if ((c == ',' || c == ';' || c == ':') && (buffer[i + 1] == ' ' || buffer[i + 1] == '\n')) {
+      // Not inside a number ("1,500") nor a time ("8:30"): those have no space after the mark anyway.
+      out = buffer.substr(0, i + 1);
+      buffer.erase(0, i + 1);
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace aurixa::voice

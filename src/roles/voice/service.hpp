@@ -61,5 +61,8 @@ class VoiceService final : public Api {
 // Splits streamed text into speakable sentences: complete sentences are appended to `out` and removed
 // from `buffer`; the unfinished rest stays in `buffer`.
 void take_sentences(std::string& buffer, std::vector<std::string>& out);
+// For the first audio of a turn: the leading clause of `buffer` (up to a ',', ';' or ':' followed by
+// white space, at least `min_chars` long) is moved to `out` (returns true); otherwise nothing changes.
+bool take_first_clause(std::string& buffer, std::string& out, std::size_t min_chars = 12);
 
 }  // namespace aurixa::voice

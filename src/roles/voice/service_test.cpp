@@ -149,5 +149,16 @@ TEST(Sentences, SplitAtEndMarksButNotAbbreviationsOrDecimals) {
   EXPECT_EQ(buf, " And");
 }
 
+TEST(Sentences, FirstClauseIsTakenOnlyWhenLongEnough) {
+  std::string buf = "Sure, our opening hours are Monday to Friday, 8 am to 6 pm. See you";
+  std::string clause;
+  ASSERT_TRUE(take_first_clause(buf, clause));
+  EXPECT_EQ(clause, "Sure, our opening hours are Monday to Friday,");  // "Sure," alone is too short
+  EXPECT_EQ(buf, " 8 am to 6 pm. See you");
+  std::string none = "It costs 1,500 dollars at 8:30";
+  EXPECT_FALSE(take_first_clause(none, clause));
+  EXPECT_EQ(none, "It costs 1,500 dollars at 8:30");
+}
+
 }  // namespace
 }  // namespace aurixa::voice

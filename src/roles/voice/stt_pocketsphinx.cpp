@@ -62,6 +62,8 @@ class PocketSphinxStt final : public SttProvider, public std::enable_shared_from
     if (!o_.vocabulary.empty()) prepare_domain();
     // Load one decoder now: a missing model fails at start-up, not on the first request.
     auto d = create();
+    accurate_search_ = ps_get_search(d.get());
+    stream_search_ = o_.stream_search_args == o_.search_args ? accurate_search_ : "stream";
     release(std::move(d));
   }
 
@@ -70,7 +72,7 @@ class PocketSphinxStt final : public SttProvider, public std::enable_shared_from
   std::string transcribe(const Pcm& audio, const CallContext&) override {
     auto d = acquire();
     std::string hyp;
-    if (ps_start_utt(d.get()) == 0) {
+    if (ps_set_search(d.get(), accurate_search_.c_str()) == 0 && ps_start_utt(d.get()) == 0) {
       ps_process_raw(d.get(), audio.samples.data(), audio.samples.size(), FALSE, TRUE);
       ps_end_utt(d.get());
       std::int32_t score = 0;
@@ -98,6 +100,7 @@ class PocketSphinxStt final : public SttProvider, public std::enable_shared_from
     if (idle_.size() < o_.max_idle_decoders) idle_.push_back(std::move(d));
   }
   std::vector<std::string> added_words() const { return added_; }
+  const char* stream_search() const { return stream_search_.c_str(); }
 
  private:
   // The private dictionary and domain LM exist on disk only while a decoder loads them (PocketSphinx
@@ -126,14 +129,54 @@ class PocketSphinxStt final : public SttProvider, public std::enable_shared_from
       arpa = tmp.path + "/domain.arpa";
       std::ofstream(arpa) << domain_arpa_;
     }
-    cmd_ln_t* cfg = cmd_ln_init(nullptr, ps_args(), TRUE, "-hmm", hmm.c_str(), "-lm", lm.c_str(), "-dict", dict.c_str(),
-                                "-logfn", "/dev/null", nullptr);
+    std::vector<std::string> args = {"-hmm", hmm, "-lm", lm, "-dict", dict, "-logfn", "/dev/null"};
+    args.insert(args.end(), o_.search_args.begin(), o_.search_args.end());
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    cmd_ln_t* cfg = cmd_ln_parse_r(nullptr, ps_args(), static_cast<int32>(argv.size()), argv.data(), TRUE);
     if (!cfg) throw std::runtime_error("pocketsphinx: invalid configuration for model " + o_.model_dir);
     Decoder d(ps_init(cfg));
     cmd_ln_free_r(cfg);
     if (!d) throw std::runtime_error("pocketsphinx: cannot load the model in " + o_.model_dir);
     if (!arpa.empty()) adapt(d.get(), arpa);
+    add_stream_search(d.get());
     return d;
+  }
+
+  // The streaming search: the active (accurate) search's language model again, with
+  // stream_search_args written into the decoder's configuration just before it is built (an
+  // n-gram search reads its beams and passes from there at creation).
+  void add_stream_search(ps_decoder_t* d) {
+    const std::string accurate = ps_get_search(d);
+    if (o_.stream_search_args == o_.search_args) return;
+    ngram_model_t* lm = ps_get_lm(d, accurate.c_str());
+    if (!lm) throw std::runtime_error("pocketsphinx: no language model to stream with");
+    cmd_ln_t* cfg = ps_get_config(d);
+    for (std::size_t i = 0; i + 1 < o_.stream_search_args.size(); i += 2)
+      set_arg(cfg, o_.stream_search_args[i], o_.stream_search_args[i + 1]);
+    // Whether the new search takes its own reference differs between releases: measure it.
+    const int before = ngram_model_free(ngram_model_retain(lm));
+    if (ps_set_lm(d, "stream", ngram_model_retain(lm)) < 0)
+      throw std::runtime_error("pocketsphinx: cannot create the streaming search");
+    const int after = ngram_model_free(ngram_model_retain(lm));
+    if (after - before >= 2) ngram_model_free(lm);  // it retained too: drop ours
+    ps_set_search(d, accurate.c_str());
+  }
+
+  static void set_arg(cmd_ln_t* cfg, const std::string& flag, const std::string& value) {
+    for (const arg_t* a = ps_args(); a->name; ++a) {
+      if (flag != a->name) continue;
+      if (a->type & ARG_BOOLEAN)
+        cmd_ln_set_int_r(cfg, a->name, value == "yes" || value == "true" || value == "1");
+      else if (a->type & ARG_INTEGER)
+        cmd_ln_set_int_r(cfg, a->name, std::stol(value));
+      else if (a->type & ARG_FLOATING)
+        cmd_ln_set_float_r(cfg, a->name, std::stod(value));
+      else
+        cmd_ln_set_str_r(cfg, a->name, value.c_str());
+      return;
+    }
+    throw std::runtime_error("pocketsphinx: unknown search setting " + flag);
   }
 
   // Writes the private dictionary (CMUdict + pronunciations for missing vocabulary words) and the
@@ -200,6 +243,7 @@ class PocketSphinxStt final : public SttProvider, public std::enable_shared_from
   std::string dict_path_;                 // CMUdict (read once for the vocabulary check)
   std::string extra_dict_, domain_arpa_;  // written to a temporary directory while a decoder loads
   std::atomic<unsigned> temp_counter_{0};
+  std::string accurate_search_, stream_search_;  // search names, set in the constructor
 };
 
 namespace {
@@ -207,7 +251,7 @@ namespace {
 class PocketSphinxStream final : public SttStream {
  public:
   PocketSphinxStream(std::shared_ptr<PocketSphinxStt> owner) : owner_(std::move(owner)), d_(owner_->acquire()) {
-    started_ = ps_start_utt(d_.get()) == 0;
+    started_ = ps_set_search(d_.get(), owner_->stream_search()) == 0 && ps_start_utt(d_.get()) == 0;
   }
   ~PocketSphinxStream() override {
     if (d_) {
@@ -249,6 +293,11 @@ class PocketSphinxStream final : public SttStream {
 std::unique_ptr<SttStream> PocketSphinxStt::open_stream(const CallContext&) {
   return std::make_unique<PocketSphinxStream>(shared_from_this());
 }
+
+// Search tuning (bench/voice_eval --ps sweeps these; numbers in docs/PERFORMANCE.md "Voice").
+// Measured with `voice_eval --quick --ps ...`: dropping the flat-lexicon pass cuts the end-of-utterance
+// decode ~5x; capping active HMMs per frame at 10,000 cuts CPU ~25% with no further WER change.
+std::vector<std::string> PocketSphinxOptions::fast_search_args() { return {"-fwdflat", "no", "-maxhmmpf", "10000"}; }
 
 std::shared_ptr<SttProvider> make_pocketsphinx(PocketSphinxOptions options) {
   return std::make_shared<PocketSphinxStt>(std::move(options));

@@ -26,6 +26,9 @@ class Vad {
   // frame_ms long; partial frames are kept for the next call).
   Event push(const std::int16_t* samples, std::size_t count);
   bool in_speech() const { return in_speech_; }
+  // Trailing silence of the current speech segment so far (0 outside speech), for end-pointers that
+  // decide before hangover_ms.
+  int silence_ms() const { return in_speech_ ? silent_ms_ : 0; }
   // Statistics of the last full frame, for tests and tuning.
   double last_energy_db() const { return last_db_; }
   double last_zcr() const { return last_zcr_; }
