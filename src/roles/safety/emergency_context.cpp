@@ -83,6 +83,7 @@ struct ContextRules::Impl {
   std::vector<std::pair<std::string, std::unique_ptr<RE2>>> sources;
   std::vector<std::string> full;     // the compiled pattern of each source, same order
   std::unique_ptr<RE2::Set> gate;    // all cue patterns: one pass tells which can match at all
+  std::unique_ptr<RE2::Set> whole;   // laugh (0) and routine (1): one pass over the whole message for both
   int index(const RE2* re) const {
     for (std::size_t i = 0; i < sources.size(); ++i)
       if (sources[i].second.get() == re) return static_cast<int>(i);
@@ -148,6 +149,13 @@ ContextRules::ContextRules() : impl_(std::make_unique<Impl>()) {
     if (m.gate->Add(p, &err) < 0) throw std::logic_error("emergency context gate: " + err);
   }
   if (!m.gate->Compile()) throw std::logic_error("emergency context gate does not compile");
+  m.whole = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+  for (const RE2* re : {m.laugh, m.routine}) {
+    std::string err;
+    if (m.whole->Add(m.full[static_cast<std::size_t>(m.index(re))], &err) < 0)
+      throw std::logic_error("emergency context whole-message set: " + err);
+  }
+  if (!m.whole->Compile()) throw std::logic_error("emergency context whole-message set does not compile");
 }
 
 ContextRules::~ContextRules() = default;
@@ -246,8 +254,17 @@ ContextCues ContextRules::find(const NormalizedText& t, const Ranges& r) const {
   c.modifier_after = find_all(*m.mod_after, t, r);
   c.attenuate = find_all(*m.attenuate, t, r);
   c.amplify = find_all(*m.amplify, t, r);
-  c.laugh = RE2::PartialMatch(t.text, *m.laugh);
-  c.routine = RE2::PartialMatch(t.text, *m.routine);
+  {
+    std::vector<int> ids;
+    RE2::Set::ErrorInfo err{};
+    if (m.whole->Match(t.text, &ids, &err) || err.kind == RE2::Set::kNoError) {
+      c.laugh = std::find(ids.begin(), ids.end(), 0) != ids.end();
+      c.routine = std::find(ids.begin(), ids.end(), 1) != ids.end();
+    } else {  // the set's DFA ran out of memory: the same answer the slow way
+      c.laugh = RE2::PartialMatch(t.text, *m.laugh);
+      c.routine = RE2::PartialMatch(t.text, *m.routine);
+    }
+  }
   return c;
 }
 

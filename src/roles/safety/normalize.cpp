@@ -211,6 +211,17 @@ TypoCorrector::TypoCorrector(const std::vector<std::string>& vocabulary, const s
     add(w, w);
     deletions(w, [&](std::string d) { add(std::move(d), w); });
   }
+  bloom_.assign(kBloomBits / 64, 0);
+  for (const auto& kv : deletes_) {
+    const std::size_t b = bloom_bit(kv.first);
+    bloom_[b >> 6] |= std::uint64_t{1} << (b & 63);
+  }
+}
+
+std::size_t TypoCorrector::bloom_bit(std::string_view s) noexcept {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a, then the high bits (the best mixed)
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return static_cast<std::size_t>((h ^ (h >> 29)) * 0x9E3779B97F4A7C15ull >> 46);  // 64 - 18 bits
 }
 
 std::string_view TypoCorrector::correct(std::string_view w) const {
@@ -220,10 +231,12 @@ std::string_view TypoCorrector::correct(std::string_view w) const {
   // A real English word is never rewritten (the protected list holds those one edit from the lexicon;
   // checking the whole word list first is one flat-table probe instead of a dozen hash lookups).
   if (is_common_english_word(w)) return {};
-  if (vocab_.find(w) != vocab_.end() || protect_.find(w) != protect_.end()) return {};
+  const bool maybe_w = maybe_key(w);  // false: w is neither a vocabulary word nor a deletion variant
+  if ((maybe_w && vocab_.find(w) != vocab_.end()) || protect_.find(w) != protect_.end()) return {};
   // Missing letter: the word itself is a deletion variant of a vocabulary word.
-  if (auto it = deletes_.find(w); it != deletes_.end() && !it->second.empty() && it->second[0] == w[0])
-    return it->second;
+  if (maybe_w)
+    if (auto it = deletes_.find(w); it != deletes_.end() && !it->second.empty() && it->second[0] == w[0])
+      return it->second;
   // Extra, substituted or transposed letter: one of the word's deletions is a vocabulary word or shares
   // a deletion variant with one of the same length. Deletions are built in a stack buffer.
   char buf[32];
@@ -231,7 +244,9 @@ std::string_view TypoCorrector::correct(std::string_view w) const {
   for (std::size_t i = 0; i < w.size(); ++i) {
     std::memcpy(buf, w.data(), i);
     std::memcpy(buf + i, w.data() + i + 1, w.size() - i - 1);
-    auto it = deletes_.find(std::string_view(buf, w.size() - 1));
+    const std::string_view del(buf, w.size() - 1);
+    if (!maybe_key(del)) continue;
+    auto it = deletes_.find(del);
     if (it == deletes_.end() || it->second.empty()) continue;
     const std::string& cand = it->second;
     if (cand.size() + 1 < w.size() || cand.size() > w.size()) continue;  // keep to distance ~1

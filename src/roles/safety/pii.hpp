@@ -57,6 +57,15 @@ class PhoneValidator {
  public:
   PhoneValidator();
   bool valid(std::string_view candidate, bool phone_context) const;
+  // Is a 10-digit NANP national number valid in the US or Canada? The libphonenumber metadata patterns for
+  // both regions, read once at construction, run through RE2 (~0.2 us instead of ~3.6 us for
+  // IsValidNumberForRegion); the same answer as nanp_valid_reference(), which calls libphonenumber.
+  bool nanp_valid(std::string_view national10) const;
+  static bool nanp_valid_reference(std::string_view national10);
+
+ private:
+  struct Nanp;
+  std::shared_ptr<const Nanp> nanp_;  // null when the metadata could not be read: libphonenumber is used
 };
 
 // ---- person names (pii_person.cpp) -----------------------------------------------------------

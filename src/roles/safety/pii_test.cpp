@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <random>
+
 namespace aurixa::safety {
 namespace {
 
@@ -50,6 +53,36 @@ TEST(SafetyPiiValidators, CardBrands) {
   EXPECT_EQ(card_brand("4111111111111111").value_or(""), "visa");
   EXPECT_EQ(card_brand("371449635398431").value_or(""), "amex");
   EXPECT_FALSE(card_brand("6826137272184103"));  // 68: no issuer
+}
+
+// The RE2 path over libphonenumber's US/CA metadata must accept and reject exactly what
+// IsValidNumberForRegion does: every area code with many exchanges/lines, plus arbitrary 10-digit strings.
+TEST(SafetyPiiValidators, NanpFastPathAgreesWithLibphonenumber) {
+  const PhoneValidator v;
+  std::mt19937 rng(20261126);
+  std::uniform_int_distribution<int> seven(0, 9999999), first(1, 9), rest(0, 999999999);
+  char buf[16];
+  int accepted = 0, checked = 0;
+  auto check = [&](const char* n) {
+    ++checked;
+    const bool ref = PhoneValidator::nanp_valid_reference(n);
+    accepted += ref;
+    ASSERT_EQ(v.nanp_valid(n), ref) << n;
+  };
+  for (int npa = 100; npa <= 999; ++npa)
+    for (int i = 0; i < 24; ++i) {
+      std::snprintf(buf, sizeof buf, "%03d%07d", npa, seven(rng));
+      check(buf);
+    }
+  for (int i = 0; i < 20000; ++i) {
+    std::snprintf(buf, sizeof buf, "%d%09d", first(rng), rest(rng));
+    check(buf);
+  }
+  for (const char* n : {"6085550142", "2125551234", "8005550100", "9002345678", "4165550199", "3052012345",
+                        "5056412345", "2742123456", "9832123456", "2011111111"})
+    check(n);
+  EXPECT_GT(accepted, checked / 4);  // both accepts and rejects are exercised
+  EXPECT_LT(accepted, checked);
 }
 
 TEST(SafetyPii, FindsEveryTypeWithExactSpans) {
