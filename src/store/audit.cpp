@@ -23,15 +23,37 @@ void apply(Query& q, const Scope& scope, const AuditFilter& f) {
 
 Id AuditRepository::record(const AuditEntry& e) {
   tx_.require_write();
-  Id id = 0;
-  std::string now = tx_.now();
-  tx_.sql() << "INSERT INTO audit_logs (service, action, \"user\", details, severity, tenant_id, principal_role, "
-               "resource_type, resource_id, outcome, request_id, created_at, updated_at) "
-               "VALUES (:s, :a, :u, :d, :sev, :t, :pr, :rt, :ri, :o, :rq, :c, :up) RETURNING id",
-      soci::use(e.service), soci::use(e.action), soci::use(e.user), soci::use(e.details), soci::use(e.severity),
-      soci::use(e.tenant_id), soci::use(e.principal_role), soci::use(e.resource_type), soci::use(e.resource_id),
-      soci::use(e.outcome), soci::use(e.request_id), soci::use(now), soci::use(now), soci::into(id);
-  return id;
+  struct Row {
+    AuditEntry e;
+    std::string now;
+    Id id = 0;
+  };
+  // Cached per connection (Tx::prepared): audit rows are written on every audited request.
+  auto& ins = tx_.prepared<Row>(
+      "INSERT INTO audit_logs (service, action, \"user\", details, severity, tenant_id, principal_role, "
+      "resource_type, resource_id, outcome, request_id, created_at, updated_at) "
+      "VALUES (:s, :a, :u, :d, :sev, :t, :pr, :rt, :ri, :o, :rq, :c, :up) RETURNING id",
+      [](soci::statement& st, Row& r) {
+        st.exchange(soci::use(r.e.service));
+        st.exchange(soci::use(r.e.action));
+        st.exchange(soci::use(r.e.user));
+        st.exchange(soci::use(r.e.details));
+        st.exchange(soci::use(r.e.severity));
+        st.exchange(soci::use(r.e.tenant_id));
+        st.exchange(soci::use(r.e.principal_role));
+        st.exchange(soci::use(r.e.resource_type));
+        st.exchange(soci::use(r.e.resource_id));
+        st.exchange(soci::use(r.e.outcome));
+        st.exchange(soci::use(r.e.request_id));
+        st.exchange(soci::use(r.now));
+        st.exchange(soci::use(r.now));
+        st.exchange(soci::into(r.id));
+      });
+  ins.row.e = e;
+  ins.row.now = tx_.now();
+  ins.row.id = 0;
+  tx_.run(ins.st);
+  return ins.row.id;
 }
 
 std::vector<AuditEntry> AuditRepository::list(const Scope& scope, const AuditFilter& filter, const Page& page) {

@@ -10,6 +10,38 @@ constexpr const char* kColumns =
     "SELECT id, session_id, tenant_id, patient_id, user_id, meta_data, state, created_at, updated_at FROM "
     "conversations";
 
+// Bound values of the cached hot-path statements (Tx::prepared).
+struct InsertConversationRow {
+  std::string session_id;
+  std::optional<Id> tenant_id, patient_id;
+  std::optional<std::string> user_id, meta_data;
+  std::string created_at;
+  Id id = 0;
+};
+struct InsertTurnRow {
+  Id conversation_id = 0;
+  std::int64_t turn_index = 0;
+  std::string user_text;
+  std::optional<std::string> response_text, intent, safety;
+  std::optional<double> confidence;
+  int escalated = 0;
+  std::string created_at;
+  Id id = 0;
+};
+struct InsertStepRow {
+  Id conversation_id = 0;
+  std::optional<Id> turn_id;
+  std::string step_name, status;
+  std::optional<std::string> input, output, error_message;
+  std::optional<double> start_time, end_time;
+  std::string now;
+  Id id = 0;
+};
+struct BySessionRow {
+  std::string session_id;
+  Conversation c;
+};
+
 std::vector<Conversation> fetch(Tx& tx, Query& q) {
   Conversation c;
   auto st = q.prepare(tx, soci::into(c.id), soci::into(c.session_id), soci::into(c.tenant_id), soci::into(c.patient_id),
@@ -26,11 +58,25 @@ Conversation ConversationRepository::open(const Scope& scope, const SessionStart
   tx_.require_write();
   // Two first turns of one new session may race; the lock makes the second find the first's row.
   tx_.lock("session:" + start.session_id);
-  Query existing(kColumns);
-  existing.where("session_id = ?", start.session_id);
-  if (auto c = first_row(fetch(tx_, existing))) {
-    if (!scope.allows(c->tenant_id)) throw ApiError::not_found("Session not found");
-    return *c;
+  auto& existing = tx_.prepared<BySessionRow>(std::string(kColumns) + " WHERE session_id = :s",
+                                              [](soci::statement& st, BySessionRow& r) {
+                                                st.exchange(soci::into(r.c.id));
+                                                st.exchange(soci::into(r.c.session_id));
+                                                st.exchange(soci::into(r.c.tenant_id));
+                                                st.exchange(soci::into(r.c.patient_id));
+                                                st.exchange(soci::into(r.c.user_id));
+                                                st.exchange(soci::into(r.c.meta_data));
+                                                st.exchange(soci::into(r.c.state));
+                                                st.exchange(soci::into(r.c.created_at));
+                                                st.exchange(soci::into(r.c.updated_at));
+                                                st.exchange(soci::use(r.session_id));
+                                              });
+  existing.row.session_id = start.session_id;
+  tx_.run(existing.st);
+  if (existing.st.got_data()) {
+    Conversation c = existing.row.c;
+    if (!scope.allows(c.tenant_id)) throw ApiError::not_found("Session not found");
+    return c;
   }
   if (start.tenant_id && !scope.allows(*start.tenant_id)) throw ApiError::not_found("Session not found");
   Conversation c;
@@ -40,10 +86,23 @@ Conversation ConversationRepository::open(const Scope& scope, const SessionStart
   c.user_id = start.user_id;
   c.meta_data = start.meta_data;
   c.created_at = c.updated_at = tx_.now();
-  tx_.sql() << "INSERT INTO conversations (session_id, tenant_id, patient_id, user_id, meta_data, created_at, "
-               "updated_at) VALUES (:s, :t, :p, :u, :m, :c, :up) RETURNING id",
-      soci::use(c.session_id), soci::use(c.tenant_id), soci::use(c.patient_id), soci::use(c.user_id),
-      soci::use(c.meta_data), soci::use(c.created_at), soci::use(c.updated_at), soci::into(c.id);
+  auto& ins = tx_.prepared<InsertConversationRow>(
+      "INSERT INTO conversations (session_id, tenant_id, patient_id, user_id, meta_data, created_at, "
+      "updated_at) VALUES (:s, :t, :p, :u, :m, :c, :up) RETURNING id",
+      [](soci::statement& st, InsertConversationRow& r) {
+        st.exchange(soci::use(r.session_id));
+        st.exchange(soci::use(r.tenant_id));
+        st.exchange(soci::use(r.patient_id));
+        st.exchange(soci::use(r.user_id));
+        st.exchange(soci::use(r.meta_data));
+        st.exchange(soci::use(r.created_at));
+        st.exchange(soci::use(r.created_at));
+        st.exchange(soci::into(r.id));
+      });
+  ins.row = InsertConversationRow{c.session_id, c.tenant_id, c.patient_id, c.user_id, c.meta_data, c.created_at, 0};
+  tx_.run(ins.st);
+  c.id = ins.row.id;
+  created_.emplace(c.id, 0);
   return c;
 }
 
@@ -75,14 +134,19 @@ void ConversationRepository::save_state(const Conversation& conversation, const 
 ConversationTurn ConversationRepository::add_turn(const Conversation& conversation, const NewTurn& in) {
   tx_.require_write();
   const Id conversation_id = conversation.id;
-  tx_.lock("conversation:" + std::to_string(conversation_id));
+  const bool fresh = created_ && created_->first == conversation_id;
   ConversationTurn t;
   t.conversation_id = conversation_id;
-  long long last = 0;
-  soci::indicator ind = soci::i_null;
-  tx_.sql() << "SELECT MAX(turn_index) FROM conversation_turns WHERE conversation_id = :c", soci::use(conversation_id),
-      soci::into(last, ind);
-  t.turn_index = ind == soci::i_ok ? last + 1 : 1;
+  if (fresh) {
+    t.turn_index = ++created_->second;
+  } else {
+    tx_.lock("conversation:" + std::to_string(conversation_id));
+    long long last = 0;
+    soci::indicator ind = soci::i_null;
+    tx_.sql() << "SELECT MAX(turn_index) FROM conversation_turns WHERE conversation_id = :c",
+        soci::use(conversation_id), soci::into(last, ind);
+    t.turn_index = ind == soci::i_ok ? last + 1 : 1;
+  }
   t.user_text = in.user_text;
   t.response_text = in.response_text;
   t.intent = in.intent;
@@ -90,15 +154,31 @@ ConversationTurn ConversationRepository::add_turn(const Conversation& conversati
   t.escalated = in.escalated;
   t.safety = in.safety;
   t.created_at = tx_.now();
-  int escalated = t.escalated ? 1 : 0;
-  tx_.sql() << "INSERT INTO conversation_turns (conversation_id, turn_index, user_text, response_text, intent, "
-               "confidence, escalated, safety, created_at, updated_at) "
-               "VALUES (:c, :i, :u, :r, :in, :cf, :e, :s, :ca, :ua) RETURNING id",
-      soci::use(t.conversation_id), soci::use(t.turn_index), soci::use(t.user_text), soci::use(t.response_text),
-      soci::use(t.intent), soci::use(t.confidence), soci::use(escalated), soci::use(t.safety), soci::use(t.created_at),
-      soci::use(t.created_at), soci::into(t.id);
-  tx_.sql() << "UPDATE conversations SET updated_at = :u WHERE id = :id", soci::use(t.created_at),
-      soci::use(conversation_id);
+  auto& ins = tx_.prepared<InsertTurnRow>(
+      "INSERT INTO conversation_turns (conversation_id, turn_index, user_text, response_text, intent, "
+      "confidence, escalated, safety, created_at, updated_at) "
+      "VALUES (:c, :i, :u, :r, :in, :cf, :e, :s, :ca, :ua) RETURNING id",
+      [](soci::statement& st, InsertTurnRow& r) {
+        st.exchange(soci::use(r.conversation_id));
+        st.exchange(soci::use(r.turn_index));
+        st.exchange(soci::use(r.user_text));
+        st.exchange(soci::use(r.response_text));
+        st.exchange(soci::use(r.intent));
+        st.exchange(soci::use(r.confidence));
+        st.exchange(soci::use(r.escalated));
+        st.exchange(soci::use(r.safety));
+        st.exchange(soci::use(r.created_at));
+        st.exchange(soci::use(r.created_at));
+        st.exchange(soci::into(r.id));
+      });
+  ins.row = InsertTurnRow{t.conversation_id, t.turn_index, t.user_text,         t.response_text, t.intent,
+                          t.safety,          t.confidence, t.escalated ? 1 : 0, t.created_at,    0};
+  tx_.run(ins.st);
+  t.id = ins.row.id;
+  // A conversation created in this transaction already carries this transaction's time.
+  if (!fresh)
+    tx_.sql() << "UPDATE conversations SET updated_at = :u WHERE id = :id", soci::use(t.created_at),
+        soci::use(conversation_id);
   return t;
 }
 
@@ -131,15 +211,29 @@ std::vector<ConversationTurn> ConversationRepository::recent_turns(const Convers
 
 Id ConversationRepository::add_step(const Conversation& conversation, const PipelineStep& s) {
   tx_.require_write();
-  Id id = 0;
-  std::string now = tx_.now();
-  tx_.sql() << "INSERT INTO pipeline_steps (conversation_id, turn_id, step_name, status, input, output, error_message, "
-               "start_time, end_time, created_at, updated_at) "
-               "VALUES (:c, :t, :n, :s, :i, :o, :e, :st, :et, :ca, :ua) RETURNING id",
-      soci::use(conversation.id), soci::use(s.turn_id), soci::use(s.step_name), soci::use(s.status), soci::use(s.input),
-      soci::use(s.output), soci::use(s.error_message), soci::use(s.start_time), soci::use(s.end_time), soci::use(now),
-      soci::use(now), soci::into(id);
-  return id;
+  // One cached statement executed once per step (a turn's steps share the transaction).
+  auto& ins = tx_.prepared<InsertStepRow>(
+      "INSERT INTO pipeline_steps (conversation_id, turn_id, step_name, status, input, output, error_message, "
+      "start_time, end_time, created_at, updated_at) "
+      "VALUES (:c, :t, :n, :s, :i, :o, :e, :st, :et, :ca, :ua) RETURNING id",
+      [](soci::statement& st, InsertStepRow& r) {
+        st.exchange(soci::use(r.conversation_id));
+        st.exchange(soci::use(r.turn_id));
+        st.exchange(soci::use(r.step_name));
+        st.exchange(soci::use(r.status));
+        st.exchange(soci::use(r.input));
+        st.exchange(soci::use(r.output));
+        st.exchange(soci::use(r.error_message));
+        st.exchange(soci::use(r.start_time));
+        st.exchange(soci::use(r.end_time));
+        st.exchange(soci::use(r.now));
+        st.exchange(soci::use(r.now));
+        st.exchange(soci::into(r.id));
+      });
+  ins.row = InsertStepRow{conversation.id, s.turn_id,    s.step_name, s.status,  s.input, s.output,
+                          s.error_message, s.start_time, s.end_time,  tx_.now(), 0};
+  tx_.run(ins.st);
+  return ins.row.id;
 }
 
 void ConversationRepository::finish_step(const Conversation& conversation, Id step_id, const std::string& status,

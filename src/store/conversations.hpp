@@ -4,6 +4,7 @@
 // a turn holds the user's text, the final (post-safety) answer and the intent.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/model.hpp"
@@ -64,6 +65,9 @@ class ConversationRepository {
 
  private:
   Tx& tx_;
+  // The conversation open() created in this transaction and its last turn index: add_turn then needs no
+  // SELECT MAX, lock or updated_at UPDATE (no other transaction can see the row before commit).
+  std::optional<std::pair<Id, std::int64_t>> created_;
 };
 
 }  // namespace aurixa::store

@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <set>
 #include <stdexcept>
@@ -27,22 +28,25 @@ class SessionPool {
       auto s = std::make_unique<soci::session>();
       dialect::open(*s, target_, options_, writer_);
       free_.push_back(s.get());
+      caches_.emplace(s.get(), std::make_unique<StatementCache>());
       all_.push_back(std::move(s));
     }
   }
 
   class Lease {
    public:
-    Lease(SessionPool& pool, soci::session* s) : pool_(pool), s_(s) {}
+    Lease(SessionPool& pool, soci::session* s, StatementCache* cache) : pool_(pool), s_(s), cache_(cache) {}
     ~Lease() { pool_.release(s_, broken_); }
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
     soci::session& operator*() { return *s_; }
+    StatementCache* cache() { return cache_; }
     void mark_broken() { broken_ = true; }
 
    private:
     SessionPool& pool_;
     soci::session* s_;
+    StatementCache* cache_;
     bool broken_ = false;
   };
 
@@ -53,9 +57,11 @@ class SessionPool {
     soci::session* s = free_.back();
     free_.pop_back();
     bool reopen = broken_.erase(s) > 0;
+    StatementCache* cache = caches_.at(s).get();  // the map is never modified after construction
     lock.unlock();
     if (reopen) {
       try {
+        cache->clear();  // statements prepared on the old connection (before it closes)
         s->close();
         dialect::open(*s, target_, options_, writer_);
       } catch (const std::exception& e) {
@@ -63,7 +69,7 @@ class SessionPool {
         throw ApiError(Errc::unavailable, std::string("database unavailable: ") + e.what());
       }
     }
-    return Lease(*this, s);
+    return Lease(*this, s, cache);
   }
 
  private:
@@ -84,6 +90,7 @@ class SessionPool {
   std::vector<std::unique_ptr<soci::session>> all_;
   std::vector<soci::session*> free_;
   std::set<soci::session*> broken_;
+  std::map<soci::session*, std::unique_ptr<StatementCache>> caches_;  // one per connection
 };
 
 // Turns a SOCI failure into the error the caller should see; `broken` reports a lost connection.
@@ -124,8 +131,8 @@ struct Database::Impl {
   std::unique_ptr<SessionPool> readers;
 
   // Runs fn inside BEGIN/COMMIT (writes) or as autocommit statements (reads).
-  void run(soci::session& s, bool writable, const std::function<void(Tx&)>& fn, bool& broken) {
-    Tx tx(s, target.backend, writable);
+  void run(soci::session& s, StatementCache* cache, bool writable, const std::function<void(Tx&)>& fn, bool& broken) {
+    Tx tx(s, target.backend, writable, cache);
     if (!writable) {
       try {
         fn(tx);
@@ -188,7 +195,7 @@ void Database::execute(bool writable, const std::function<void(Tx&)>& fn) {
   auto lease = pool.acquire(impl_->options.acquire_timeout);
   bool broken = false;
   try {
-    impl_->run(*lease, writable, fn, broken);
+    impl_->run(*lease, lease.cache(), writable, fn, broken);
   } catch (...) {
     if (broken) lease.mark_broken();
     throw;

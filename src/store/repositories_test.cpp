@@ -215,6 +215,33 @@ TEST_P(Repositories, ConversationsKeepTurnsPerSession) {
   });
 }
 
+// add_turn skips its SELECT MAX only for a conversation its own repository created in this transaction; the
+// statements it reuses (cached per connection) must give every later transaction fresh values and ids.
+TEST_P(Repositories, TurnIndexContinuesAcrossRepositoriesAndTransactions) {
+  std::vector<Id> ids;
+  for (int round = 0; round < 3; ++round) {
+    db->write([&](Tx& tx) {
+      ConversationRepository first(tx), second(tx);  // two group-committed turns of one session
+      auto conv = first.open(t1, {"sess-cache", 1, {}, {}, {}});
+      ids.push_back(first.add_turn(conv, {"turn a " + std::to_string(round), {}, {}, {}}).id);
+      auto again = second.open(t1, {"sess-cache", 1, {}, {}, {}});
+      ids.push_back(second.add_turn(again, {"turn b " + std::to_string(round), {}, {}, {}}).id);
+    });
+  }
+  db->read([&](Tx& tx) {
+    ConversationRepository c(tx);
+    auto conv = c.by_session(t1, "sess-cache");
+    ASSERT_TRUE(conv);
+    auto turns = c.recent_turns(*conv, 10);
+    ASSERT_EQ(turns.size(), 6u);
+    for (std::size_t i = 0; i < turns.size(); ++i) {
+      EXPECT_EQ(turns[i].turn_index, static_cast<std::int64_t>(i + 1));
+      EXPECT_EQ(turns[i].id, ids[i]);
+      EXPECT_EQ(turns[i].user_text, std::string(i % 2 ? "turn b " : "turn a ") + std::to_string(i / 2));
+    }
+  });
+}
+
 TEST_P(Repositories, PrescriptionRefillRules) {
   auto controlled = db->write([&](Tx& tx) {
     Prescription p;

@@ -1,5 +1,7 @@
 #include "store/sql.hpp"
 
+#include <soci/sqlite3/soci-sqlite3.h>  // declares the sqlite3 C API in namespace sqlite_api
+
 #include <ctime>
 #include <stdexcept>
 
@@ -19,8 +21,23 @@ std::string utc_now() {
 
 }  // namespace
 
-Tx::Tx(soci::session& session, Backend backend, bool writable)
-    : session_(session), backend_(backend), writable_(writable), now_(utc_now()) {}
+Tx::Tx(soci::session& session, Backend backend, bool writable, StatementCache* cache)
+    : session_(session), backend_(backend), writable_(writable), now_(utc_now()), cache_(cache ? cache : &local_) {}
+
+void Tx::run(soci::statement& st) {
+  auto reset = [&] {
+    if (backend_ != Backend::sqlite) return;
+    auto* be = static_cast<soci::sqlite3_statement_backend*>(st.get_backend());
+    if (be && be->stmt_) sqlite_api::sqlite3_reset(be->stmt_);
+  };
+  try {
+    st.execute(true);
+  } catch (...) {
+    reset();
+    throw;
+  }
+  reset();
+}
 
 void Tx::require_write() const {
   if (!writable_) throw std::logic_error("store: write attempted inside Database::read");

@@ -3,9 +3,12 @@
 // everything else sees Tx as an opaque type.
 #include <soci/soci.h>
 
+#include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "store/database.hpp"
@@ -37,9 +40,39 @@ struct type_conversion<std::optional<T>> {
 
 namespace aurixa::store {
 
+// Statements prepared once per connection and reused by every later transaction on it, keyed by their SQL
+// text (the hot writes: turns, pipeline steps, audit rows, telemetry events), so SQLite does not compile and
+// PostgreSQL does not parse/plan the same text again for every row. Owned by the connection's pool slot;
+// cleared when the connection is reopened. Not thread-safe (a connection serves one transaction at a time).
+class StatementCache {
+ public:
+  struct Entry {
+    virtual ~Entry() = default;
+  };
+  Entry* find(const std::string& sql) {
+    auto it = map_.find(sql);
+    return it == map_.end() ? nullptr : it->second.get();
+  }
+  Entry* put(const std::string& sql, std::unique_ptr<Entry> e) {
+    return map_.insert_or_assign(sql, std::move(e)).first->second.get();
+  }
+  void clear() { map_.clear(); }
+
+ private:
+  std::unordered_map<std::string, std::unique_ptr<Entry>> map_;
+};
+
+// A cached statement and the values it is bound to (SOCI binds by address): fill `row`, then Tx::run(st).
+template <class Row>
+struct Prepared : StatementCache::Entry {
+  explicit Prepared(soci::session& s) : st(s) {}
+  Row row;
+  soci::statement st;  // declared after row: destroyed before the values it binds
+};
+
 class Tx {
  public:
-  Tx(soci::session& session, Backend backend, bool writable);
+  Tx(soci::session& session, Backend backend, bool writable, StatementCache* cache = nullptr);
 
   soci::session& sql() { return session_; }
   Backend backend() const { return backend_; }
@@ -55,11 +88,32 @@ class Tx {
   // transaction writes carries the same time.
   const std::string& now() const { return now_; }
 
+  // The connection's cached statement for `sql`, prepared on first use with bind(st, row) exchanging
+  // soci::use/soci::into of row's members. The same SQL text must always come with the same Row type.
+  template <class Row, class Bind>
+  Prepared<Row>& prepared(const std::string& sql, Bind&& bind) {
+    if (auto* e = cache_->find(sql)) {
+      if (auto* p = dynamic_cast<Prepared<Row>*>(e)) return *p;
+      throw std::logic_error("store: one SQL text cached with two row types");
+    }
+    auto p = std::make_unique<Prepared<Row>>(session_);
+    bind(p->st, p->row);
+    p->st.alloc();
+    p->st.prepare(sql);
+    p->st.define_and_bind();
+    return static_cast<Prepared<Row>&>(*cache_->put(sql, std::move(p)));
+  }
+  // Executes a cached statement once with its current values (into targets, e.g. RETURNING id, are filled),
+  // then resets it so no statement stays active across COMMIT.
+  void run(soci::statement& st);
+
  private:
   soci::session& session_;
   Backend backend_;
   bool writable_;
   std::string now_;
+  StatementCache local_;  // used when the connection has no cache of its own
+  StatementCache* cache_;
 };
 
 // Builds a SELECT with optional filters whose parameters are bound by name, so a query with N optional

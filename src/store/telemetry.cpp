@@ -6,53 +6,77 @@
 
 namespace aurixa::store {
 
-void TelemetryRepository::insert(const std::vector<TelemetryEvent>& events) {
-  tx_.require_write();
-  // One prepared statement reused for the whole batch (one transaction per batch).
+namespace {
+
+struct EventRow {
   double ts = 0, latency = 0, cost = 0;
   std::string service, type, name, model, provider, trace;
   long long tenant = 0, in_tok = 0, out_tok = 0;
   int status = 0, error = 0, cache_hit = 0, escalated = 0;
-  soci::indicator tenant_ind, latency_ind, status_ind, cost_ind, cache_ind, esc_ind;
-  soci::statement st =
-      (tx_.sql().prepare << "INSERT INTO telemetry_events (ts, service, event_type, name, tenant_id, latency_ms, "
-                            "status, error, cost_usd, input_tokens, output_tokens, model, provider, cache_hit, "
-                            "escalated, trace_id) VALUES (:ts, :sv, :et, :nm, :tn, :lt, :st, :er, :co, :it, :ot, "
-                            ":mo, :pr, :ch, :es, :tr)",
-       soci::use(ts), soci::use(service), soci::use(type), soci::use(name), soci::use(tenant, tenant_ind),
-       soci::use(latency, latency_ind), soci::use(status, status_ind), soci::use(error), soci::use(cost, cost_ind),
-       soci::use(in_tok), soci::use(out_tok), soci::use(model), soci::use(provider), soci::use(cache_hit, cache_ind),
-       soci::use(escalated, esc_ind), soci::use(trace));
+  soci::indicator tenant_ind = soci::i_ok, latency_ind = soci::i_ok, status_ind = soci::i_ok, cost_ind = soci::i_ok,
+                  cache_ind = soci::i_ok, esc_ind = soci::i_ok;
+};
+
+}  // namespace
+
+void TelemetryRepository::insert(const std::vector<TelemetryEvent>& events) {
+  tx_.require_write();
+  // One statement, prepared once per connection (Tx::prepared) and executed per event of the batch (one
+  // transaction per batch).
+  auto& ins = tx_.prepared<EventRow>(
+      "INSERT INTO telemetry_events (ts, service, event_type, name, tenant_id, latency_ms, status, error, cost_usd, "
+      "input_tokens, output_tokens, model, provider, cache_hit, escalated, trace_id) VALUES (:ts, :sv, :et, :nm, "
+      ":tn, :lt, :st, :er, :co, :it, :ot, :mo, :pr, :ch, :es, :tr)",
+      [](soci::statement& st, EventRow& r) {
+        st.exchange(soci::use(r.ts));
+        st.exchange(soci::use(r.service));
+        st.exchange(soci::use(r.type));
+        st.exchange(soci::use(r.name));
+        st.exchange(soci::use(r.tenant, r.tenant_ind));
+        st.exchange(soci::use(r.latency, r.latency_ind));
+        st.exchange(soci::use(r.status, r.status_ind));
+        st.exchange(soci::use(r.error));
+        st.exchange(soci::use(r.cost, r.cost_ind));
+        st.exchange(soci::use(r.in_tok));
+        st.exchange(soci::use(r.out_tok));
+        st.exchange(soci::use(r.model));
+        st.exchange(soci::use(r.provider));
+        st.exchange(soci::use(r.cache_hit, r.cache_ind));
+        st.exchange(soci::use(r.escalated, r.esc_ind));
+        st.exchange(soci::use(r.trace));
+      });
+  EventRow& r = ins.row;
   for (const auto& e : events) {
-    ts = e.timestamp;
-    service = e.service.substr(0, 64);
-    type = e.event_type.substr(0, 32);
-    name = e.name.substr(0, 128);
-    tenant = e.tenant_id.value_or(0);
-    tenant_ind = e.tenant_id ? soci::i_ok : soci::i_null;
-    latency = e.latency_ms.value_or(0);
-    latency_ind = e.latency_ms ? soci::i_ok : soci::i_null;
-    status = e.status.value_or(0);
-    status_ind = e.status ? soci::i_ok : soci::i_null;
-    error = e.error ? 1 : 0;
-    cost = e.cost_usd.value_or(0);
-    cost_ind = e.cost_usd ? soci::i_ok : soci::i_null;
-    in_tok = e.input_tokens;
-    out_tok = e.output_tokens;
-    model = e.model.substr(0, 128);
-    provider = e.provider.substr(0, 64);
-    cache_hit = e.cache_hit.value_or(false) ? 1 : 0;
-    cache_ind = e.cache_hit ? soci::i_ok : soci::i_null;
-    escalated = e.escalated.value_or(false) ? 1 : 0;
-    esc_ind = e.escalated ? soci::i_ok : soci::i_null;
-    trace = e.trace_id.substr(0, 32);
-    st.execute(true);
+    r.ts = e.timestamp;
+    r.service = e.service.substr(0, 64);
+    r.type = e.event_type.substr(0, 32);
+    r.name = e.name.substr(0, 128);
+    r.tenant = e.tenant_id.value_or(0);
+    r.tenant_ind = e.tenant_id ? soci::i_ok : soci::i_null;
+    r.latency = e.latency_ms.value_or(0);
+    r.latency_ind = e.latency_ms ? soci::i_ok : soci::i_null;
+    r.status = e.status.value_or(0);
+    r.status_ind = e.status ? soci::i_ok : soci::i_null;
+    r.error = e.error ? 1 : 0;
+    r.cost = e.cost_usd.value_or(0);
+    r.cost_ind = e.cost_usd ? soci::i_ok : soci::i_null;
+    r.in_tok = e.input_tokens;
+    r.out_tok = e.output_tokens;
+    r.model = e.model.substr(0, 128);
+    r.provider = e.provider.substr(0, 64);
+    r.cache_hit = e.cache_hit.value_or(false) ? 1 : 0;
+    r.cache_ind = e.cache_hit ? soci::i_ok : soci::i_null;
+    r.escalated = e.escalated.value_or(false) ? 1 : 0;
+    r.esc_ind = e.escalated ? soci::i_ok : soci::i_null;
+    r.trace = e.trace_id.substr(0, 32);
+    tx_.run(ins.st);
   }
 }
 
 std::vector<TelemetryEvent> TelemetryRepository::list(const TelemetryFilter& f) {
-  Query q("SELECT ts, service, event_type, name, tenant_id, latency_ms, status, error, cost_usd, input_tokens, "
-          "output_tokens, model, provider, cache_hit, escalated, trace_id FROM telemetry_events");
+  Query q(
+      "SELECT ts, service, event_type, name, tenant_id, latency_ms, status, error, cost_usd, input_tokens, "
+      "output_tokens, model, provider, cache_hit, escalated, trace_id FROM telemetry_events");
   // Whole seconds bound as integers (the query builder binds integers and text); the window is widened
   // to whole seconds and trimmed exactly below.
   q.where("ts >= ?", static_cast<long long>(std::floor(f.from)));
