@@ -360,6 +360,59 @@ TEST(ServerProcessTest, GracefulShutdownFinishesInFlightRequest) {
   EXPECT_NE(res.body.find("slept_ms"), std::string::npos);
 }
 
+// Idle keep-alive connections, stalled headers and stalled bodies are closed by the server (one deadline per
+// connection); a connection that keeps working is not. Bounds are generous: this checks that the close happens,
+// not how fast.
+TEST(ServerProcessTest, IdleAndStalledConnectionsAreClosed) {
+  auto dir = testing::make_temp_dir("aurixa-timeouts");
+  auto env = testing::default_test_env(dir);
+  env["AURIXA_IDLE_TIMEOUT_MS"] = "400";
+  env["AURIXA_REQUEST_TIMEOUT_MS"] = "600";
+  ServerProcess server({"serve", "--port", "0"}, env);
+  // Reads until the server closes (true) or `limit` passes with the connection still open (false).
+  auto closed_within = [&](const std::string& send, std::chrono::seconds limit, std::string* got = nullptr) {
+    asio::io_context ioc;
+    tcp::socket sock(ioc);
+    sock.connect({asio::ip::make_address("127.0.0.1"), server.port()});
+    if (!send.empty()) asio::write(sock, asio::buffer(send));
+    const auto end = std::chrono::steady_clock::now() + limit;
+    char buf[4096];
+    sock.non_blocking(true);
+    while (std::chrono::steady_clock::now() < end) {
+      boost::system::error_code ec;
+      auto n = sock.read_some(asio::buffer(buf), ec);
+      if (ec == asio::error::would_block) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        continue;
+      }
+      if (ec) return true;  // EOF or reset: the server closed it
+      if (got) got->append(buf, n);
+    }
+    return false;
+  };
+  EXPECT_TRUE(closed_within("", std::chrono::seconds(15))) << "an idle connection stayed open";
+  EXPECT_TRUE(closed_within("GET /health HTTP/1.1\r\nHost: x\r\n", std::chrono::seconds(15)))
+      << "stalled headers kept the connection open";
+  EXPECT_TRUE(closed_within("POST /api/v1/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                            "Content-Length: 100\r\n\r\n{\"text\":",
+                            std::chrono::seconds(15)))
+      << "a stalled body kept the connection open";
+  // A keep-alive connection is answered, then closed once it has been idle.
+  std::string got;
+  EXPECT_TRUE(closed_within("GET /health HTTP/1.1\r\nHost: x\r\n\r\n", std::chrono::seconds(15), &got));
+  EXPECT_NE(got.find("200 OK"), std::string::npos) << got;
+  // Requests that keep coming on one connection are all served (the deadline moves with each request).
+  {
+    HttpClient c;
+    for (int i = 0; i < 5; ++i) {
+      ClientRequest r;
+      r.url = server.url("/health");
+      EXPECT_EQ(c.request(r).status, 200);
+      std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    }
+  }
+}
+
 TEST(ServerProcessTest, IdleServerExitsPromptlyOnSigint) {
   auto dir = testing::make_temp_dir("aurixa-sigint");
   ServerProcess server({"serve", "--port", "0"}, testing::default_test_env(dir));
