@@ -17,16 +17,30 @@ Response unmatched_response(const Match& match) {
 }
 
 Response call_handler(const Route& route, const Request& req, CallContext& ctx, Log& log) {
+  if (!route.handler && route.async) {  // async_io routes are awaited by the HTTP server only
+    log.error("async route called synchronously", {{"route", route.pattern}});
+    return Response::json(500, ApiError(Errc::internal, "this route cannot be dispatched in-process").to_json());
+  }
   if (!route.handler) return Response::json(400, ApiError(Errc::bad_request, "this route requires a WebSocket upgrade").to_json());
   try {
     return route.handler(req, ctx);
+  } catch (...) {
+    return handler_failure(route, ctx, log);
+  }
+}
+
+Response handler_failure(const Route& route, const CallContext& ctx, Log& log) {
+  try {
+    throw;
   } catch (const ApiError& e) {
     return Response::json(e.status(), e.to_json());
   } catch (const std::exception& e) {
     log.error("unhandled exception", {{"request_id", ctx.request_id}, {"route", route.pattern}, {"error", e.what()}});
-    boost::json::object o{{"detail", "Internal Server Error"}, {"code", "internal_error"}, {"request_id", ctx.request_id}};
-    return Response::json(500, boost::json::serialize(o));
+  } catch (...) {
+    log.error("unhandled exception", {{"request_id", ctx.request_id}, {"route", route.pattern}});
   }
+  boost::json::object o{{"detail", "Internal Server Error"}, {"code", "internal_error"}, {"request_id", ctx.request_id}};
+  return Response::json(500, boost::json::serialize(o));
 }
 
 Response dispatch(const Router& router, Request& req, CallContext& ctx, Log& log) {

@@ -13,6 +13,10 @@ namespace aurixa::http {
 // 404 / 405 (with Allow) for a failed match.
 Response unmatched_response(const Match& match);
 
+// Inside a catch block: the exception being handled as a response (ApiError -> its status and JSON,
+// anything else -> 500 with the request id, logged).
+Response handler_failure(const Route& route, const CallContext& ctx, Log& log);
+
 // Runs route.handler(req, ctx), turning exceptions into error responses.
 Response call_handler(const Route& route, const Request& req, CallContext& ctx, Log& log);
 

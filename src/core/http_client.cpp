@@ -6,6 +6,8 @@
 #include <boost/beast.hpp>
 #include <boost/beast/ssl.hpp>
 #include <boost/url/parse.hpp>
+#include <array>
+#include <charconv>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/http_client_async.hpp"
 
 namespace aurixa {
 
@@ -56,8 +59,100 @@ struct Conn {
   std::unique_ptr<beast::tcp_stream> plain;
   std::unique_ptr<beast::ssl_stream<beast::tcp_stream>> tls;
   std::chrono::steady_clock::time_point idle_since;
+  std::array<char, 16384> read_buffer;  // body bytes land here before they are appended or streamed
 
   beast::tcp_stream& lowest() { return plain ? *plain : beast::get_lowest_layer(*tls); }
+};
+
+// A plain loop: find_first_of with a two-character set calls memchr once per character.
+bool has_crlf(std::string_view s) {
+  for (char c : s)
+    if (c == '\r' || c == '\n') return true;
+  return false;
+}
+
+// The request head and body as one buffer, written with a single send (Beast's serializer walked a buffer
+// sequence per field). Host, Content-Length and Connection are ours; a CR or LF in a header is refused
+// (header injection).
+std::string serialize_request(const ClientRequest& req, const Target& t) {
+  if (req.method.empty() || has_crlf(req.method) || req.method.find(' ') != std::string::npos)
+    throw ApiError(Errc::bad_request, "invalid HTTP method");
+  std::string w;
+  w.reserve(256 + req.body.size());
+  w.append(req.method).append(" ").append(t.path).append(" HTTP/1.1\r\nHost: ").append(t.host);
+  if (t.port != "80" && t.port != "443") w.append(":").append(t.port);
+  w.append("\r\nUser-Agent: aurixa\r\nConnection: keep-alive\r\n");
+  for (const auto& [k, v] : req.headers.items()) {
+    if (beast::iequals(k, "Host") || beast::iequals(k, "Content-Length") || beast::iequals(k, "Connection") ||
+        beast::iequals(k, "Transfer-Encoding"))
+      continue;
+    if (k.empty() || has_crlf(k) || k.find(':') != std::string::npos || has_crlf(v))
+      throw ApiError(Errc::bad_request, "invalid outbound header '" + std::string(k.substr(0, 64)) + "'");
+    w.append(k).append(": ").append(v).append("\r\n");
+  }
+  const bool body_expected = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
+  if (!req.body.empty() || body_expected) {
+    char len[24];
+    auto [end, ec] = std::to_chars(len, len + sizeof len, req.body.size());
+    w.append("Content-Length: ").append(len, end).append("\r\n");
+  }
+  w.append("\r\n").append(req.body);
+  return w;
+}
+
+// Idle keep-alive connections by target. Each pool belongs to one execution context: the client's own
+// (blocking calls) or a server I/O thread's (co_request), since a socket is bound to its io_context.
+class ConnPool {
+ public:
+  std::unique_ptr<Conn> take(const std::string& key, std::chrono::milliseconds expiry) {
+    std::lock_guard lock(mu_);
+    auto it = idle_.find(key);
+    if (it == idle_.end()) return nullptr;
+    auto now = std::chrono::steady_clock::now();
+    while (!it->second.empty()) {
+      auto c = std::move(it->second.back());
+      it->second.pop_back();
+      if (now - c->idle_since < expiry && c->lowest().socket().is_open()) return c;
+    }
+    return nullptr;
+  }
+
+  void put(std::unique_ptr<Conn> c, std::size_t max_per_host) {
+    c->idle_since = std::chrono::steady_clock::now();
+    std::lock_guard lock(mu_);
+    auto& q = idle_[c->key];
+    if (q.size() >= max_per_host) q.pop_front();
+    q.push_back(std::move(c));
+  }
+
+  void clear() {
+    std::lock_guard lock(mu_);
+    idle_.clear();
+  }
+
+  std::size_t size() const {
+    std::lock_guard lock(mu_);
+    std::size_t n = 0;
+    for (const auto& [k, q] : idle_) n += q.size();
+    return n;
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::map<std::string, std::deque<std::unique_ptr<Conn>>> idle_;
+};
+
+// The pool of a server I/O thread's io_context, created on first use and emptied when that context shuts
+// down (its sockets must not outlive it).
+class ContextPoolService : public asio::execution_context::service {
+ public:
+  using key_type = ContextPoolService;
+  static inline asio::execution_context::id id;  // Asio's service identity idiom
+  explicit ContextPoolService(asio::execution_context& ctx) : service(ctx) {}
+  ConnPool pool;
+
+ private:
+  void shutdown() override { pool.clear(); }
 };
 
 [[noreturn]] void transport_error(const boost::system::error_code& ec, const std::string& what, const Target& t) {
@@ -73,8 +168,8 @@ struct HttpClient::Impl {
   asio::executor_work_guard<asio::io_context::executor_type> guard{ioc.get_executor()};
   ssl::context tls_ctx{ssl::context::tls_client};
   std::vector<std::thread> threads;
-  mutable std::mutex pool_mu;
-  std::map<std::string, std::deque<std::unique_ptr<Conn>>> idle;
+  ConnPool pool;  // connections on ioc, for the blocking calls
+  std::string tag;  // prefixes this client's keys in shared per-context pools (its TLS settings are its own)
 
   explicit Impl(HttpClientOptions o) : opt(std::move(o)) {
     tls_ctx.set_default_verify_paths();
@@ -83,46 +178,24 @@ struct HttpClient::Impl {
     tls_ctx.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
                         ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
     for (int i = 0; i < std::max(1, opt.io_threads); ++i) threads.emplace_back([this] { ioc.run(); });
+    tag = std::to_string(reinterpret_cast<std::uintptr_t>(this)) + "|";
   }
 
   ~Impl() {
     guard.reset();
-    {
-      std::lock_guard lock(pool_mu);
-      idle.clear();
-    }
+    pool.clear();
     ioc.stop();
     for (auto& t : threads) t.join();
   }
 
-  std::unique_ptr<Conn> take_idle(const std::string& key) {
-    std::lock_guard lock(pool_mu);
-    auto it = idle.find(key);
-    if (it == idle.end()) return nullptr;
-    auto now = std::chrono::steady_clock::now();
-    while (!it->second.empty()) {
-      auto c = std::move(it->second.back());
-      it->second.pop_back();
-      if (now - c->idle_since < opt.idle_expiry && c->lowest().socket().is_open()) return c;
-    }
-    return nullptr;
-  }
-
-  void put_idle(std::unique_ptr<Conn> c) {
-    c->idle_since = std::chrono::steady_clock::now();
-    std::lock_guard lock(pool_mu);
-    auto& q = idle[c->key];
-    if (q.size() >= opt.max_idle_per_host) q.pop_front();
-    q.push_back(std::move(c));
-  }
-
-  awaitable<std::unique_ptr<Conn>> connect(const Target& t, std::chrono::steady_clock::time_point deadline) {
+  awaitable<std::unique_ptr<Conn>> connect(const Target& t, std::chrono::steady_clock::time_point deadline,
+                                           const std::string& key_prefix) {
     auto ex = co_await asio::this_coro::executor;
     tcp::resolver resolver(ex);
     auto [rec, results] = co_await resolver.async_resolve(t.host, t.port, as_tuple);
     if (rec) transport_error(rec, "cannot resolve", t);
     auto c = std::make_unique<Conn>();
-    c->key = t.key();
+    c->key = key_prefix + t.key();
     if (t.tls) c->tls = std::make_unique<beast::ssl_stream<beast::tcp_stream>>(ex, tls_ctx);
     else c->plain = std::make_unique<beast::tcp_stream>(ex);
     auto& low = c->lowest();
@@ -143,14 +216,14 @@ struct HttpClient::Impl {
   // Performs the request. When `ch` is set the body is sent piecewise into it (streaming), else it
   // is collected into the returned response.
   template <class Stream>
-  awaitable<std::pair<boost::system::error_code, bool>> exchange(Stream& s, bhttp::request<bhttp::string_body>& breq,
-                                                                 ClientResponse& out, DataChannel* ch,
+  awaitable<std::pair<boost::system::error_code, bool>> exchange(Stream& s, Conn& conn, const std::string& wire,
+                                                                 bool head, ClientResponse& out, DataChannel* ch,
                                                                  bool& got_bytes) {
     beast::flat_buffer buf;
-    auto [wec, wn] = co_await bhttp::async_write(s, breq, as_tuple);
+    auto [wec, wn] = co_await asio::async_write(s, asio::buffer(wire), as_tuple);
     if (wec) co_return std::make_pair(wec, false);
     bhttp::response_parser<bhttp::buffer_body> parser;
-    if (breq.method() == bhttp::verb::head) parser.skip(true);  // HEAD responses carry no body
+    if (head) parser.skip(true);  // HEAD responses carry no body
     parser.body_limit(ch ? boost::none : boost::optional<std::uint64_t>(opt.max_response_bytes));
     auto [hec, hn] = co_await bhttp::async_read_header(s, buf, parser, as_tuple);
     if (hec) co_return std::make_pair(hec, false);
@@ -163,49 +236,45 @@ struct HttpClient::Impl {
       auto [sec] = co_await ch->async_send(boost::system::error_code{}, std::string(), as_tuple);
       if (sec) co_return std::make_pair(sec, false);
     }
-    char tmp[16384];
+    // The read buffer belongs to the connection: in this frame it made every request's frame a 16 KB malloc.
+    auto& tmp = conn.read_buffer;
     while (!parser.is_done()) {
-      parser.get().body().data = tmp;
-      parser.get().body().size = sizeof tmp;
+      parser.get().body().data = tmp.data();
+      parser.get().body().size = tmp.size();
       // read_some returns as soon as any body bytes arrive, so streamed chunks are delivered promptly.
       auto [rec, rn] = co_await bhttp::async_read_some(s, buf, parser, as_tuple);
       if (rec && rec != bhttp::error::need_buffer) co_return std::make_pair(rec, false);
-      std::size_t n = sizeof tmp - parser.get().body().size;
+      std::size_t n = tmp.size() - parser.get().body().size;
       if (n == 0) continue;
       if (ch) {
-        auto [sec] = co_await ch->async_send(boost::system::error_code{}, std::string(tmp, n), as_tuple);
+        auto [sec] = co_await ch->async_send(boost::system::error_code{}, std::string(tmp.data(), n), as_tuple);
         if (sec) co_return std::make_pair(sec, false);  // caller stopped reading
       } else {
-        out.body.append(tmp, n);
+        out.body.append(tmp.data(), n);
       }
     }
     co_return std::make_pair(boost::system::error_code{}, parser.keep_alive());
   }
 
-  awaitable<ClientResponse> run(ClientRequest req, std::shared_ptr<DataChannel> ch,
-                                std::shared_ptr<ClientResponse> head = nullptr) {
+  // Runs on the calling coroutine's executor; new connections are made there and pooled in `conns`.
+  awaitable<ClientResponse> run(ClientRequest req, std::shared_ptr<DataChannel> ch, std::shared_ptr<ClientResponse> head,
+                                ConnPool& conns, std::string key_prefix = {}) {
     const Target t = parse_target(req.url);
     const auto deadline = std::chrono::steady_clock::now() + req.timeout;
-    bhttp::request<bhttp::string_body> breq{bhttp::string_to_verb(req.method), t.path, 11};
-    if (breq.method() == bhttp::verb::unknown) breq.method_string(req.method);
-    breq.set(bhttp::field::host, (t.port == "80" || t.port == "443") ? t.host : t.host + ":" + t.port);
-    breq.set(bhttp::field::user_agent, "aurixa");
-    for (const auto& [k, v] : req.headers.items()) breq.set(k, v);
-    breq.body() = req.body;
-    breq.keep_alive(true);
-    breq.prepare_payload();
+    const std::string wire = serialize_request(req, t);
+    const bool head_request = req.method == "HEAD";
 
     for (int attempt = 0;; ++attempt) {
-      auto conn = take_idle(t.key());
+      auto conn = conns.take(key_prefix + t.key(), opt.idle_expiry);
       const bool reused = conn != nullptr;
-      if (!conn) conn = co_await connect(t, deadline);
+      if (!conn) conn = co_await connect(t, deadline, key_prefix);
       conn->lowest().expires_at(deadline);
       ClientResponse local;
       ClientResponse& out = head ? *head : local;
       out = ClientResponse{};
       bool got_bytes = false;
-      auto [ec, keep] = conn->plain ? co_await exchange(*conn->plain, breq, out, ch.get(), got_bytes)
-                                    : co_await exchange(*conn->tls, breq, out, ch.get(), got_bytes);
+      auto [ec, keep] = conn->plain ? co_await exchange(*conn->plain, *conn, wire, head_request, out, ch.get(), got_bytes)
+                                    : co_await exchange(*conn->tls, *conn, wire, head_request, out, ch.get(), got_bytes);
       if (ec) {
         // A pooled connection the server closed while idle: retry once on a fresh one.
         if (reused && !got_bytes && attempt == 0 && ec != beast::error::timeout) continue;
@@ -213,7 +282,7 @@ struct HttpClient::Impl {
           co_return ClientResponse{out.status, out.headers, {}};
         transport_error(ec, "request to", t);
       }
-      if (keep) put_idle(std::move(conn));
+      if (keep) conns.put(std::move(conn), opt.max_idle_per_host);
       co_return head ? ClientResponse{out.status, out.headers, {}} : std::move(out);
     }
   }
@@ -223,7 +292,7 @@ HttpClient::HttpClient(HttpClientOptions options) : impl_(std::make_unique<Impl>
 HttpClient::~HttpClient() = default;
 
 ClientResponse HttpClient::request(const ClientRequest& req) {
-  auto f = asio::co_spawn(asio::make_strand(impl_->ioc), impl_->run(req, nullptr), asio::use_future);
+  auto f = asio::co_spawn(asio::make_strand(impl_->ioc), impl_->run(req, nullptr, nullptr, impl_->pool), asio::use_future);
   return f.get();
 }
 
@@ -239,7 +308,7 @@ ClientResponse HttpClient::stream(const ClientRequest& req, const std::function<
     std::exception_ptr error;
     ClientResponse r;
     try {
-      r = co_await impl->run(req, ch, head);
+      r = co_await impl->run(req, ch, head, impl->pool);
     } catch (...) {
       error = std::current_exception();
     }
@@ -284,11 +353,17 @@ ClientResponse HttpClient::stream_lines(const ClientRequest& req,
   return res;
 }
 
-std::size_t HttpClient::idle_connections() const {
-  std::lock_guard lock(impl_->pool_mu);
-  std::size_t n = 0;
-  for (const auto& [k, q] : impl_->idle) n += q.size();
-  return n;
+std::size_t HttpClient::idle_connections() const { return impl_->pool.size(); }
+
+struct HttpClientAccess {
+  static HttpClient::Impl& impl(HttpClient& c) { return *c.impl_; }
+};
+
+awaitable<ClientResponse> co_request(HttpClient& client, ClientRequest req) {
+  auto& impl = HttpClientAccess::impl(client);
+  auto ex = co_await asio::this_coro::executor;
+  auto& service = asio::use_service<ContextPoolService>(asio::query(ex, asio::execution::context));
+  co_return co_await impl.run(std::move(req), nullptr, nullptr, service.pool, impl.tag);
 }
 
 bool LineSplitter::feed(std::string_view data, const std::function<bool(std::string_view)>& on_line) {

@@ -60,6 +60,7 @@ class HttpClient {
   std::size_t idle_connections() const;  // for tests: pooled connections right now
 
  private:
+  friend struct HttpClientAccess;  // core/http_client_async.hpp
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -61,7 +61,7 @@ std::vector<std::string> split_path(std::string_view path) {
   return out;
 }
 
-void Router::add(std::string method, std::string pattern, Handler handler, RouteOptions options) {
+Route& Router::insert(std::string method, std::string pattern, RouteOptions options) {
   for (const auto& r : routes_)
     if (r->method == method && r->pattern == pattern) throw std::logic_error("duplicate route " + method + " " + pattern);
   auto route = std::make_unique<Route>();
@@ -69,14 +69,24 @@ void Router::add(std::string method, std::string pattern, Handler handler, Route
   route->segments = split_path(pattern);
   if (options.name.empty()) options.name = pattern;
   route->pattern = std::move(pattern);
-  route->handler = std::move(handler);
   route->options = std::move(options);
   // Keep routes ordered by specificity so the first match is the most specific one.
   auto pos = routes_.begin();
   const int s = specificity(*route);
   while (pos != routes_.end() && specificity(**pos) >= s) ++pos;
   index_literal(*route);
-  routes_.insert(pos, std::move(route));
+  return **routes_.insert(pos, std::move(route));
+}
+
+void Router::add(std::string method, std::string pattern, Handler handler, RouteOptions options) {
+  insert(std::move(method), std::move(pattern), std::move(options)).handler = std::move(handler);
+}
+
+void Router::add_async(std::string method, std::string pattern, std::shared_ptr<const AsyncRoute> handler,
+                       RouteOptions options) {
+  if (!handler) throw std::logic_error("add_async without a handler: " + method + " " + pattern);
+  options.execution = Execution::async_io;
+  insert(std::move(method), std::move(pattern), std::move(options)).async = std::move(handler);
 }
 
 void Router::merge(Router&& other) {
@@ -85,7 +95,9 @@ void Router::merge(Router&& other) {
     if (moved.ws_handler) {
       websocket(moved.pattern, std::move(moved.ws_handler), std::move(moved.options));
     } else {
-      add(moved.method, moved.pattern, std::move(moved.handler), std::move(moved.options));
+      Route& added = insert(moved.method, moved.pattern, std::move(moved.options));
+      added.handler = std::move(moved.handler);
+      added.async = std::move(moved.async);
     }
   }
   other.routes_.clear();
@@ -94,9 +106,7 @@ void Router::merge(Router&& other) {
 
 void Router::websocket(std::string pattern, WsHandler handler, RouteOptions options) {
   options.execution = Execution::worker;
-  add("GET", std::move(pattern), nullptr, std::move(options));
-  for (auto& r : routes_)
-    if (!r->handler && !r->ws_handler) r->ws_handler = std::move(handler);
+  insert("GET", std::move(pattern), std::move(options)).ws_handler = std::move(handler);
 }
 
 // Splits without allocating strings: views into `path`.

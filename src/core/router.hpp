@@ -18,11 +18,15 @@
 namespace aurixa::http {
 
 using Handler = std::function<Response(const Request&, CallContext&)>;
+// A coroutine handler awaited on the connection's own I/O thread (core/async_route.hpp holds the Asio
+// type; this header stays free of Asio). For handlers whose only waiting is non-blocking I/O.
+struct AsyncRoute;
 using WsHandler = std::function<void(WebSocket&, const Request&, CallContext&)>;
 
 enum class Execution {
   inline_io,  // cheap, never blocks: runs on the I/O thread
   worker,     // may block (database, models, outbound calls): runs on the worker pool
+  async_io,   // Route::async, awaited on the I/O thread: waits only through Asio (the gateway's proxying)
 };
 
 struct RouteOptions {
@@ -38,6 +42,7 @@ struct Route {
   std::vector<std::string> segments;
   Handler handler;
   WsHandler ws_handler;  // set for WebSocket routes (method GET + Upgrade)
+  std::shared_ptr<const AsyncRoute> async;  // set for Execution::async_io routes (then handler is empty)
   RouteOptions options;
 };
 
@@ -55,6 +60,13 @@ class RequestFilter {
   virtual ~RequestFilter() = default;
   // Before routing-dispatch; a returned response is sent instead of calling the handler.
   virtual std::optional<Response> before(const Request& req, CallContext& ctx, const Route* route) = 0;
+  // Whether before() may block for this request (a store or network lookup). Asked only for async_io
+  // routes: when true the server runs before() on the worker pool, then awaits the handler on the I/O thread.
+  virtual bool may_block(const Request& req, const Route& route) const {
+    (void)req;
+    (void)route;
+    return true;
+  }
   // After the handler (or before()), just before the response is written.
   virtual void after(const Request& req, const CallContext& ctx, const Route* route, Response& res) = 0;
 };
@@ -70,6 +82,8 @@ class Router {
   void put(std::string pattern, Handler h, RouteOptions o = {}) { add("PUT", std::move(pattern), std::move(h), std::move(o)); }
   void del(std::string pattern, Handler h, RouteOptions o = {}) { add("DELETE", std::move(pattern), std::move(h), std::move(o)); }
   void websocket(std::string pattern, WsHandler handler, RouteOptions options = {});
+  // An Execution::async_io route (options.execution is set to it).
+  void add_async(std::string method, std::string pattern, std::shared_ptr<const AsyncRoute> handler, RouteOptions options = {});
 
   // HEAD falls back to GET. Throws std::logic_error on a duplicate method + pattern.
   Match match(std::string_view method, std::string_view path) const;
@@ -84,6 +98,7 @@ class Router {
   };
   std::unordered_map<std::string, std::vector<const Route*>, StringHash, std::equal_to<>> literal_;
   void index_literal(const Route& r);
+  Route& insert(std::string method, std::string pattern, RouteOptions options);
 };
 
 std::vector<std::string> split_path(std::string_view path);

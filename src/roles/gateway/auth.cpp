@@ -62,19 +62,36 @@ Authenticator::Authenticator(AuthOptions options, store::Database* db)
       // Verified against when an email is unknown, so timing does not reveal which emails exist.
       dummy_hash_(opt_.enabled ? store::hash_password(new_uuid()) : std::string()) {}
 
-void Authenticator::authenticate(const http::Request& req, CallContext& ctx) const {
-  std::string credential;
+namespace {
+
+// The request's credential: Authorization: Bearer <token or API key>, X-API-Key, or ?access_token=.
+std::string credential_of(const http::Request& req) {
   if (auto h = req.header("Authorization")) {
     if (h->size() < 8 || !http::iequals(h->substr(0, 7), "Bearer ")) unauthorized("Authorization must be 'Bearer <token>'");
-    credential = std::string(h->substr(7));
-  } else if (auto k = req.header("X-API-Key")) {
-    credential = std::string(*k);
-  } else if (auto q = req.query_param("access_token")) {
-    credential = *q;  // browsers cannot set headers on a WebSocket upgrade
+    return std::string(h->substr(7));
   }
+  if (auto k = req.header("X-API-Key")) return std::string(*k);
+  if (auto q = req.query_param("access_token")) return *q;  // browsers cannot set headers on a WebSocket upgrade
+  return {};
+}
+
+constexpr std::string_view kApiKeyPrefix = "ak_";
+
+}  // namespace
+
+bool Authenticator::needs_store(const http::Request& req) {
+  try {
+    return credential_of(req).starts_with(kApiKeyPrefix);
+  } catch (const ApiError&) {
+    return false;  // malformed: refused without the store
+  }
+}
+
+void Authenticator::authenticate(const http::Request& req, CallContext& ctx) const {
+  const std::string credential = credential_of(req);
   if (credential.empty()) unauthorized("authentication required");
 
-  if (credential.starts_with("ak_")) {
+  if (credential.starts_with(kApiKeyPrefix)) {
     if (!db_) unauthorized("API keys need the store");
     auto key = db_->write([&](store::Tx& tx) { return store::ApiKeyRepository(tx).authenticate(credential); });
     if (!key) unauthorized("unknown or revoked API key");

@@ -45,6 +45,9 @@ class Authenticator {
   // credential is missing, malformed, expired or unknown. May touch the store (API keys): call it from a
   // worker thread.
   void authenticate(const http::Request& req, CallContext& ctx) const;
+  // Whether authenticate() would look the credential up in the store (an API key): the caller then must
+  // not be an I/O thread. Tokens are verified in memory.
+  static bool needs_store(const http::Request& req);
 
   // 401 on bad credentials / a bad token; 503 on a verify-only RS256 gateway (no private key).
   LoginResult login(const std::string& email, const std::string& password) const;

@@ -100,6 +100,7 @@ std::optional<http::Response> GatewayFilter::before(const http::Request& req, Ca
   std::string key = ctx.tenant_id ? "tenant:" + std::to_string(*ctx.tenant_id) : client_key(req);
   // Redis is a network round trip, taken only on worker threads: routes served inline on an I/O thread
   // (health, stubs) and WebSocket upgrades are decided by the local buckets, so no I/O thread waits for Redis.
+  // async_io routes call before() on a worker whenever may_block() says Redis is in use.
   const bool on_io_thread = route->ws_handler || route->options.execution == http::Execution::inline_io;
   auto d = shared_limiter_ && !on_io_thread ? shared_limiter_->take(key) : limiter_.take(key);
   ctx.rate_limit_remaining = d.remaining;
@@ -112,6 +113,11 @@ std::optional<http::Response> GatewayFilter::before(const http::Request& req, Ca
   auto r = http::Response::json(429, boost::json::serialize(body));
   r.headers.set("Retry-After", std::to_string(d.retry_after_seconds));
   return r;
+}
+
+bool GatewayFilter::may_block(const http::Request& req, const http::Route&) const {
+  if (shared_limiter_ && limiter_.enabled()) return true;
+  return auth_ && auth_->enabled() && !is_public(req.method, req.path) && Authenticator::needs_store(req);
 }
 
 void GatewayFilter::after(const http::Request& req, const CallContext& ctx, const http::Route* route, http::Response& res) {

@@ -29,6 +29,8 @@ class GatewayFilter final : public http::RequestFilter {
 
   std::optional<http::Response> before(const http::Request& req, CallContext& ctx, const http::Route* route) override;
   void after(const http::Request& req, const CallContext& ctx, const http::Route* route, http::Response& res) override;
+  // True when before() would wait on the store (an API key) or on Redis (the shared rate limit).
+  bool may_block(const http::Request& req, const http::Route& route) const override;
 
   const Authenticator* authenticator() const { return auth_; }
   // The client address used for rate limiting.

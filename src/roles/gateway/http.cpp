@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "app/app.hpp"
+#include "core/async_route.hpp"
 #include "core/error.hpp"
 #include "core/http_client.hpp"
 #include "core/json.hpp"
@@ -75,6 +76,33 @@ void register_websocket_relay(http::Router& router, App& app, const char* path, 
                                             " is not available from this gateway"}};
     ws.send({boost::json::serialize(err), false});
   });
+}
+
+using CallFor = std::function<UpstreamCall(const http::Request&, CallContext&)>;
+using AfterForward = void (*)(http::Response&);
+
+// A route forwarding to `role`. When the role runs in this process its handlers may block, so the route runs
+// on a worker (in-process dispatch); otherwise it is relayed from the connection's own I/O thread (async_io:
+// no thread hand-off, the upstream connection pooled on that thread).
+void add_forwarding(http::Router& router, const App& app, std::shared_ptr<const Upstreams> upstreams, const char* method,
+                    const std::string& pattern, const std::string& role, CallFor call_for, http::RouteOptions options,
+                    AfterForward after = nullptr) {
+  if (app.runs(role)) {
+    router.add(method, pattern, [upstreams, call_for, after](const http::Request& req, CallContext& ctx) {
+      auto res = upstreams->forward(call_for(req, ctx), req, ctx);
+      if (after) after(res);
+      return res;
+    }, std::move(options));
+    return;
+  }
+  auto async = std::make_shared<http::AsyncRoute>();
+  async->handler = [upstreams, call_for, after](const http::Request& req,
+                                                CallContext& ctx) -> boost::asio::awaitable<http::Response> {
+    auto res = co_await upstreams->forward_remote_async(call_for(req, ctx), req, ctx);
+    if (after) after(res);
+    co_return res;
+  };
+  router.add_async(method, pattern, std::move(async), std::move(options));
 }
 
 boost::json::object login_json(const LoginResult& r) {
@@ -185,32 +213,33 @@ void register_routes(http::Router& router, App& app) {
   });
 
   for (const auto& p : kPrefixes) {
-    for (const char* method : kMethods) {
-      router.add(method, std::string("/api/v1/") + p.prefix + "/{rest...}",
-                 [upstreams, p](const http::Request& req, CallContext& ctx) {
-                   const std::string& rest = req.param("rest");
-                   UpstreamCall call;
-                   call.role = p.role;
-                   call.registry_name = p.registry_name;
-                   call.path = "/api/v1/" + rest;
-                   call.stream = rest.find("stream") != std::string::npos;
-                   call.timeout = timeout_for(p.prefix, rest);
-                   ctx.deadline = std::min(ctx.deadline, std::chrono::steady_clock::now() + call.timeout);
-                   return upstreams->forward(call, req, ctx);
-                 },
-                 {.timeout = timeout_for(p.prefix, "pipeline generate"), .name = std::string("/api/v1/") + p.prefix + "/*"});
-    }
+    auto call_for = [p](const http::Request& req, CallContext& ctx) {
+      const std::string& rest = req.param("rest");
+      UpstreamCall call;
+      call.role = p.role;
+      call.registry_name = p.registry_name;
+      call.path = "/api/v1/" + rest;
+      call.stream = rest.find("stream") != std::string::npos;
+      call.timeout = timeout_for(p.prefix, rest);
+      ctx.deadline = std::min(ctx.deadline, std::chrono::steady_clock::now() + call.timeout);
+      return call;
+    };
+    for (const char* method : kMethods)
+      add_forwarding(router, app, upstreams, method, std::string("/api/v1/") + p.prefix + "/{rest...}", p.role, call_for,
+                     {.timeout = timeout_for(p.prefix, "pipeline generate"), .name = std::string("/api/v1/") + p.prefix + "/*"});
   }
 
   // Admin routes -> orchestration, query kept, JSON, no x-upstream headers (as the original).
   for (const char* method : kMethods) {
-    router.add(method, "/api/v1/admin/{rest...}", [upstreams](const http::Request& req, CallContext& ctx) {
-      UpstreamCall call{"orchestration", "orchestration", "/api/v1/" + req.param("rest")};
-      call.upstream_headers = false;
-      auto res = upstreams->forward(call, req, ctx);
-      if (!res.stream) res.headers.set("Content-Type", "application/json");
-      return res;
-    }, {.name = "/api/v1/admin/*"});
+    add_forwarding(router, app, upstreams, method, "/api/v1/admin/{rest...}", "orchestration",
+                   [](const http::Request& req, CallContext&) {
+                     UpstreamCall call{"orchestration", "orchestration", "/api/v1/" + req.param("rest")};
+                     call.upstream_headers = false;
+                     return call;
+                   },
+                   {.name = "/api/v1/admin/*"}, [](http::Response& res) {
+                     if (!res.stream) res.headers.set("Content-Type", "application/json");
+                   });
   }
   // The deployment controller is not part of AURIXA; its routes keep the original's auth answers.
   for (const char* pattern : {"/api/v1/admin/deployments", "/api/v1/admin/deployments/{rest...}", "/api/v1/deployments",
@@ -227,7 +256,7 @@ void register_routes(http::Router& router, App& app) {
 
   // OpenAI-compatible surface (/v1/chat/completions, /v1/models) served by the llm role.
   for (const char* method : {"GET", "POST"}) {
-    router.add(method, "/v1/{rest...}", [upstreams](const http::Request& req, CallContext& ctx) {
+    add_forwarding(router, app, upstreams, method, "/v1/{rest...}", "llm", [](const http::Request& req, CallContext&) {
       UpstreamCall call{"llm", "llm-router", "/v1/" + req.param("rest")};
       // A streamed completion is relayed as it arrives (SSE), like the prefix routes' streams.
       boost::system::error_code ec;
@@ -235,7 +264,7 @@ void register_routes(http::Router& router, App& app) {
       const auto* flag = !ec && body.is_object() ? body.as_object().if_contains("stream") : nullptr;
       call.stream = flag && flag->is_bool() && flag->as_bool();
       call.timeout = std::chrono::seconds(120);
-      return upstreams->forward(call, req, ctx);
+      return call;
     }, {.timeout = std::chrono::seconds(120), .name = "/v1/*"});
   }
 

@@ -6,6 +6,7 @@
 #include "core/dispatch.hpp"
 #include "core/error.hpp"
 #include "core/http_client.hpp"
+#include "core/http_client_async.hpp"
 #include "core/identity.hpp"
 #include "core/log.hpp"
 
@@ -24,6 +25,26 @@ constexpr const char* kForwardedHeaders[] = {"Content-Type", "Authorization", "X
 // Upstream path plus the caller's query (the original dropped it on prefix routes, D1).
 std::string upstream_target(const UpstreamCall& call, const http::Request& req) {
   return req.query.empty() ? call.path : call.path + "?" + req.query;
+}
+
+// The upstream's status and the headers the gateway relays (the original's x-upstream-* included).
+http::Headers relayed_headers(const UpstreamCall& call, const ClientResponse& up, std::int64_t latency) {
+  http::Headers h;
+  h.set("Content-Type", std::string(up.headers.get("Content-Type").value_or(call.stream ? "application/x-ndjson" : "application/json")));
+  if (auto ra = up.headers.get("Retry-After")) h.set("Retry-After", std::string(*ra));
+  if (call.upstream_headers) {
+    h.set("x-upstream-latency-ms", std::to_string(latency));
+    h.set("x-upstream-service", call.registry_name);
+  }
+  return h;
+}
+
+http::Response relayed(const UpstreamCall& call, ClientResponse up, std::int64_t latency) {
+  http::Response res;
+  res.status = up.status;
+  res.headers = relayed_headers(call, up, latency);
+  res.body = std::move(up.body);
+  return res;
 }
 
 }  // namespace
@@ -55,7 +76,7 @@ http::Response Upstreams::local(const UpstreamCall& call, const http::Request& r
   return res;
 }
 
-http::Response Upstreams::remote(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const {
+ClientRequest Upstreams::outbound(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const {
   ClientRequest out;
   out.method = req.method;
   out.url = app_.config.role_url(call.role) + upstream_target(call, req);
@@ -71,29 +92,38 @@ http::Response Upstreams::remote(const UpstreamCall& call, const http::Request& 
     out.body = req.body;
     if (!out.headers.contains("Content-Type")) out.headers.set("Content-Type", "application/json");
   }
-  const auto started = Clock::now();
-  auto relay_headers = [call](const ClientResponse& up, std::int64_t latency) {
-    http::Headers h;
-    h.set("Content-Type", std::string(up.headers.get("Content-Type").value_or(call.stream ? "application/x-ndjson" : "application/json")));
-    if (auto ra = up.headers.get("Retry-After")) h.set("Retry-After", std::string(*ra));
-    if (call.upstream_headers) {
-      h.set("x-upstream-latency-ms", std::to_string(latency));
-      h.set("x-upstream-service", call.registry_name);
-    }
-    return h;
-  };
+  return out;
+}
 
+http::Response Upstreams::failed(const UpstreamCall& call, const CallContext& ctx, const ApiError& e) const {
+  app_.log.warn("upstream failed", {{"service", call.registry_name}, {"error", e.detail()}, {"request_id", ctx.request_id}});
+  return upstream_failure(e.status() == 504 ? 504 : 502, call.registry_name, std::string(e.detail()));
+}
+
+boost::asio::awaitable<http::Response> Upstreams::forward_remote_async(UpstreamCall call, const http::Request& req,
+                                                                       CallContext& ctx) const {
+  if (call.stream) co_return remote(call, req, ctx);  // only builds the streaming response; relayed on the stream pool
+  auto out = outbound(call, req, ctx);
+  const auto started = Clock::now();
+  std::optional<ClientResponse> up;
+  std::optional<http::Response> failure;
+  try {
+    up = co_await co_request(app_.http, std::move(out));
+  } catch (const ApiError& e) {
+    failure = failed(call, ctx, e);
+  }
+  if (failure) co_return std::move(*failure);
+  co_return relayed(call, std::move(*up), ms_since(started));
+}
+
+http::Response Upstreams::remote(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const {
+  ClientRequest out = outbound(call, req, ctx);
+  const auto started = Clock::now();
   if (!call.stream) {
     try {
-      auto up = app_.http.request(out);
-      http::Response res;
-      res.status = up.status;
-      res.headers = relay_headers(up, ms_since(started));
-      res.body = std::move(up.body);
-      return res;
+      return relayed(call, app_.http.request(out), ms_since(started));
     } catch (const ApiError& e) {
-      app_.log.warn("upstream failed", {{"service", call.registry_name}, {"error", e.detail()}, {"request_id", ctx.request_id}});
-      return upstream_failure(e.status() == 504 ? 504 : 502, call.registry_name, std::string(e.detail()));
+      return failed(call, ctx, e);
     }
   }
   // Streams: status and headers are relayed when the upstream's arrive, then each piece as it comes.
@@ -101,13 +131,13 @@ http::Response Upstreams::remote(const UpstreamCall& call, const http::Request& 
   auto& log = app_.log;
   std::string request_id = ctx.request_id;
   return http::Response::streaming(
-      "application/x-ndjson", [&client, &log, out, call, started, relay_headers, request_id](http::ChunkWriter& w) {
+      "application/x-ndjson", [&client, &log, out, call, started, request_id](http::ChunkWriter& w) {
         bool began = false;
         try {
           client.stream(
               out,
               [&](const ClientResponse& up) {
-                w.begin(up.status, relay_headers(up, ms_since(started)));
+                w.begin(up.status, relayed_headers(call, up, ms_since(started)));
                 began = true;
               },
               [&](std::string_view data) { return w.write(std::string(data)); });

@@ -1,6 +1,7 @@
 #pragma once
 // Forwarding a request to a role: in-process when the role runs here (same responses and headers as
 // split mode, no HTTP hop), otherwise over pooled keep-alive HTTP with streaming pass-through.
+#include <boost/asio/awaitable.hpp>
 #include <chrono>
 #include <string>
 
@@ -9,6 +10,8 @@
 
 namespace aurixa {
 struct App;
+struct ClientRequest;
+class ApiError;
 }
 
 namespace aurixa::gateway {
@@ -25,11 +28,19 @@ struct UpstreamCall {
 class Upstreams {
  public:
   explicit Upstreams(App& app) : app_(app) {}
+  // May block (in-process roles, the blocking HTTP client): call from a worker thread.
   http::Response forward(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const;
+  // For a role in another process only (Execution::async_io routes): the request is relayed from the
+  // connection's own I/O thread over a connection pooled there; streams are handed to the stream pool as
+  // by forward().
+  boost::asio::awaitable<http::Response> forward_remote_async(UpstreamCall call, const http::Request& req,
+                                                              CallContext& ctx) const;
 
  private:
   http::Response local(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const;
   http::Response remote(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const;
+  ClientRequest outbound(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const;
+  http::Response failed(const UpstreamCall& call, const CallContext& ctx, const ApiError& e) const;
 
   App& app_;
 };
