@@ -7,7 +7,11 @@
 //   safety_eval --text "..."  print the PII entities found in one text
 //   safety_eval --typo-collisions /usr/share/dict/words   words the typo corrector would rewrite
 // The data directory is $AURIXA_SHARED_DIR, else ../shared beside the source tree.
+#include <utf8proc.h>
 #include <boost/json.hpp>
+
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -82,8 +86,15 @@ EmStats run_emergency(const EmergencyDetector& d, const std::vector<std::pair<st
 // ------------------------------------------------------------------------------------- PII
 struct TypeStats {
   int tp = 0, fp = 0, fn = 0;
+  // Overlap scoring counts two different things: tp/fp are predictions (a prediction is right when it
+  // overlaps a gold span of its type), found/fn are gold spans (found when any prediction of its type
+  // overlaps it). Precision is over predictions, recall over gold spans. found < 0: tp is used for both.
+  int found = -1;
   double precision() const { return tp + fp ? double(tp) / (tp + fp) : 1.0; }
-  double recall() const { return tp + fn ? double(tp) / (tp + fn) : 1.0; }
+  double recall() const {
+    const int hit = found >= 0 ? found : tp;
+    return hit + fn ? double(hit) / (hit + fn) : 1.0;
+  }
 };
 using PerType = std::map<std::string, TypeStats>;
 
@@ -105,7 +116,10 @@ std::vector<Span> predict(const PiiDetector& d, const std::string& text) {
 
 TypeStats micro(const PerType& p) {
   TypeStats m;
-  for (const auto& [t, s] : p) m.tp += s.tp, m.fp += s.fp, m.fn += s.fn;
+  for (const auto& [t, s] : p) {
+    m.tp += s.tp, m.fp += s.fp, m.fn += s.fn;
+    if (s.found >= 0) m.found = (m.found < 0 ? 0 : m.found) + s.found;
+  }
   return m;
 }
 
@@ -144,6 +158,87 @@ const std::map<std::string, std::string>& presidio_map() {
   return k;
 }
 
+// Presidio-evaluator-style token scoring (presidio_evaluator TokenEvaluator, IO scheme): the text is cut into
+// tokens (runs of letters/digits/marks, every other non-space character alone), each token gets the gold type
+// of the span it overlaps (or O) and the predicted type (or O); tokens that are punctuation or in Presidio's
+// skip-word list are not counted (spaCy's stop words, which Presidio also skips, are not: slightly stricter).
+// Per type: tp = tokens labelled t by both, precision = tp / tokens predicted t, recall = tp / tokens gold t.
+// The "any PII" row ignores the type (gold non-O and predicted non-O), as Presidio's pii_precision/pii_recall.
+struct TokenCounts {
+  std::map<std::pair<std::string, std::string>, int> c;  // (gold, predicted) -> tokens
+};
+
+bool skip_token(const std::string& lower) {
+  static const std::set<std::string> k = {
+      "'s",    "street", "st.",     "st",      "de",      "rue",       "via",   "and",     "a",    "the",   "or",
+      "do",    "as",     "of",      "day",     "address", "country",   "state", "city",    "zip",  "po",    "apt",
+      "unit",  "corner", "p.o.",    "box",     "suite",   "mr.",       "mrs.",  "miss",    "year", "years", "y/o",
+      "month", "months", "old",     "morning", "noon",    "afternoon", "night", "evening", "this", "first", "last",
+      "week",  "weeks",  "weekend", "days",    "age",     "ago",       "inc",   "inc.",    "ltd"};
+  return k.count(lower) > 0;
+}
+
+void token_score(const std::string& text, const std::vector<Span>& gold, const std::vector<Span>& preds,
+                 TokenCounts& out) {
+  std::vector<std::int32_t> cps;
+  for (std::size_t i = 0; i < text.size();) {
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                              static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    if (n <= 0) n = 1, cp = 0xFFFD;
+    cps.push_back(cp);
+    i += static_cast<std::size_t>(n);
+  }
+  auto is_word = [](std::int32_t cp) {
+    const auto cat = utf8proc_category(cp);
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND) || cat == UTF8PROC_CATEGORY_NL ||
+           cat == UTF8PROC_CATEGORY_NO;
+  };
+  auto label = [](const std::vector<Span>& spans, std::size_t b, std::size_t e) -> std::string {
+    for (const auto& s : spans)
+      if (s.b < e && b < s.e) return s.type;
+    return "O";
+  };
+  for (std::size_t i = 0; i < cps.size();) {
+    if (utf8proc_category(cps[i]) == UTF8PROC_CATEGORY_ZS || cps[i] == '\n' || cps[i] == '\t' || cps[i] == '\r') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    if (is_word(cps[i]))
+      while (j < cps.size() && is_word(cps[j])) ++j;
+    std::string lower;
+    bool punct = j == i + 1 && !is_word(cps[i]);
+    for (std::size_t k = i; k < j; ++k) lower += cps[k] < 128 ? static_cast<char>(std::tolower(cps[k])) : '~';
+    // "'s" after a word is one token in spaCy; a lone "s" after an apostrophe is that token's remainder.
+    const bool possessive_s = lower == "s" && i > 0 && (cps[i - 1] == '\'' || cps[i - 1] == 0x2019);
+    if (!punct && !possessive_s && !skip_token(lower)) ++out.c[{label(gold, i, j), label(preds, i, j)}];
+    i = j;
+  }
+}
+
+void print_token_scores(const char* title, const TokenCounts& tc) {
+  std::map<std::string, TypeStats> per;
+  TypeStats any;
+  for (const auto& [k, n] : tc.c) {
+    const auto& [g, p] = k;
+    if (g != "O" && g == p) per[g].tp += n;
+    if (g != "O" && g != p) per[g].fn += n;
+    if (p != "O" && g != p) per[p].fp += n;
+    if (g != "O" && p != "O") any.tp += n;
+    if (g != "O" && p == "O") any.fn += n;
+    if (g == "O" && p != "O") any.fp += n;
+  }
+  std::printf("\n%s\n\n| type | precision | recall | tp | fp | fn |\n|---|---|---|---|---|---|\n", title);
+  for (const auto& [t, s] : per)
+    std::printf("| %s | %.3f | %.3f | %d | %d | %d |\n", t.c_str(), s.precision(), s.recall(), s.tp, s.fp, s.fn);
+  const auto m = micro(per);
+  std::printf("| **micro (type must match)** | **%.3f** | **%.3f** | %d | %d | %d |\n", m.precision(), m.recall(), m.tp,
+              m.fp, m.fn);
+  std::printf("| **any PII (Presidio pii_precision / pii_recall)** | **%.3f** | **%.3f** | %d | %d | %d |\n",
+              any.precision(), any.recall(), any.tp, any.fp, any.fn);
+}
+
 // The synthetic set is split in two halves by a hash of the row id (FNV-1a of its decimal form, low bit):
 // half 0 ("dev") was used while developing the PERSON/ADDRESS recognizers, half 1 ("held-out") was not
 // looked at; --errors lists misses of the dev half only.
@@ -157,7 +252,8 @@ int synth_half(const bj::object& r) {
 
 // Presidio synthetic set: span-level, exact (start,end,type) and overlap matching; labels mapped to ours,
 // predictions of types the set does not label (DOB, MRN, NPI, DEA, MBI) are ignored. half: 0, 1 or -1 (all).
-std::pair<PerType, PerType> run_presidio_synth(const PiiDetector& d, const std::vector<bj::object>& rows, int half) {
+std::pair<PerType, PerType> run_presidio_synth(const PiiDetector& d, const std::vector<bj::object>& rows, int half,
+                                               TokenCounts* tokens = nullptr) {
   PerType exact, overlap;
   const std::set<std::string> labelled = {"PERSON", "ADDRESS", "CREDIT_CARD", "PHONE", "EMAIL", "SSN", "IP_ADDRESS"};
   const bool show = g_errors && half == 0;
@@ -173,6 +269,12 @@ std::pair<PerType, PerType> run_presidio_synth(const PiiDetector& d, const std::
                       static_cast<std::size_t>(s.at("end").to_number<std::int64_t>()), it->second, str(s, "value")});
     }
     auto preds = predict(d, text);
+    if (tokens) {
+      std::vector<Span> kept;
+      for (const auto& p : preds)
+        if (labelled.count(p.type)) kept.push_back(p);
+      token_score(text, gold, kept, *tokens);
+    }
     std::vector<bool> g_exact(gold.size(), false), g_over(gold.size(), false);
     for (const auto& p : preds) {
       if (!labelled.count(p.type)) continue;
@@ -189,6 +291,9 @@ std::pair<PerType, PerType> run_presidio_synth(const PiiDetector& d, const std::
     }
     for (std::size_t i = 0; i < gold.size(); ++i) {
       if (!g_exact[i]) ++exact[gold[i].type].fn;
+      auto& o = overlap[gold[i].type];
+      if (o.found < 0) o.found = 0;
+      if (g_over[i]) ++o.found;
       if (!g_over[i]) {
         ++overlap[gold[i].type].fn;
         if (show)
@@ -231,11 +336,28 @@ std::map<std::string, CaseStats> run_presidio_cases(const PiiDetector& d, const 
 }
 
 void print_types(const char* title, const PerType& per) {
-  std::printf("\n%s\n\n| type | precision | recall | tp | fp | fn |\n|---|---|---|---|---|---|\n", title);
-  for (const auto& [t, s] : per)
-    std::printf("| %s | %.3f | %.3f | %d | %d | %d |\n", t.c_str(), s.precision(), s.recall(), s.tp, s.fp, s.fn);
+  const bool gold_col = micro(per).found >= 0;
+  if (gold_col)
+    std::printf(
+        "\n%s\n\n| type | precision | recall | tp (predictions) | fp | gold found | fn (gold missed) |\n"
+        "|---|---|---|---|---|---|---|\n",
+        title);
+  else
+    std::printf("\n%s\n\n| type | precision | recall | tp | fp | fn |\n|---|---|---|---|---|---|\n", title);
+  auto row = [&](const std::string& name, const TypeStats& s) {
+    if (gold_col)
+      std::printf("| %s | %.3f | %.3f | %d | %d | %d | %d |\n", name.c_str(), s.precision(), s.recall(), s.tp, s.fp,
+                  std::max(s.found, 0), s.fn);
+    else
+      std::printf("| %s | %.3f | %.3f | %d | %d | %d |\n", name.c_str(), s.precision(), s.recall(), s.tp, s.fp, s.fn);
+  };
+  for (const auto& [t, s] : per) row(t, s);
   const auto m = micro(per);
-  std::printf("| **micro** | **%.3f** | **%.3f** | %d | %d | %d |\n", m.precision(), m.recall(), m.tp, m.fp, m.fn);
+  std::printf("| **micro** | **%.3f** | **%.3f** |", m.precision(), m.recall());
+  if (gold_col)
+    std::printf(" %d | %d | %d | %d |\n", m.tp, m.fp, std::max(m.found, 0), m.fn);
+  else
+    std::printf(" %d | %d | %d |\n", m.tp, m.fp, m.fn);
 }
 
 int typo_collisions(const char* dict) {
@@ -306,8 +428,10 @@ int main(int argc, char** argv) {
   const auto pii_dev = run_pii_dev(pii, read_jsonl(dir / "eval" / "pii.jsonl"));
   const auto synth_rows = read_jsonl(dir / "data" / "presidio_pii" / "synth_dataset_v2.jsonl");
   const auto [synth_exact, synth_overlap] = run_presidio_synth(pii, synth_rows, -1);
-  const auto synth_dev = run_presidio_synth(pii, synth_rows, 0).second;
-  const auto synth_held = run_presidio_synth(pii, synth_rows, 1).second;
+  TokenCounts tok_all, tok_dev, tok_held;
+  run_presidio_synth(pii, synth_rows, -1, &tok_all);
+  const auto synth_dev = run_presidio_synth(pii, synth_rows, 0, &tok_dev).second;
+  const auto synth_held = run_presidio_synth(pii, synth_rows, 1, &tok_held).second;
   const auto cases = run_presidio_cases(pii, read_jsonl(dir / "data" / "presidio_pii" / "recognizer_cases.jsonl"));
   // HASD: every detected entity is a false positive except none (utterances name clinicians and
   // appointment ids, which are not personal data).
@@ -345,6 +469,9 @@ int main(int argc, char** argv) {
               synth_dev);
   print_types("### PII: Presidio synth_dataset_v2, overlapping span, held-out half (hash bit 1, not looked at)",
               synth_held);
+  print_token_scores("### PII: Presidio synth_dataset_v2, token level (Presidio evaluator style), all 1,500", tok_all);
+  print_token_scores("### PII: Presidio synth_dataset_v2, token level, dev half", tok_dev);
+  print_token_scores("### PII: Presidio synth_dataset_v2, token level, held-out half", tok_held);
   std::printf(
       "\n### PII: Presidio recognizer test cases (count and spans must match)\n\n| type | passed | negatives passed "
       "|\n|---|---|---|\n");
@@ -378,11 +505,12 @@ int main(int argc, char** argv) {
   ceiling("clinc150 false-positive rate", s_clinc.fp_rate(), 0.01);
   floor("pii dev micro precision", dev_micro.precision(), 0.9);
   floor("pii dev micro recall", dev_micro.recall(), 0.9);
-  floor("presidio synth overlap micro recall", micro(synth_overlap).recall(), 0.88);
-  floor("presidio synth overlap micro precision", micro(synth_overlap).precision(), 0.88);
-  floor("presidio synth held-out half overlap micro recall", micro(synth_held).recall(), 0.85);
-  floor("presidio synth PERSON overlap recall", synth_overlap.at("PERSON").recall(), 0.83);
-  floor("presidio synth ADDRESS overlap recall", synth_overlap.at("ADDRESS").recall(), 0.85);
+  floor("presidio synth overlap micro recall", micro(synth_overlap).recall(), 0.92);
+  floor("presidio synth overlap micro precision", micro(synth_overlap).precision(), 0.90);
+  floor("presidio synth held-out half overlap micro recall", micro(synth_held).recall(), 0.90);
+  floor("presidio synth held-out half overlap micro precision", micro(synth_held).precision(), 0.89);
+  floor("presidio synth PERSON overlap recall", synth_overlap.at("PERSON").recall(), 0.90);
+  floor("presidio synth ADDRESS overlap recall", synth_overlap.at("ADDRESS").recall(), 0.90);
   ceiling("hasd PII entities (all false positives)", hasd_pii_fp, 10);
   std::printf("\nsmoke: %d floor(s) missed\n", failed);
   return failed ? 1 : 0;

@@ -170,7 +170,7 @@ EmergencyDetector::~EmergencyDetector() = default;
 EmergencyAssessment EmergencyDetector::assess(std::string_view text) const {
   EmergencyAssessment out;
   NormalizedText norm = normalize(text);
-  typos_->apply(norm);
+  typos_->apply(norm, text);
   if (norm.tokens.empty()) {
     out.normalized = std::move(norm.text);
     return out;
@@ -227,7 +227,7 @@ EmergencyAssessment EmergencyDetector::assess(std::string_view text) const {
   }
   // A hit inside a longer one is the same words read less specifically ("poisoning" in "food
   // poisoning", "blood" in "coughing up blood"): the longer reading wins.
-  std::vector<bool> dropped(hits.size(), false);
+  std::vector<char> dropped(hits.size(), 0);
   for (std::size_t i = 0; i < hits.size(); ++i)
     for (std::size_t j = 0; j < hits.size(); ++j) {
       const auto& a = hits[i].first;

@@ -196,12 +196,16 @@ ContextCues ContextRules::find(const NormalizedText& t, const Ranges& r) const {
   c.hard_break.resize(n);
   int clause = 0, sentence = 0;
   bool first_person = false;
+  // Word roles are looked up only inside the ranges (the rules compare positions within one hit sentence;
+  // ids elsewhere need only be consistent, not exact).
+  std::size_t range = 0;
   for (std::size_t i = 0; i < n; ++i) {
     auto tok = t.token(i);
     const bool punct = t.tokens[i].punct;
+    while (range < r.size() && r[range].second <= t.tokens[i].begin) ++range;
+    const bool in_range = range < r.size() && r[range].first <= t.tokens[i].begin;
     unsigned role = 0;
-    if (!punct)
-      role = word_roles().find(tok);
+    if (!punct && in_range) role = word_roles().find(tok);
     if (role & kClauseEnd) ++clause;
     c.clause[i] = clause;
     c.sentence[i] = sentence;
@@ -220,7 +224,7 @@ ContextCues ContextRules::find(const NormalizedText& t, const Ranges& r) const {
   c.first_person_sentence.push_back(first_person);
   // One RE2::Set pass per range says which cue patterns occur; only those run in detail. Should the
   // set's DFA run out of memory, every pattern runs (same result, slower).
-  std::vector<bool> on(m.sources.size(), false);
+  std::vector<char> on(m.sources.size(), 0);
   {
     std::vector<int> ids;
     for (const auto& [from, to] : r) {

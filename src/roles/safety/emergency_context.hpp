@@ -20,15 +20,15 @@ struct TokenSpan {
 struct ContextCues {
   std::vector<int> clause;       // clause id per token
   std::vector<int> sentence;     // sentence id per token
-  std::vector<bool> scope_end;   // token ends a negation scope (punctuation, "but", "just", ...)
-  std::vector<bool> hard_break;  // punctuation or a contrastive conjunction: ends a hypothetical scope
+  std::vector<char> scope_end;   // token ends a negation scope (punctuation, "but", "just", ...)
+  std::vector<char> hard_break;  // punctuation or a contrastive conjunction: ends a hypothetical scope
   std::vector<TokenSpan> neg_pre, neg_post, pseudo_neg;
   std::vector<TokenSpan> past, present, past_verb;
   std::vector<TokenSpan> hypothetical, hypo_sentence, hypo_break;
   std::vector<TokenSpan> idiom, money;
   std::vector<TokenSpan> modifier_before, modifier_after;
   std::vector<TokenSpan> attenuate, amplify;
-  std::vector<bool> first_person_sentence;  // per sentence id
+  std::vector<char> first_person_sentence;  // per sentence id (char, not bool: no bit twiddling)
   bool laugh = false;                       // lol, haha, jk: figurative register for the whole message
   bool routine = false;                     // follow-up, refill, appointment...: administrative request
 };

@@ -102,6 +102,7 @@ TEST_F(SafetyEmergency, RoutineAndMildMentionsDoNotEscalate) {
 
 TEST_F(SafetyEmergency, TyposAndCaseAreTolerated) {
   EXPECT_TRUE(escalates("CHEST PIAN AND SWEATING REALLY BAD"));
+  EXPECT_TRUE(escalates("Help, I Have Crushing Chest Pian And Sweating"));  // title case is not a surname
   EXPECT_TRUE(escalates("my dad is unconsious"));
   EXPECT_TRUE(escalates("she cant breath"));
   // Real words one letter away from lexicon words are not "corrected" into them.

@@ -8,6 +8,9 @@
 #include <cctype>
 #include <cstring>
 #include <functional>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace aurixa::safety {
 namespace {
@@ -259,12 +262,117 @@ std::string_view TypoCorrector::correct(std::string_view w) const {
   return found;
 }
 
-std::size_t TypoCorrector::apply(NormalizedText& t) const {
+namespace {
+// The word that ends at `p` (before spaces were skipped; an abbreviation dot allowed) is a capitalised given
+// name or a title: what comes next is a surname ("Laura Keller", "Mr. Keller").
+bool after_given_or_title(std::string_view raw, std::size_t p) {
+  std::size_t q = p;
+  if (q > 0 && raw[q - 1] == '.') --q;
+  std::size_t s0 = q;
+  while (s0 > 0 && std::isalpha(static_cast<unsigned char>(raw[s0 - 1]))) --s0;
+  if (s0 == q || !std::isupper(static_cast<unsigned char>(raw[s0]))) return false;
+  std::string prev(raw.substr(s0, q - s0));
+  for (char& c : prev) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return prev == "mr" || prev == "mrs" || prev == "ms" || prev == "miss" || prev == "dr" || prev == "prof" ||
+         is_given_name(prev);
+}
+
+// `word` (lower-case ASCII) occurs in `raw` only capitalised ("Keller", not "KELLER") and never right after a
+// sentence end: a proper noun. One scan of the text, with a first-letter filter.
+bool proper_noun_in(std::string_view raw, std::string_view word) {
+  if (raw.empty() || word.empty()) return false;
+  bool found = false;
+  auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  const char first = word[0];
+  for (std::size_t i = 0; i + word.size() <= raw.size(); ++i) {
+    if ((raw[i] | 0x20) != first) continue;
+    bool same = true;
+    for (std::size_t k = 1; k < word.size() && same; ++k)
+      same = std::tolower(static_cast<unsigned char>(raw[i + k])) == static_cast<unsigned char>(word[k]);
+    if (!same) continue;
+    if ((i > 0 && alnum(raw[i - 1])) || (i + word.size() < raw.size() && alnum(raw[i + word.size()]))) continue;
+    if (!std::isupper(static_cast<unsigned char>(raw[i]))) return false;  // also written in lower case
+    bool lower_rest = false;                                              // all capitals is shouting, not a name
+    for (std::size_t k = 1; k < word.size(); ++k)
+      lower_rest = lower_rest || std::islower(static_cast<unsigned char>(raw[i + k]));
+    if (!lower_rest) return false;
+    std::size_t p = i;
+    while (p > 0 && (raw[p - 1] == ' ' || raw[p - 1] == '\t')) --p;
+    if (p == 0 || raw[p - 1] == '.' || raw[p - 1] == '!' || raw[p - 1] == '?' || raw[p - 1] == '\n' ||
+        raw[p - 1] == '"' || raw[p - 1] == ':')
+      return false;  // capitalised because it starts a sentence
+    // Only a surname: right after a capitalised given name or a title ("Laura Keller", "Mr. Keller"), so
+    // that title-cased symptoms ("Chest Pian") are still corrected.
+    if (after_given_or_title(raw, p)) found = true;
+  }
+  return found;
+}
+
+// Lower-cased ASCII words of `raw` (apostrophes dropped, as normalize() does) that occur only capitalised
+// ("Keller", not "KELLER") and never at a sentence start: proper nouns. One pass over the text.
+std::unordered_set<std::string> proper_nouns(std::string_view raw) {
+  // word -> 1: a mid-sentence capital seen, 2: another form seen, 4: a capital right after a given name/title
+  std::unordered_map<std::string, unsigned char> seen;
+  auto word_byte = [](unsigned char c) { return std::isalnum(c) || c == '\''; };
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    if (!word_byte(static_cast<unsigned char>(raw[i])) || raw[i] == '\'') {
+      ++i;
+      continue;
+    }
+    const std::size_t b = i;
+    while (i < raw.size() && word_byte(static_cast<unsigned char>(raw[i]))) ++i;
+    if (i < raw.size() && static_cast<unsigned char>(raw[i]) >= 0x80) {  // non-ASCII word: not ours to judge
+      while (i < raw.size() &&
+             (static_cast<unsigned char>(raw[i]) >= 0x80 || std::isalnum(static_cast<unsigned char>(raw[i]))))
+        ++i;
+      continue;
+    }
+    std::string key;
+    bool lower_rest = false;
+    for (std::size_t k = b; k < i; ++k) {
+      const auto c = static_cast<unsigned char>(raw[k]);
+      if (c == '\'') continue;
+      if (k > b && std::islower(c)) lower_rest = true;
+      key.push_back(static_cast<char>(std::tolower(c)));
+    }
+    std::size_t p = b;
+    while (p > 0 && (raw[p - 1] == ' ' || raw[p - 1] == '\t')) --p;
+    const bool sentence_start = p == 0 || raw[p - 1] == '.' || raw[p - 1] == '!' || raw[p - 1] == '?' ||
+                                raw[p - 1] == '\n' || raw[p - 1] == '"' || raw[p - 1] == ':';
+    const bool capital = std::isupper(static_cast<unsigned char>(raw[b])) && lower_rest && !sentence_start;
+    const unsigned char bits = (capital ? 1 : 2) | (capital && after_given_or_title(raw, p) ? 4 : 0);
+    auto [it, fresh] = seen.emplace(std::move(key), bits);
+    if (!fresh) it->second |= bits;
+  }
+  std::unordered_set<std::string> out;
+  for (auto& [k, v] : seen)
+    if (v == (1 | 4)) out.insert(k);
+  return out;
+}
+}  // namespace
+
+std::size_t TypoCorrector::apply(NormalizedText& t, std::string_view raw) const {
   std::size_t changed = 0;
   std::vector<std::string> replacement;  // allocated at the first correction (most texts have none)
+  // Is a candidate a proper noun of `raw`? The first few distinct candidates are answered by one scan each;
+  // past that (long or adversarial texts) by a word table built once, so the work stays linear.
+  std::vector<std::pair<std::string_view, bool>> answered;
+  std::optional<std::unordered_set<std::string>> names;
+  auto proper = [&](std::string_view tok) {
+    for (const auto& [w, v] : answered)
+      if (w == tok) return v;
+    if (answered.size() < 8) {
+      answered.emplace_back(tok, proper_noun_in(raw, tok));
+      return answered.back().second;
+    }
+    if (!names) names = proper_nouns(raw);
+    return names->count(std::string(tok)) > 0;
+  };
   for (std::size_t i = 0; i < t.tokens.size(); ++i) {
     if (t.tokens[i].punct) continue;
     auto fix = correct(t.token(i));
+    if (!fix.empty() && !raw.empty() && proper(t.token(i))) fix = {};
     if (!fix.empty()) {
       if (replacement.empty()) replacement.resize(t.tokens.size());
       replacement[i] = std::string(fix);

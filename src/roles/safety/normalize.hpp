@@ -53,7 +53,9 @@ class TypoCorrector {
   // Returns the vocabulary word for `word`, or empty when `word` is known, protected or too far.
   std::string_view correct(std::string_view word) const;
   // Rewrites misspelt word tokens of `t` in place (rebuilding text and offsets). Returns the count.
-  std::size_t apply(NormalizedText& t) const;
+  // With the original text `raw`, a word written there only capitalised inside a sentence ("Laura Keller")
+  // is a proper noun and is left alone.
+  std::size_t apply(NormalizedText& t, std::string_view raw = {}) const;
   bool known(std::string_view w) const { return vocab_.find(w) != vocab_.end(); }
 
  private:

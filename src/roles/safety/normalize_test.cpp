@@ -38,6 +38,19 @@ TEST(SafetyTypoCorrector, FixesOneEditButNotProtectedOrShortWords) {
   EXPECT_EQ(c.correct("abc"), "");              // too short
 }
 
+TEST(SafetyTypoCorrector, LeavesCapitalisedNamesAlone) {
+  TypoCorrector c({"killer", "chest", "pain"}, {});
+  ASSERT_EQ(c.correct("keller"), "killer");  // one edit away, so a lower-case "keller" would be rewritten
+  auto n = normalize("my name is Laura Keller");
+  EXPECT_EQ(c.apply(n, "my name is Laura Keller"), 0u);  // a capitalised word inside a sentence is a name
+  EXPECT_EQ(n.text, "my name is laura keller");
+  auto title = normalize("Help my Chest Pain is bad, my Chest Pian");  // title case: not a surname
+  EXPECT_EQ(c.apply(title, "Help my Chest Pain is bad, my Chest Pian"), 1u);
+  auto shout = normalize("CHEST PIAN");
+  EXPECT_EQ(c.apply(shout, "CHEST PIAN"), 1u);  // all capitals is shouting, still corrected
+  EXPECT_EQ(shout.text, "chest pain");
+}
+
 TEST(SafetyCodepointCounter, CountsCodePointsNotBytes) {
   const std::string s = "José 123";  // é is two bytes
   CodepointCounter c(s);

@@ -79,6 +79,8 @@ std::vector<NameSpan> find_person_names(std::string_view text);
 // A lower-case word of the embedded common-English list (pii_common_words.inc, SCOWL size 50) or a regular
 // inflection of one ("walked", "tablets").
 bool is_common_english_word(std::string_view lower) noexcept;
+// A given name (curated list or the wider Moby list), lower-case.
+bool is_given_name(std::string_view lower) noexcept;
 
 // ---- dates (pii_dates.cpp) --------------------------------------------------------------------
 struct DateSpan {

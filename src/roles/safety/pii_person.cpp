@@ -20,6 +20,7 @@ namespace aurixa::safety {
 namespace {
 
 #include "roles/safety/pii_common_words.inc"
+#include "roles/safety/pii_given_names.inc"
 
 // Organisation words: a capitalised run next to one of these is a company, not a person.
 constexpr std::string_view kOrgWords[] = {
@@ -78,6 +79,7 @@ struct Word {
   bool cap = false;   // starts with an upper-case letter
   bool alpha = true;  // letters (and ' - .) only
   unsigned f = 0;     // WordFlag bits of the lower-cased word
+  mutable signed char common = -1;  // common_word() once computed (-1: not yet)
 };
 
 enum WordFlag : unsigned {
@@ -88,9 +90,10 @@ enum WordFlag : unsigned {
   kTitle = 16,
   kGiven = 32,
   kCue = 64,
-  kCommon = 128,  // a common English word (pii_common_words.inc)
-  kOrg = 256,     // a word that makes a capitalised run an organisation ("Inc", "Solutions")
-  kLocPrep = 512  // a word after which a capitalised run is a place ("in", "near")
+  kCommon = 128,    // a common English word (pii_common_words.inc)
+  kOrg = 256,       // a word that makes a capitalised run an organisation ("Inc", "Solutions")
+  kLocPrep = 512,   // a word after which a capitalised run is a place ("in", "near")
+  kGivenExt = 1024  // in the wider given-name list (pii_given_names.inc); may also be a common word
 };
 unsigned word_flags(std::string_view lower);
 
@@ -133,16 +136,30 @@ std::vector<Word> split_words(std::string_view t) {
     w.e = i;
     if (w.e - w.b == 1 && i < n && t[i] == '.' && at(w.b) >= 'A' && at(w.b) <= 'Z') w.e = ++i;  // initial "J."
     std::string_view s = t.substr(w.b, w.e - w.b);
-    w.lower.reserve(s.size());
-    for (std::size_t k = 0; k < s.size(); ++k) {
-      const auto ch = static_cast<unsigned char>(s[k]);
-      if (ch == 0xE2 && k + 2 < s.size() && static_cast<unsigned char>(s[k + 1]) == 0x80) {  // ’ -> '
-        w.lower.push_back('\'');
-        k += 2;
-        continue;
+    w.lower.assign(s);  // lower-cased in place below (no per-byte push_back)
+    bool curly = false;
+    for (char& c : w.lower) {
+      const auto ch = static_cast<unsigned char>(c);
+      if (ch >= 'A' && ch <= 'Z')
+        c = static_cast<char>(ch | 0x20);
+      else if (ch >= '0' && ch <= '9')
+        w.alpha = false;
+      else if (ch == 0xE2)
+        curly = true;
+    }
+    if (curly) {  // ’ (E2 80 99 and its E2 80 xx neighbours) -> '
+      std::string folded;
+      folded.reserve(w.lower.size());
+      for (std::size_t k = 0; k < w.lower.size(); ++k) {
+        if (static_cast<unsigned char>(w.lower[k]) == 0xE2 && k + 2 < w.lower.size() &&
+            static_cast<unsigned char>(w.lower[k + 1]) == 0x80) {
+          folded.push_back('\'');
+          k += 2;
+          continue;
+        }
+        folded.push_back(w.lower[k]);
       }
-      if (ascii_digit(ch)) w.alpha = false;
-      w.lower.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch | 0x20) : static_cast<char>(ch));
+      w.lower = std::move(folded);
     }
     const auto first = at(w.b);
     if (first < 0x80) {
@@ -154,6 +171,9 @@ std::vector<Word> split_words(std::string_view t) {
       w.cap = cp > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
     }
     w.f = word_flags(w.lower);
+    // A possessive carries the name flags of its base ("Misty's", "Laura's").
+    if (w.lower.size() > 3 && w.lower.ends_with("'s"))
+      w.f |= word_flags(std::string_view(w.lower).substr(0, w.lower.size() - 2)) & (kGiven | kGivenExt);
     out.push_back(std::move(w));
   }
   return out;
@@ -180,28 +200,31 @@ constexpr std::string_view kStopWords[] = {
     "didn't",
 };
 
-// Capitalised words that are not person names (places, organisations, calendar, form labels).
+// Capitalised words that are not person names (places, organisations, calendar, form labels; street-type
+// words that also occur as names: "Inna Loop", "Mathias Pass").
 constexpr std::string_view kNonNameWords[] = {
-    "january",    "february",   "march",        "april",    "may",        "june",     "july",     "august",
-    "september",  "october",    "november",     "december", "jan",        "feb",      "mar",      "apr",
-    "jun",        "jul",        "aug",          "sep",      "sept",       "oct",      "nov",      "dec",
-    "monday",     "tuesday",    "wednesday",    "thursday", "friday",     "saturday", "sunday",   "street",
-    "st",         "road",       "rd",           "avenue",   "ave",        "lane",     "ln",       "drive",
-    "court",      "ct",         "boulevard",    "blvd",     "way",        "place",    "city",     "county",
-    "state",      "north",      "south",        "east",     "west",       "beach",    "park",     "lake",
-    "river",      "valley",     "hill",         "hospital", "clinic",     "medical",  "center",   "centre",
-    "health",     "healthcare", "care",         "pharmacy", "insurance",  "medicare", "medicaid", "visa",
-    "mastercard", "amex",       "discover",     "blue",     "cross",      "shield",   "aetna",    "cigna",
-    "humana",     "kaiser",     "united",       "bank",     "university", "college",  "school",   "family",
-    "medicine",   "department", "dept",         "office",   "portal",     "app",      "team",     "group",
-    "services",   "airlines",   "express",      "inc",      "llc",        "corp",     "company",  "dr",
-    "mr",         "mrs",        "ms",           "md",       "rn",         "do",       "np",       "pa",
-    "doctor",     "nurse",      "patient",      "name",     "dob",        "ssn",      "mrn",      "npi",
-    "dea",        "apt",        "suite",        "thanks",   "thank",      "hi",       "hello",    "hey",
-    "dear",       "please",     "yes",          "no",       "ok",         "okay",     "urgent",   "care",
-    "emergency",  "er",         "icu",          "covid",    "flu",        "walmart",  "cvs",      "walgreens",
-    "target",     "amazon",     "google",       "apple",    "microsoft",  "facebook", "zoom",     "lakeview",
-    "christmas",  "easter",     "thanksgiving", "am",       "pm",         "the",      "and",
+    "january",    "february",   "march",        "april",    "may",        "june",     "july",       "august",
+    "september",  "october",    "november",     "december", "jan",        "feb",      "mar",        "apr",
+    "jun",        "jul",        "aug",          "sep",      "sept",       "oct",      "nov",        "dec",
+    "monday",     "tuesday",    "wednesday",    "thursday", "friday",     "saturday", "sunday",     "street",
+    "st",         "road",       "rd",           "avenue",   "ave",        "lane",     "ln",         "drive",
+    "court",      "ct",         "boulevard",    "blvd",     "way",        "place",    "city",       "county",
+    "state",      "north",      "south",        "east",     "west",       "beach",    "park",       "lake",
+    "river",      "valley",     "hill",         "hospital", "clinic",     "medical",  "center",     "centre",
+    "health",     "healthcare", "care",         "pharmacy", "insurance",  "medicare", "medicaid",   "visa",
+    "mastercard", "amex",       "discover",     "blue",     "cross",      "shield",   "aetna",      "cigna",
+    "humana",     "kaiser",     "united",       "bank",     "university", "college",  "school",     "family",
+    "medicine",   "department", "dept",         "office",   "portal",     "app",      "team",       "group",
+    "services",   "airlines",   "express",      "inc",      "llc",        "corp",     "company",    "dr",
+    "mr",         "mrs",        "ms",           "md",       "rn",         "do",       "np",         "pa",
+    "doctor",     "nurse",      "patient",      "name",     "dob",        "ssn",      "mrn",        "npi",
+    "dea",        "apt",        "suite",        "thanks",   "thank",      "hi",       "hello",      "hey",
+    "dear",       "please",     "yes",          "no",       "ok",         "okay",     "urgent",     "care",
+    "emergency",  "er",         "icu",          "covid",    "flu",        "walmart",  "cvs",        "walgreens",
+    "target",     "amazon",     "google",       "apple",    "microsoft",  "facebook", "zoom",       "lakeview",
+    "christmas",  "easter",     "thanksgiving", "am",       "pm",         "the",      "and",        "loop",
+    "pass",       "bypass",     "pike",         "trail",    "terrace",    "parkway",  "plaza",      "circle",
+    "highway",    "crossing",   "square",       "heights",  "gardens",    "alley",    "expressway",
 };
 
 // Staff and professional titles: the names after them are clinicians, teachers or officials, not
@@ -239,13 +262,16 @@ unsigned word_flags(std::string_view lower) {
     for (auto w : kOrgWords) m[w] |= kOrg;
     for (auto w : kPlaceWords) m[w] |= kNonName;
     for (auto w : kLocPrepWords) m[w] |= kLocPrep;
-    std::string_view all(kCommonWordsText);
-    for (std::size_t i = 0; i < all.size();) {
-      const std::size_t j = all.find(' ', i);
-      const std::size_t e = j == std::string_view::npos ? all.size() : j;
-      if (e > i) m[all.substr(i, e - i)] |= kCommon;
-      i = e + 1;
-    }
+    auto add_all = [&](std::string_view all, unsigned flag) {
+      for (std::size_t i = 0; i < all.size();) {
+        const std::size_t j = all.find(' ', i);
+        const std::size_t e = j == std::string_view::npos ? all.size() : j;
+        if (e > i) m[all.substr(i, e - i)] |= flag;
+        i = e + 1;
+      }
+    };
+    add_all(kCommonWordsText, kCommon);
+    add_all(kGivenNamesText, kGivenExt);
     // Words after which a name may follow in lower case ("my name is jorge", "i'm ana", "me llamo rosa").
     for (auto w : {"is", "llamo", "es", "name", "nombre", "are", "i'm", "im", "am", "its", "it's", "and"}) m[w] |= kCue;
     return WordTable(m);
@@ -280,7 +306,7 @@ bool inflected_common(std::string_view s) {
 }
 
 // A common English word, also through a regular inflection ("walked", "bodies", "quickly").
-bool common_word(const Word& w) {
+bool common_word_uncached(const Word& w) {
   if (w.f & kCommon) return true;
   std::string_view s = w.lower;
   // Contractions: "What's", "Let's", "We'll", "Don't".
@@ -291,6 +317,11 @@ bool common_word(const Word& w) {
       break;
     }
   return inflected_common(s);
+}
+
+bool common_word(const Word& w) {
+  if (w.common < 0) w.common = common_word_uncached(w) ? 1 : 0;
+  return w.common == 1;
 }
 
 bool drug_like(std::string_view lower) {
@@ -310,6 +341,23 @@ bool all_caps(std::string_view text, const Word& w) {
 
 bool name_word(const Word& w) { return w.alpha && w.lower.size() >= 2 && !(w.f & kStop); }
 
+// A given name on its own evidence: in the curated list, or in the wider list and not a common English word
+// ("Katrine" yes; "Grace", "Will", "May" need a cue).
+bool known_given(const Word& w) { return (w.f & kGiven) || ((w.f & kGivenExt) && !common_word(w)); }
+
+// One letter, also a non-ASCII one ("Ó" in "Halldór Ó Árnþórsson").
+bool one_letter(std::string_view s) {
+  if (s.size() == 1) return true;
+  const auto c = static_cast<unsigned char>(s[0]);
+  return s.size() == ((c & 0xE0) == 0xC0 ? 2u : (c & 0xF0) == 0xE0 ? 3u : 0u);
+}
+
+// "ström's" -> "ström" (Word::lower has the apostrophe normalised to ').
+std::string_view possessive_base(std::string_view lower) {
+  if (lower.size() > 3 && lower.ends_with("'s")) lower.remove_suffix(2);
+  return lower;
+}
+
 std::size_t strip_possessive(std::string_view text, const Word& w) {
   std::string_view s = text.substr(w.b, w.e - w.b);
   if (s.size() > 2 && (s.ends_with("'s") || s.ends_with("'S"))) return w.e - 2;
@@ -319,6 +367,8 @@ std::size_t strip_possessive(std::string_view text, const Word& w) {
 
 }  // namespace
 
+bool is_given_name(std::string_view lower) noexcept { return (word_flags(lower) & (kGiven | kGivenExt)) != 0; }
+
 bool is_common_english_word(std::string_view lower) noexcept {
   return (word_flags(lower) & kCommon) || inflected_common(lower);
 }
@@ -326,7 +376,7 @@ bool is_common_english_word(std::string_view lower) noexcept {
 std::vector<NameSpan> find_person_names(std::string_view text) {
   const std::vector<Word> w = split_words(text);
   std::vector<NameSpan> out;
-  std::vector<bool> used(w.size(), false);
+  std::vector<char> used(w.size(), 0);  // char, not bool: read in every rule
   auto emit = [&](std::size_t first, std::size_t last, double score) {
     for (std::size_t k = first; k <= last; ++k) used[k] = true;
     out.push_back({w[first].b, strip_possessive(text, w[last]), score});
@@ -372,12 +422,35 @@ std::vector<NameSpan> find_person_names(std::string_view text) {
       const std::size_t after = w[last].e;
       if (after < text.size() && (text[after] == ':' || text[after] == ',')) return true;
     }
+    // A vocative: ", Derrick!" / ", Anna?"
+    if (first > 0 && text.substr(w[first - 1].e, w[first].b - w[first - 1].e) == ", " && w[last].e < text.size() &&
+        (text[w[last].e] == '!' || text[w[last].e] == '?'))
+      return true;
     if (last + 1 < w.size())
       for (auto a : kAfter)
         if (w[last + 1].lower == a) return true;
     if (first > 0)
       for (auto b : kBefore)
         if (w[first - 1].lower == b) return true;
+    return false;
+  };
+  // Narrower cues for a given name that is also a common word: a possessive, a relation word or greeting
+  // before it, a speech verb after it, a vocative.
+  auto strong_person_context = [&](std::size_t i) {
+    static constexpr std::string_view kAfter[] = {"said", "says", "told", "asked", "replied", "shouted", "wrote"};
+    static constexpr std::string_view kBefore[] = {"named", "called", "dear", "hi",      "hello", "thanks",
+                                                   "given", "gave",   "met",  "married", "thank"};
+    if (strip_possessive(text, w[i]) != w[i].e) return true;
+    if (i > 0 && (w[i - 1].f & kRelation)) return true;
+    if (i > 0 && text.substr(w[i - 1].e, w[i].b - w[i - 1].e) == ", " && w[i].e < text.size() &&
+        (text[w[i].e] == '!' || text[w[i].e] == '?'))
+      return true;
+    if (i + 1 < w.size())
+      for (auto a : kAfter)
+        if (w[i + 1].lower == a) return true;
+    if (i > 0)
+      for (auto b : kBefore)
+        if (w[i - 1].lower == b) return true;
     return false;
   };
   // Policy: the clinic's own staff are not patient PII. A lone surname that the message books or asks
@@ -416,6 +489,35 @@ std::vector<NameSpan> find_person_names(std::string_view text) {
     return false;
   };
   // Word k is in a list "X, Y and Z <org word>" ("Davis, Reynolds and Williamson Orchestra"): a company.
+  // The words before i make a capitalised run (without a known given name) an employer or a destination:
+  // "I work for Datamyne", "employed by Corvanta", "originally from Marindia", "flew to Loeches",
+  // "the city of X" / "home city X".
+  auto org_or_place_cue = [&](std::size_t i) {
+    if (i == 0) return false;
+    const std::string_view p1 = w[i - 1].lower, p2 = i >= 2 ? std::string_view(w[i - 2].lower) : std::string_view();
+    static constexpr std::string_view kMotion[] = {
+        "flew",     "fly",    "flying", "moved", "move",      "moving",     "returned",  "return", "travelled",
+        "traveled", "travel", "drove",  "went",  "relocated", "relocating", "emigrated", "welcome"};
+    static constexpr std::string_view kOrigin[] = {"originally", "come", "comes", "came", "hail", "hails"};
+    static constexpr std::string_view kWork[] = {"work",       "works",     "worked",     "working",
+                                                 "job",        "intern",    "interned",   "employed",
+                                                 "consultant", "volunteer", "volunteered"};
+    auto in = [](std::string_view x, const auto& list) {
+      for (auto v : list)
+        if (x == v) return true;
+      return false;
+    };
+    if (p1 == "to" && in(p2, kMotion)) return true;
+    if (p1 == "from" && in(p2, kOrigin)) return true;
+    if ((p1 == "for" || p1 == "at" || p1 == "by") && in(p2, kWork)) return true;
+    if (p1 == "city" || p1 == "town" || p1 == "village" || p1 == "county" || p1 == "province") return true;
+    return false;
+  };
+  // Word i begins a sentence (or a line, or a quotation), where any word is capitalised.
+  auto sentence_start = [&](std::size_t i) {
+    if (i == 0) return true;
+    return text.substr(w[i - 1].e, w[i].b - w[i - 1].e).find_first_of(".!?\n\":;") != std::string_view::npos;
+  };
   auto org_list = [&](std::size_t k) {
     std::size_t end = k;
     while (end + 2 < w.size() && (text.substr(w[end].e, w[end + 1].b - w[end].e) == ", " || w[end + 1].lower == "and"))
@@ -433,7 +535,7 @@ std::vector<NameSpan> find_person_names(std::string_view text) {
     if (i > 1 && (w[i - 2].f & kClinician) && !w[i - 1].cap && w[i - 1].lower.size() <= 3) continue;  // Dr. de Luca
     if (i > 1 && (w[i - 2].f & kClinician) && (w[i - 1].lower == "de" || w[i - 1].lower == "van" ||
                                                w[i - 1].lower == "von" || w[i - 1].lower == "di")) continue;
-    const bool known = w[i].f & kGiven;
+    const bool known = known_given(w[i]);
 
     // Strong cues: "my name is", "name:", "patient name:", "me llamo", "mi nombre es", "full name".
     const bool strong = (prev_is(i, 1, "is") && prev_is(i, 2, "name")) ||
@@ -442,6 +544,9 @@ std::vector<NameSpan> find_person_names(std::string_view text) {
                         ((prev_is(i, 1, "name") || prev_is(i, 1, "nombre")) &&
                          text.substr(w[i - 1].e, w[i].b - w[i - 1].e).find(':') != std::string_view::npos) ||
                         (prev_is(i, 1, "are") && prev_is(i, 2, "names")) ||
+                        // "people call me višeslav", "call me Rosa" (not "call me back": stop and common words)
+                        ((prev_is(i, 1, "me") && i >= 2 && (prev_is(i, 2, "call") || prev_is(i, 2, "calls"))) &&
+                         (known || !common_word(w[i]))) ||
                         // "What's your (last) name? Boyle"
                         (prev_is(i, 1, "name") && w[i].cap &&
                          text.substr(w[i - 1].e, w[i].b - w[i - 1].e).find('?') != std::string_view::npos);
@@ -487,6 +592,14 @@ std::vector<NameSpan> find_person_names(std::string_view text) {
         continue;
       }
     }
+    // A given name that is also a common word ("Misty", "Belle", "Grace"), capitalised inside a sentence
+    // and with a person cue around it ("Misty's daughter", "had given Belle", ", Derrick!").
+    if (w[i].cap && (w[i].f & kGivenExt) && !proper(i) && name_word(w[i]) &&
+        !(w[i].f & (kNonName | kClinician | kTitle | kOrg)) && !all_caps(text, w[i]) && !sentence_start(i) &&
+        !(i > 0 && (w[i - 1].f & kLocPrep)) && strong_person_context(i) && !provider_ref(i, i) && !org_list(i)) {
+      emit(i, i, 0.6);
+      continue;
+    }
     // No cue: a run of proper nouns, i.e. capitalised words that are given names or not common English
     // words ("Weronika Martinsen", "Stefanía K. Oddgeirsdóttir", "Katrine"), with middle initials and
     // particles ("ten", "van", "de"). Not after a preposition of place, not next to an organisation word,
@@ -502,7 +615,7 @@ std::vector<NameSpan> find_person_names(std::string_view text) {
           last = k;
           continue;
         }
-        const bool initial = w[k].cap && (w[k].lower.size() == 1 || (w[k].lower.size() == 2 && w[k].lower[1] == '.'));
+        const bool initial = w[k].cap && (one_letter(w[k].lower) || (w[k].lower.size() == 2 && w[k].lower[1] == '.'));
         const bool particle = !w[k].cap && (w[k].lower == "ten" || w[k].lower == "van" || w[k].lower == "von" ||
                                             w[k].lower == "de" || w[k].lower == "da" || w[k].lower == "del" ||
                                             w[k].lower == "der" || w[k].lower == "bin" || w[k].lower == "di");
@@ -526,7 +639,7 @@ std::vector<NameSpan> find_person_names(std::string_view text) {
         break;
       }
       const bool org_next = last + 1 < w.size() && (w[last + 1].f & kOrg) && w[last + 1].cap;
-      const bool place = i > 0 && (w[i - 1].f & kLocPrep) && !after_possessive;
+      const bool place = (i > 0 && (w[i - 1].f & kLocPrep) && !after_possessive) || (!given && org_or_place_cue(i));
       const bool hyphen_org = props == 1 && text.substr(w[i].b, w[i].e - w[i].b).find('-') != std::string_view::npos;
       if (!org_next && !place && !hyphen_org && !provider_ref(i, last) && !org_list(last)) {
         double score = 0;
@@ -561,12 +674,93 @@ std::vector<NameSpan> find_person_names(std::string_view text) {
                             text.substr(w[i - 2].e, w[i - 1].b - w[i - 2].e).find_first_not_of(" ,") == std::string_view::npos;
       const bool right = i + 1 < w.size() && used[i + 1] && text.substr(w[i].e, w[i + 1].b - w[i].e) == ", ";
       const bool right_and = i + 2 < w.size() && w[i + 1].lower == "and" && used[i + 2];
+      // A capitalised common word that starts a sentence is not pulled in from the right ("Wait, Derrick!").
+      if ((right || right_and) && !left && !left_and && sentence_start(i) && !proper(i)) continue;
       if ((left || left_and || right || right_and) && !org_list(i)) {
         emit(i, i, 0.6);
         grew = true;
       }
     }
     if (!grew) break;
+  }
+  // Text written all in lower case (chat style): capitalisation says nothing, so a given name that is not a
+  // common word ("selma is from ...", "the true gender of bertram has ...") counts with a person cue around
+  // it, or followed by a word that is not a common word (a surname).
+  {
+    bool any_upper = false;
+    for (char c : text)
+      if (c >= 'A' && c <= 'Z') {
+        any_upper = true;
+        break;
+      }
+    if (!any_upper)
+      for (std::size_t i = 0; i < w.size(); ++i) {
+        if (used[i] || !name_word(w[i]) || w[i].lower.size() < 3 || !known_given(w[i]) ||
+            (w[i].f & (kNonName | kClinician | kTitle | kOrg | kRelation | kCue)))
+          continue;
+        if (i > 0 && (w[i - 1].f & (kClinician | kLocPrep))) continue;
+        const bool surname = i + 1 < w.size() && w[i + 1].b - w[i].e == 1 && name_word(w[i + 1]) &&
+                             w[i + 1].lower.size() >= 3 && !(w[i + 1].f & (kNonName | kOrg)) &&
+                             !common_word(w[i + 1]) && !drug_like(w[i + 1].lower);
+        if (surname)
+          emit(i, i + 1, 0.6);
+        else if (person_context(i, i) && !provider_ref(i, i))
+          emit(i, i, 0.55);
+      }
+  }
+  // Lists of given names, also in lower case ("they had 6: silvana, adam, christopher, kristina, chad and
+  // caleb"): single words joined by ", " / " and " / ", and "; at least three items, two thirds of them
+  // given names (either list; a place or month name counts only when in the curated list) and the others not
+  // common words. Every item is then a name.
+  std::vector<std::size_t> items;
+  for (std::size_t i = 0; i < w.size();) {
+    std::size_t j = i;
+    auto sep = [&](std::size_t a) {  // word a+1 continues the list after word a (returns the next item)
+      std::string_view gap = text.substr(w[a].e, w[a + 1].b - w[a].e);
+      if (gap == ", " || gap == " and " || gap == ", and ") return a + 1;
+      if ((gap == " " || gap == ", ") && w[a + 1].lower == "and" && a + 2 < w.size() &&
+          text.substr(w[a + 1].e, w[a + 2].b - w[a + 1].e) == " ")
+        return a + 2;
+      return std::size_t{0};
+    };
+    items.assign(1, i);
+    while (j + 1 < w.size()) {
+      const std::size_t n = sep(j);
+      if (!n) break;
+      items.push_back(n);
+      j = n;
+    }
+    if (items.size() >= 3) {
+      std::size_t given = 0;
+      bool ok = true;
+      for (auto k : items) {
+        const Word& x = w[k];
+        const bool g = (x.f & kGiven) || ((x.f & kGivenExt) && !(x.f & kNonName));
+        if (!name_word(x) || (x.f & (kClinician | kTitle | kOrg | kRelation)) || (!g && common_word(x))) ok = false;
+        given += g;
+      }
+      const bool org = org_list(items.back()) || (j + 1 < w.size() && (w[j + 1].f & kOrg) && w[j + 1].cap);
+      if (ok && !org && given * 3 >= items.size() * 2)
+        for (auto k : items)
+          if (!used[k]) emit(k, k, 0.6);
+    }
+    i = j + 1;
+  }
+  // The same person named again: a word of a reported name that recurs capitalised elsewhere in the text is
+  // that name ("Emmie Ström's Cautionary Tales ... early Ström", "Josef had given Josef his address").
+  {
+    std::vector<std::string_view> seen;
+    for (std::size_t k = 0; k < w.size(); ++k)
+      if (used[k] && w[k].cap && name_word(w[k]) && w[k].lower.size() >= 3 &&
+          !(w[k].f & (kNonName | kClinician | kTitle | kOrg | kRelation | kStop)))
+        seen.push_back(possessive_base(w[k].lower));
+    std::sort(seen.begin(), seen.end());  // sorted and unique: long texts name many people many times
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    if (!seen.empty())
+      for (std::size_t k = 0; k < w.size(); ++k) {
+        if (used[k] || !w[k].cap || all_caps(text, w[k]) || (k > 0 && (w[k - 1].f & (kClinician | kTitle)))) continue;
+        if (std::binary_search(seen.begin(), seen.end(), possessive_base(w[k].lower))) emit(k, k, 0.55);
+      }
   }
   std::sort(out.begin(), out.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
   return out;

@@ -163,6 +163,33 @@ TEST(SafetyPiiPerson, ProperNounsWithoutCueWords) {
   EXPECT_EQ(found("I would like to remove my kid Tadeusz from the plan"), (V{"PERSON=Tadeusz"}));
 }
 
+TEST(SafetyPiiPerson, GazetteerListsRepeatsAndLowerCase) {
+  // A list of given names, also in lower case (the wider given-name list, pii_given_names.inc).
+  EXPECT_EQ(found("our kids are tomasz, emily, grace and oliver"),
+            (V{"PERSON=tomasz", "PERSON=emily", "PERSON=grace", "PERSON=oliver"}));
+  // The same person named again by surname only.
+  EXPECT_EQ(found("Bring Henrietta Oyelaran's file. Oyelaran called twice."),
+            (V{"PERSON=Henrietta Oyelaran", "PERSON=Oyelaran"}));
+  // All-lower-case messages: a given name next to a person cue.
+  EXPECT_EQ(found("rosalind has been waiting since noon"), (V{"PERSON=rosalind"}));
+  EXPECT_EQ(found("everyone calls me tadeo"), (V{"PERSON=tadeo"}));
+  // A given name that is also a common word, with a cue: a possessive, a vocative.
+  EXPECT_EQ(found("I'm Misty's brother"), (V{"PERSON=Misty"}));
+  EXPECT_EQ(found("Wait, Derrick!"), (V{"PERSON=Derrick"}));
+  // Non-ASCII middle initial.
+  EXPECT_EQ(found("Ask Sigrún Ó Pálsdóttir about it"), (V{"PERSON=Sigrún Ó Pálsdóttir"}));
+}
+
+TEST(SafetyPiiPerson, GazetteerHardNegatives) {
+  EXPECT_EQ(found("Will you call me back tomorrow?"), V{});
+  EXPECT_EQ(found("please call me back asap"), V{});
+  EXPECT_EQ(found("May I book a slot for next week?"), V{});
+  EXPECT_EQ(found("The Clark, Romero and Hall Orchestra was founded in 1973."), V{});
+  EXPECT_EQ(found("I work for Corvantiq and my wife works at Zelbrix"), V{});
+  EXPECT_EQ(found("I am originally from Tervakoski and flew to Marindale last week"), V{});
+  EXPECT_EQ(found("mi número de seguro social es 342-56-6194"), (V{"SSN=342-56-6194"}));
+}
+
 TEST(SafetyPiiPerson, HardNegatives) {
   EXPECT_EQ(found("I take Lisinopril and Metformin every morning"), V{});
   EXPECT_EQ(found("Can I book an appointment with Ricci on Tuesday?"), V{});  // staff: not patient PII
