@@ -75,8 +75,16 @@ bj::object span_json(const TelemetryEvent& e) {
 std::string otlp_traces_json(const std::vector<TelemetryEvent>& events) {
   // One resource per service name (all-in-one runs several roles in one process).
   std::map<std::string, bj::array> by_service;
-  for (const auto& e : events)
-    if (!e.trace_id.empty()) by_service[e.service].push_back(span_json(e));
+  for (const auto& e : events) {
+    if (e.trace_id.empty()) continue;
+    if (e.steps.empty()) {
+      by_service[e.service].push_back(span_json(e));
+      continue;
+    }
+    // A pipeline turn's grouped steps: one INTERNAL span per step.
+    auto& spans = by_service[e.service];
+    for (const auto& st : e.steps) spans.push_back(span_json(step_event(e, st)));
+  }
   bj::array resources;
   for (auto& [service, spans] : by_service) {
     bj::object resource{{"attributes", bj::array{str_attr("service.name", service)}}};
@@ -113,7 +121,7 @@ void SpanExportingTelemetry::emit(TelemetryEvent event) {
       spans_.emit(std::move(event));
       return;
     }
-    spans_.emit(event);
+    spans_.emit_copy(event);
   }
   if (events_) events_->emit(std::move(event));
 }

@@ -6,7 +6,6 @@
 // dropped and counted (aurixa_telemetry_dropped_total). Events carry no free text from users.
 #include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -21,6 +20,14 @@ namespace aurixa {
 class Metrics;
 class Counter;
 class Gauge;
+
+// One pipeline step of a grouped event (TelemetryEvent::steps).
+struct TelemetryStep {
+  std::string name;       // step name (validate_input, classify_intent, ...)
+  double timestamp = 0;   // when the step ended, epoch seconds
+  double latency_ms = 0;
+  bool error = false;
+};
 
 struct TelemetryEvent {
   double timestamp = 0;       // epoch seconds
@@ -41,6 +48,12 @@ struct TelemetryEvent {
   // parent_span_id (the span they ran under) and the exporter gives them a span id.
   std::string span_id, parent_span_id;
   std::string http_method;  // api_call only
+  // A pipeline turn reports its steps as ONE event (event_type pipeline_step, `steps` non-empty) that stands
+  // for one pipeline_step event per step: this event's fields with the step's name, timestamp, latency and
+  // error (its own name, timestamp and latency are not used). One queue entry and one stored row per turn
+  // instead of one per step keeps telemetry's cost per turn low; reports and OTLP spans see the steps
+  // (expand_steps).
+  std::vector<TelemetryStep> steps;
 
   // Ties the event to the request it ran for: same trace, and the request's span as its parent.
   void within(const TraceParent& t) {
@@ -50,6 +63,11 @@ struct TelemetryEvent {
 };
 
 double epoch_now();
+
+// The pipeline_step event a grouped event stands for at one of its steps.
+TelemetryEvent step_event(const TelemetryEvent& group, const TelemetryStep& step);
+// Replaces every grouped event by its steps' events (in place, order otherwise kept).
+void expand_steps(std::vector<TelemetryEvent>& events);
 
 class TelemetrySink {
  public:
@@ -75,6 +93,7 @@ class AsyncTelemetry final : public TelemetrySink {
   ~AsyncTelemetry() override;  // flushes what is queued, then stops
 
   void emit(TelemetryEvent event) override;
+  void emit_copy(const TelemetryEvent& event);  // same as emit, without a copy of the event
   void flush() override;  // blocks until everything emitted so far is written (tests, shutdown)
 
  private:
@@ -87,7 +106,12 @@ class AsyncTelemetry final : public TelemetrySink {
   Gauge& depth_;
   std::mutex mu_;
   std::condition_variable cv_, idle_cv_;
-  std::deque<TelemetryEvent> queue_;
+  // The queue holds events packed into bytes (appended to `pending_`, `queued_` of them): emitting costs
+  // no allocation, and every string of an event is allocated and freed on one thread (the emitting thread
+  // its own, the writer the decoded copies). Strings malloc'd by request threads and freed by the writer
+  // made glibc's arenas contend; that was much of telemetry's cost per request.
+  std::vector<char> pending_, draining_;
+  std::size_t queued_ = 0, max_bytes_;
   bool stop_ = false;
   bool writing_ = false;
   int flush_waiters_ = 0;

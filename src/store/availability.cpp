@@ -1,5 +1,7 @@
 #include "store/availability.hpp"
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "store/sql.hpp"
 
@@ -29,6 +31,19 @@ std::vector<AvailabilitySlot> AvailabilityRepository::slots(const Scope& scope, 
   Query q = slot_query(scope, date, provider);
   q.order_by("s.start_time, s.provider_name, s.id");
   return fetch(tx_, q);
+}
+
+std::vector<std::string> AvailabilityRepository::provider_names(const Scope& scope, const std::string& first_date,
+                                                               const std::string& last_date) {
+  Query q("SELECT s.provider_name FROM availability_slots s");
+  q.where("s.slot_date >= ?", first_date).where("s.slot_date <= ?", last_date).scope(scope, "s.tenant_id");
+  q.raw(" GROUP BY s.slot_date, s.provider_name").order_by("s.slot_date, MIN(s.start_time), s.provider_name");
+  std::string name;
+  auto st = q.prepare(tx_, soci::into(name));
+  std::vector<std::string> out;
+  while (st.fetch())
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  return out;
 }
 
 std::vector<AvailabilitySlot> AvailabilityRepository::free_slots(const Scope& scope, const std::string& date,

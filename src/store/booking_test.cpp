@@ -1,8 +1,11 @@
 // Booking: one slot is booked once, also under concurrency; status lifecycle; availability consumption.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
+#include <tuple>
+#include <vector>
 
 #include "core/error.hpp"
 #include "store/appointments.hpp"
@@ -146,6 +149,27 @@ TEST_P(Booking, BookedSlotsLeaveTheFreeList) {
     AvailabilityRepository(tx).add(Scope::tenant(1), {0, 1, "2031-06-06", "10:00", "10:30", "Dr. Bell"});
   }),
                ApiError);
+}
+
+// provider_names() (one query) lists providers as slots() date by date would first show them.
+TEST_P(Booking, ProviderNamesFollowTheOrderSlotsFirstShowThem) {
+  db->write([&](Tx& tx) {
+    AvailabilityRepository repo(tx);
+    for (const auto& [date, start, provider] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"2031-05-02", "08:00", "Dr. Zed"}, {"2031-05-01", "10:00", "Dr. Young"}, {"2031-05-01", "09:00", "Dr. Xu"},
+             {"2031-05-01", "09:00", "Dr. Abel"}, {"2031-05-02", "07:00", "Dr. Xu"}, {"2031-05-09", "07:00", "Dr. Late"}})
+      repo.add(Scope::tenant(1), {0, 1, date, start, "23:00", provider});
+    repo.add(Scope::tenant(2), {0, 2, "2031-05-01", "06:00", "23:00", "Dr. Other Tenant"});
+  });
+  db->read([&](Tx& tx) {
+    AvailabilityRepository repo(tx);
+    std::vector<std::string> expected;
+    for (const char* date : {"2031-05-01", "2031-05-02", "2031-05-03"})
+      for (const auto& s : repo.slots(Scope::tenant(1), date))
+        if (std::find(expected.begin(), expected.end(), s.provider_name) == expected.end()) expected.push_back(s.provider_name);
+    EXPECT_EQ(expected, (std::vector<std::string>{"Dr. Abel", "Dr. Xu", "Dr. Young", "Dr. Zed"}));
+    EXPECT_EQ(repo.provider_names(Scope::tenant(1), "2031-05-01", "2031-05-03"), expected);
+  });
 }
 
 AURIXA_STORE_BACKENDS(Booking);

@@ -3,13 +3,13 @@
 // rows cost one commit (one fsync) instead of N. run() returns only after its work is committed (durable), or
 // throws what that work threw. If a batch fails, each of its works is retried alone, so one bad write never
 // fails its neighbours. Works must not depend on each other. Thread-safe.
-#include <condition_variable>
-#include <cstdint>
+//
+// One caller at a time leads: it commits everything queued so far, then wakes exactly the callers of that
+// batch and hands the lead to the oldest caller still queued. Each caller waits on its own semaphore, so a
+// commit wakes only the threads it finished (no broadcast, no herd contending for the queue's mutex).
 #include <exception>
 #include <functional>
-#include <map>
 #include <mutex>
-#include <utility>
 #include <vector>
 
 namespace aurixa::store {
@@ -23,15 +23,12 @@ class GroupCommit {
   void run(std::function<void(Tx&)> work);
 
  private:
+  struct Waiter;
+  void lead(Waiter& me);
   Database& db_;
   std::mutex mu_;
-  std::condition_variable cv_;
-  std::vector<std::pair<std::uint64_t, std::function<void(Tx&)>>> pending_;  // (ticket, work)
-  bool flushing_ = false;
-  std::uint64_t next_ticket_ = 1;
-  std::uint64_t collecting_ = 1;  // batch the next submitted work joins
-  std::uint64_t done_ = 0;        // batches up to this one are finished
-  std::map<std::uint64_t, std::exception_ptr> failed_;
+  std::vector<Waiter*> pending_;  // queued works, oldest first (each lives on its caller's stack)
+  bool leading_ = false;          // a caller is committing (or being handed the lead)
 };
 
 }  // namespace aurixa::store

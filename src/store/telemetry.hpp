@@ -1,6 +1,9 @@
 #pragma once
 // Persistence of telemetry events (table telemetry_events). Platform-level data: reports filter by
 // tenant explicitly (TelemetryFilter::tenant_id) because events of one request may span tenants' roles.
+// Events are stored packed, many per row (one row per service, event type, tenant and minute of a written
+// batch; see telemetry.cpp); list() returns them one by one, a pipeline turn's grouped steps as one
+// pipeline_step event per step.
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,7 +28,7 @@ class TelemetryRepository {
   void insert(const std::vector<TelemetryEvent>& events);
   std::vector<TelemetryEvent> list(const TelemetryFilter& filter);
   std::int64_t count_all();
-  // Deletes events older than `before` (epoch seconds); returns how many.
+  // Deletes rows whose latest event is older than `before` (epoch seconds); returns how many rows.
   std::int64_t delete_older_than(double before);
 
  private:

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <map>
 #include <thread>
 
 #include "core/http_client.hpp"
@@ -70,6 +71,44 @@ TEST(Observability, RequestsAreRecordedAsApiCalls) {
   auto r = get_json(c, s.url("/api/v1/observe/reports/performance?service=api-gateway&event_type=api_call&window_minutes=5"));
   EXPECT_GE(r.at("overall_metrics").at("api_call").at("count").as_int64(), 15);
   EXPECT_FALSE(r.at("series").as_array().empty());
+}
+
+// A pipeline turn reports its steps as one grouped event (one queue entry, stored packed); the report
+// still counts one pipeline_step per step, per step name, service and tenant.
+TEST(Observability, PipelineStepsAreReportedOnePerStep) {
+  auto dir = testing::make_temp_dir("aurixa-obs-steps");
+  ServerProcess s({"serve", "--port", "0"}, testing::default_test_env(dir));
+  HttpClient c;
+  std::map<std::string, std::int64_t> sent;
+  std::int64_t total = 0;
+  for (int i = 0; i < 3; ++i) {  // the 2nd and 3rd turns are response-cache hits: fewer steps
+    auto res = post(c, s.url("/api/v1/orchestration/pipelines"), R"({"prompt":"What are your opening hours?","tenant_id":"t-001"})");
+    ASSERT_EQ(res.status, 200) << res.body;
+    const auto turn = boost::json::parse(res.body);
+    for (const auto& st : turn.at("steps").as_array()) {
+      if (st.at("name") == "cache_hit") continue;  // a marker in the response, not a step that ran (no event)
+      ++sent[std::string(st.at("name").as_string())];
+      ++total;
+    }
+  }
+  ASSERT_GE(total, 6);
+  ASSERT_TRUE(sent.count("classify_intent"));
+  auto r = get_json(c, s.url("/api/v1/observe/reports/performance?service=orchestration-engine&event_type=pipeline_step"
+                             "&window_minutes=5"));
+  EXPECT_EQ(r.at("overall_metrics").at("pipeline_step").at("count").as_int64(), total);
+  EXPECT_EQ(r.at("service_metrics").at("orchestration-engine").at("pipeline_step").at("count").as_int64(), total);
+  EXPECT_EQ(r.at("tenant_metrics").at("t-1").at("count").as_int64(), total);
+  const auto& steps = r.at("step_metrics").as_object();
+  EXPECT_EQ(steps.size(), sent.size());
+  for (const auto& [name, n] : sent) {
+    ASSERT_TRUE(steps.contains(name)) << name;
+    EXPECT_EQ(steps.at(name).at("count").as_int64(), n) << name;
+    EXPECT_GT(steps.at(name).at("max_latency_ms").as_double(), 0) << name;
+  }
+  // The same turns, unfiltered: the api calls and the steps side by side.
+  auto all = get_json(c, s.url("/api/v1/observe/reports/performance?window_minutes=5"));
+  EXPECT_EQ(all.at("overall_metrics").at("pipeline_step").at("count").as_int64(), total);
+  EXPECT_GE(all.at("overall_metrics").at("api_call").at("count").as_int64(), 3);
 }
 
 TEST(Observability, UnknownEventTypeIs422NamingIt) {

@@ -168,11 +168,11 @@ RunResult AgentService::run(const RunRequest& req, const CallContext& ctx) {
   }
   std::lock_guard lock(session_lock(req.session_id));
   const auto scope = store::Scope::tenant(who.tenant);
-  const auto conv = db_.write([&](store::Tx& tx) {
-    store::SessionStart start{req.session_id, who.tenant, who.patient, std::nullopt, std::nullopt};
-    return store::ConversationRepository(tx).open(scope, start);
-  });
-  auto st = state_from_json(conv.state.value_or(""));
+  // Read, not open(): a turn that leaves the dialogue state as it was (an answer that needs no task, e.g.
+  // "sign in first") writes nothing; one that changes it writes once (open + state in one transaction).
+  const auto existing = db_.read([&](store::Tx& tx) { return store::ConversationRepository(tx).by_session(scope, req.session_id); });
+  auto st = state_from_json(existing ? existing->state.value_or("") : std::string());
+  const std::string before = to_json(st);
   // Several tasks in one message (the planner only; a model handles them itself, one write at a time).
   if (!model && classify_ && !st.active() && st.queued.empty()) {
     auto tasks = split_tasks(req.prompt, classify_);
@@ -190,9 +190,14 @@ RunResult AgentService::run(const RunRequest& req, const CallContext& ctx) {
     st.remember("user", req.prompt);
     if (result.handled && !result.output.empty()) st.remember("assistant", result.output);
   }
+  if (!result.wrote && to_json(st) == before) return result;  // nothing to persist (version kept: no write used it)
   ++st.version;
   const auto json = to_json(st);
-  db_.write([&](store::Tx& tx) { store::ConversationRepository(tx).save_state(conv, json); });
+  db_.write([&](store::Tx& tx) {
+    store::ConversationRepository repo(tx);
+    store::SessionStart start{req.session_id, who.tenant, who.patient, std::nullopt, std::nullopt};
+    repo.save_state(repo.open(scope, start), json);
+  });
   return result;
 }
 

@@ -48,12 +48,8 @@ class StoreClinic final : public Clinic {
       const auto n = now();
       char today[16];
       std::snprintf(today, sizeof today, "%04d-%02d-%02d", n.year, n.month, n.day);
-      std::set<std::string> seen;
       db_.read([&](store::Tx& tx) {
-        store::AvailabilityRepository repo(tx);
-        for (int d = 0; d < 14; ++d)
-          for (const auto& s : repo.slots(scope_, add_days(today, d)))
-            if (seen.insert(s.provider_name).second) providers_.push_back(s.provider_name);
+        providers_ = store::AvailabilityRepository(tx).provider_names(scope_, today, add_days(today, 13));
       });
     }
     return providers_;

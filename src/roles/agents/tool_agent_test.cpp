@@ -16,6 +16,7 @@
 #include "roles/llm/mock_server.hpp"
 #include "roles/llm/service.hpp"
 #include "store/appointments.hpp"
+#include "store/conversations.hpp"
 #include "store/clinical.hpp"
 #include "store/tasks.hpp"
 #include "store/testing/store_fixture.hpp"
@@ -366,6 +367,36 @@ TEST_P(ToolCalling, PlannerModeNeverCallsTheModel) {
   auto r = say("I'd like to book an appointment", "s-planner", 1, "book_appointment");
   EXPECT_EQ(mock.request_count(), 0u);
   EXPECT_EQ(r.task, "book_appointment");
+}
+
+// A turn that leaves the dialogue state as it was writes nothing (no conversation row, no fsync); a turn
+// that starts a task persists it.
+TEST_P(ToolCalling, OnlyTurnsThatChangeTheDialogueStateWriteIt) {
+  MockServer mock;
+  llm::testing::serve_scripted(mock, Vendor::openai, [](const ScriptedRequest&) -> ScriptedTurn { return {"hi", {}}; });
+  use(Vendor::openai, mock, "planner");
+  auto conversation = [&](const std::string& session) {
+    return db->read([&](store::Tx& tx) {
+      return store::ConversationRepository(tx).by_session(store::Scope::tenant(1), session);
+    });
+  };
+  RunRequest anonymous;  // no patient: the agent can only ask who is speaking
+  anonymous.prompt = "show my appointments";
+  anonymous.session_id = "s-stateless";
+  anonymous.tenant_id = 1;
+  anonymous.intent = "list_appointments";
+  anonymous.confidence = 0.9;
+  CallContext ctx;
+  const auto r = agent_->run(anonymous, ctx);
+  EXPECT_TRUE(r.handled);
+  EXPECT_FALSE(r.wrote);
+  EXPECT_FALSE(conversation("s-stateless").has_value());
+
+  say("I'd like to book an appointment", "s-stateful", 1, "book_appointment");
+  const auto conv = conversation("s-stateful");
+  ASSERT_TRUE(conv.has_value());
+  ASSERT_TRUE(conv->state.has_value());
+  EXPECT_NE(conv->state->find("book_appointment"), std::string::npos) << *conv->state;
 }
 
 // Several tasks in one message, handled one after another by the planner, each confirmed on its own.

@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <list>
+#include <mutex>
 #include <set>
+#include <unordered_map>
 
 #include "app/app.hpp"
 #include "core/error.hpp"
@@ -74,6 +77,22 @@ Pending pending_of(const std::optional<std::string>& state) {
 
 double now_s() { return epoch_now(); }
 
+// A new session's id: a UUID version 7 (RFC 9562), 48 bits of Unix milliseconds then 74 random bits. Ids
+// created one after another sort together, so a new conversation's row lands at the right edge of the
+// unique session index instead of on a random page of it (fewer pages written per commit, and the index's
+// working set stays in the page cache however many sessions the store holds).
+std::string new_session_id() {
+  std::string id = new_uuid();  // version 4: random bits in the layout 8-4-4-4-12
+  static constexpr char kHex[] = "0123456789abcdef";
+  auto ms = static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                           std::chrono::system_clock::now().time_since_epoch())
+                                           .count());
+  // 12 hex digits of milliseconds over "xxxxxxxx-xxxx", then the version digit.
+  for (int i = 12; i-- > 0; ms >>= 4) id[i < 8 ? i : i + 1] = kHex[ms & 15];
+  id[14] = '7';
+  return id;
+}
+
 }  // namespace
 
 struct PipelineService::Emitter {
@@ -89,6 +108,22 @@ class StepLog {
  public:
   StepLog(App& app, const std::string& session, std::int64_t tenant, const TraceParent& trace)
       : app_(app), session_(session), tenant_(tenant), trace_(trace) {}
+  // The turn's steps go to telemetry as ONE grouped pipeline_step event (TelemetryEvent::steps) when the
+  // turn ends, however it ends.
+  ~StepLog() {
+    if (!app_.telemetry || turn_.steps.empty()) return;
+    try {
+      turn_.timestamp = turn_.steps.back().timestamp;
+      turn_.service = "orchestration-engine";
+      turn_.event_type = "pipeline_step";
+      turn_.tenant_id = tenant_;
+      turn_.within(trace_);  // child spans of the request when spans are exported
+      app_.telemetry->emit(std::move(turn_));
+    } catch (...) {  // telemetry never fails a turn
+    }
+  }
+  StepLog(const StepLog&) = delete;
+  StepLog& operator=(const StepLog&) = delete;
 
   template <class F>
   auto run(const std::string& name, bj::value input, F&& fn) -> decltype(fn(std::declval<bj::value&>())) {
@@ -124,16 +159,8 @@ class StepLog {
     rec.end_time = now_s();
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     if (app_.telemetry) {
-      TelemetryEvent ev;
-      ev.timestamp = rec.end_time;
-      ev.service = "orchestration-engine";
-      ev.event_type = "pipeline_step";
-      ev.name = rec.name;
-      ev.tenant_id = tenant_;
-      ev.latency_ms = ms;
-      ev.error = rec.status == "error";
-      ev.within(trace_);  // a child span of the request when spans are exported
-      app_.telemetry->emit(std::move(ev));
+      if (turn_.steps.empty()) turn_.steps.reserve(8);
+      turn_.steps.push_back({rec.name, rec.end_time, ms, rec.status == "error"});
     }
     steps_.push_back(rec);
   }
@@ -142,6 +169,37 @@ class StepLog {
   std::int64_t tenant_;
   const TraceParent& trace_;
   std::vector<StepRecord> steps_;
+  TelemetryEvent turn_;  // the steps' telemetry, emitted by the destructor
+};
+
+// The classification of a prompt without dialogue context is a pure function of its text (the model is
+// immutable), so a repeated question — the same text a cached answer serves — is classified once. Exact
+// text as the key (not the cache's normalised one: the classifier sees case and punctuation); LRU-bounded.
+// Thread-safe.
+struct PipelineService::ClassificationMemo {
+  static constexpr std::size_t kCapacity = 1024;
+  intent::Classification classify(const intent::Classifier& classifier, const std::string& text) {
+    {
+      std::lock_guard lock(mu);
+      if (const auto it = index.find(text); it != index.end()) {
+        lru.splice(lru.begin(), lru, it->second);
+        return it->second->second;
+      }
+    }
+    auto c = classifier.classify(text, {});
+    std::lock_guard lock(mu);
+    if (index.count(text)) return c;
+    if (lru.size() >= kCapacity) {
+      index.erase(lru.back().first);
+      lru.pop_back();
+    }
+    lru.emplace_front(text, c);
+    index.emplace(text, lru.begin());
+    return c;
+  }
+  std::mutex mu;
+  std::list<std::pair<std::string, intent::Classification>> lru;  // most recent first
+  std::unordered_map<std::string, std::list<std::pair<std::string, intent::Classification>>::iterator> index;
 };
 
 PipelineService::PipelineService(App& app, std::shared_ptr<const intent::Classifier> classifier,
@@ -149,7 +207,8 @@ PipelineService::PipelineService(App& app, std::shared_ptr<const intent::Classif
     : app_(app),
       classifier_(std::move(classifier)),
       cache_(std::move(cache)),
-      turns_(app.db ? std::make_unique<store::GroupCommit>(*app.db) : nullptr) {}
+      turns_(app.db ? std::make_unique<store::GroupCommit>(*app.db) : nullptr),
+      memo_(std::make_unique<ClassificationMemo>()) {}
 
 PipelineService::~PipelineService() = default;
 
@@ -251,7 +310,7 @@ PipelineResult PipelineService::execute(const PipelineRequest& req, const CallCo
   const auto scope = store::Scope::tenant(who.tenant);
 
   PipelineResult out;
-  out.session_id = req.session_id.empty() ? new_uuid() : req.session_id;
+  out.session_id = req.session_id.empty() ? new_session_id() : req.session_id;
   out.request = req;
   out.request.session_id = out.session_id;
   out.request.tenant_id = who.tenant;
@@ -302,7 +361,10 @@ PipelineResult PipelineService::execute(const PipelineRequest& req, const CallCo
     // 2. Intent, in the context of a pending task ("yes", "Thursday" continue it).
     intent::Context context{pending.task, pending.stage == "confirming"};
     const auto cls = log.run("classify_intent", bj::object{{"prompt", prompt}}, [&](bj::value& o) {
-      auto c = classifier_->classify(prompt, context);
+      // Personal data never enters the memo (as it never enters the response cache).
+      auto c = context.pending_intent.empty() && !context.awaiting_confirmation && !has_pii
+                   ? memo_->classify(*classifier_, prompt)
+                   : classifier_->classify(prompt, context);
       bj::array alts;
       for (const auto& a : c.alternatives) alts.push_back(bj::object{{"intent", a.intent}, {"confidence", a.confidence}});
       bj::object obj{{"intent", c.intent}, {"confidence", c.confidence}, {"alternatives", std::move(alts)}};

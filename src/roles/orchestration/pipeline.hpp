@@ -37,6 +37,8 @@ class PipelineService final : public Api {
   std::shared_ptr<const intent::Classifier> classifier_;
   std::shared_ptr<ResponseCache> cache_;
   std::unique_ptr<store::GroupCommit> turns_;  // persists turns with group commit
+  struct ClassificationMemo;
+  std::unique_ptr<ClassificationMemo> memo_;  // recent prompts' classifications (no dialogue context)
 };
 
 }  // namespace aurixa::orchestration

@@ -1,5 +1,8 @@
 #include "roles/orchestration/pipeline_codec.hpp"
 
+#include <charconv>
+#include <cmath>
+
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "core/tenant_id.hpp"
@@ -23,6 +26,65 @@ bj::value raw_json(const std::string& s) {
   return ec ? bj::value(s) : v;
 }
 bj::value epoch(double t) { return t > 0 ? bj::value(t) : bj::value(nullptr); }
+
+// Direct JSON writing for the hot response (to_json_text).
+void put_string(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t run = 0;  // start of the current run of bytes that need no escaping
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+void put_nullable(std::string& out, std::string_view s) {
+  if (s.empty()) out += "null";
+  else put_string(out, s);
+}
+void put_number(std::string& out, double v) {
+  if (!std::isfinite(v)) {
+    out += "null";
+    return;
+  }
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);  // shortest round-trip form ("0.93", "1764123456.789"): the same number as Boost.JSON's
+}
+void put_int(std::string& out, std::int64_t v) {
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
+void put_epoch(std::string& out, double t) {
+  if (t > 0) put_number(out, t);
+  else out += "null";
+}
+void put_raw(std::string& out, const std::string& json_text) {
+  if (json_text.empty()) out += "null";
+  else out += json_text;
+}
+void put_key(std::string& out, std::string_view key) {  // keys are literals without characters to escape
+  out += '"';
+  out += key;
+  out += "\":";
+}
 
 }  // namespace
 
@@ -86,6 +148,112 @@ bj::object to_json(const PipelineResult& r) {
           {"cached", r.cached},
           {"created_at", r.created_at},
           {"updated_at", r.updated_at}};
+}
+
+std::string to_json_text(const PipelineResult& r) {
+  std::string out;
+  std::size_t size = 512 + r.final_response.size() + 2 * r.request.prompt.size();
+  for (const auto& s : r.steps) size += 160 + s.input_json.size() + s.output_json.size() + s.error_message.size();
+  out.reserve(size);
+  out += '{';
+  put_key(out, "session_id");
+  put_string(out, r.session_id);
+  out += ',';
+  put_key(out, "request");
+  out += '{';
+  put_key(out, "session_id");
+  put_string(out, r.request.session_id);
+  out += ',';
+  put_key(out, "prompt");
+  put_string(out, r.request.prompt);
+  out += ',';
+  put_key(out, "tenant_id");
+  if (r.request.tenant_id) put_string(out, admin::tenant_wire_id(*r.request.tenant_id));
+  else out += "null";
+  out += ',';
+  put_key(out, "user_id");
+  put_nullable(out, r.request.user_id);
+  out += ',';
+  put_key(out, "patient_id");
+  if (r.request.patient_id) put_int(out, *r.request.patient_id);
+  else out += "null";
+  if (r.request.channel != "text") {
+    out += ',';
+    put_key(out, "channel");
+    put_string(out, r.request.channel);
+  }
+  out += "},";
+  put_key(out, "steps");
+  out += '[';
+  for (std::size_t i = 0; i < r.steps.size(); ++i) {
+    const auto& s = r.steps[i];
+    if (i) out += ',';
+    out += '{';
+    put_key(out, "name");
+    put_string(out, s.name);
+    out += ',';
+    put_key(out, "status");
+    put_string(out, s.status);
+    out += ',';
+    put_key(out, "input");
+    put_raw(out, s.input_json);
+    out += ',';
+    put_key(out, "output");
+    put_raw(out, s.output_json);
+    out += ',';
+    put_key(out, "error_message");
+    put_nullable(out, s.error_message);
+    out += ',';
+    put_key(out, "start_time");
+    put_epoch(out, s.start_time);
+    out += ',';
+    put_key(out, "end_time");
+    put_epoch(out, s.end_time);
+    out += '}';
+  }
+  out += "],";
+  put_key(out, "final_response");
+  put_string(out, r.final_response);
+  out += ',';
+  put_key(out, "intent");
+  put_string(out, r.intent);
+  out += ',';
+  put_key(out, "confidence");
+  put_number(out, r.confidence);
+  out += ',';
+  put_key(out, "escalated");
+  out += r.escalated ? "true" : "false";
+  out += ',';
+  put_key(out, "escalation_type");
+  put_nullable(out, r.escalation_type);
+  out += ',';
+  put_key(out, "citations");
+  out += '[';
+  for (std::size_t i = 0; i < r.citations.size(); ++i) {
+    const auto& c = r.citations[i];
+    if (i) out += ',';
+    out += '{';
+    put_key(out, "source");
+    put_string(out, c.source);
+    out += ',';
+    put_key(out, "title");
+    put_string(out, c.title);
+    out += ',';
+    put_key(out, "article_id");
+    put_string(out, c.article_id);
+    out += '}';
+  }
+  out += "],";
+  put_key(out, "cached");
+  out += r.cached ? "true" : "false";
+  out += ',';
+  put_key(out, "created_at");
+  put_number(out, r.created_at);
+  out += ',';
+  put_key(out, "updated_at");
+  put_number(out, r.updated_at);
+  out += '}';
+  return out;
 }
 
 PipelineResult parse_result(const bj::object& o) {

@@ -13,6 +13,9 @@ namespace aurixa::orchestration::codec {
 PipelineRequest parse_request(const boost::json::object& body);
 boost::json::object to_json(const PipelineRequest& r);
 boost::json::object to_json(const PipelineResult& r);
+// The same document as serialize(to_json(r)), written directly: the steps' input/output JSON texts are
+// copied in as they are (StepRecord holds valid JSON text), not parsed into a tree and serialised again.
+std::string to_json_text(const PipelineResult& r);
 PipelineResult parse_result(const boost::json::object& body);
 // One NDJSON line (no newline): {"event":"status","message"} | {"event":"text_delta","delta"} |
 // {"event":"done","final_response", + the result} | {"event":"error","message"}.

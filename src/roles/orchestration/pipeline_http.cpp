@@ -59,7 +59,7 @@ void register_pipeline_routes(http::Router& router, App& app, std::shared_ptr<Pi
   router.post("/api/v1/pipelines",
               [service](const http::Request& req, CallContext& ctx) {
                 auto request = codec::parse_request(json::parse_object(req));
-                return json::ok(codec::to_json(guarded([&] { return service->run(request, ctx); })));
+                return http::Response::json(200, codec::to_json_text(guarded([&] { return service->run(request, ctx); })));
               },
               {.timeout = kPipelineTimeout, .name = "/api/v1/pipelines"});
 
