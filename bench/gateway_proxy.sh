@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Gateway overhead: the same upstream route called directly, through `aurixa --roles gateway`, and
-# through nginx proxy_pass (keep-alive upstream), same box, same run.
-# Usage: bench/gateway_proxy.sh [BUILD_DIR] [SECONDS] [CONNECTIONS]
+# Gateway overhead: the same upstream route called directly, through `aurixa --roles gateway` (telemetry on,
+# the default, and off) and through nginx proxy_pass (keep-alive upstream, access log off), same box, same run.
+# Throughput: 32 closed-loop connections, the four paths alternated for ROUNDS rounds (medians reported).
+# Added latency: one connection (no queueing), p50 minus the direct p50.
+# Usage: bench/gateway_proxy.sh [BUILD_DIR] [SECONDS] [CONNECTIONS] [ROUNDS]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
-build=${1:-build}; secs=${2:-10}; conns=${3:-32}
+build=${1:-build}; secs=${2:-10}; conns=${3:-32}; rounds=${4:-3}
 bin=$(cd "$here/.." && pwd)/$build/src/aurixa
 tmp=$(mktemp -d)
 pids=()
@@ -16,9 +18,17 @@ trap cleanup EXIT
 AURIXA_IO_THREADS=1 AURIXA_ACCESS_LOG=false AURIXA_DEBUG_ROUTES=true AURIXA_DATA_DIR="$tmp/up" AURIXA_HOST=127.0.0.1 \
   start_aurixa "$bin" --roles safety
 up_pid=$AURIXA_PID; up_port=$AURIXA_BENCH_PORT; pids+=("$up_pid")
-AURIXA_IO_THREADS=1 AURIXA_ACCESS_LOG=false AURIXA_AUTH=off AURIXA_RATE_LIMIT_PER_MINUTE=0 AURIXA_DATA_DIR="$tmp/gw" \
-  AURIXA_HOST=127.0.0.1 AURIXA_SAFETY_URL="http://127.0.0.1:$up_port" start_aurixa "$bin" --roles gateway
-gw_pid=$AURIXA_PID; gw_port=$AURIXA_BENCH_PORT; pids+=("$gw_pid")
+declare -A pid url
+pid[direct]=$up_pid
+path=/__debug/request
+url[direct]="http://127.0.0.1:$up_port/api/v1$path"
+for t in on off; do
+  AURIXA_IO_THREADS=1 AURIXA_ACCESS_LOG=false AURIXA_TELEMETRY=$t AURIXA_AUTH=off AURIXA_RATE_LIMIT_PER_MINUTE=0 \
+    AURIXA_DATA_DIR="$tmp/gw-$t" AURIXA_HOST=127.0.0.1 AURIXA_SAFETY_URL="http://127.0.0.1:$up_port" \
+    start_aurixa "$bin" --roles gateway
+  pid[gateway_$t]=$AURIXA_PID; pids+=("$AURIXA_PID")
+  url[gateway_$t]="http://127.0.0.1:$AURIXA_BENCH_PORT/api/v1/safety$path"
+done
 
 nport=$(free_port)
 start_nginx "$tmp" "  upstream role { server 127.0.0.1:$up_port; keepalive 64; }
@@ -26,16 +36,31 @@ start_nginx "$tmp" "  upstream role { server 127.0.0.1:$up_port; keepalive 64; }
     listen 127.0.0.1:$nport;
     location /api/v1/safety/ { proxy_http_version 1.1; proxy_set_header Connection \"\"; proxy_pass http://role/api/v1/; }
   }"
-path=/__debug/request
-for u in "http://127.0.0.1:$up_port/api/v1$path" "http://127.0.0.1:$gw_port/api/v1/safety$path" "http://127.0.0.1:$nport/api/v1/safety$path"; do
-  wrk -t1 -c"$conns" -d2s "$u" >/dev/null 2>&1
+pid[nginx]=$NGINX_PID
+url[nginx]="http://127.0.0.1:$nport/api/v1/safety$path"
+paths=(direct gateway_on gateway_off nginx)
+for p in "${paths[@]}"; do wrk -t1 -c"$conns" -d2s "${url[$p]}" >/dev/null 2>&1; done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+declare -A rps p50 p99 cpu lat
+for ((r = 1; r <= rounds; r++)); do
+  for p in "${paths[@]}"; do
+    read -r a b c d < <(measure "${pid[$p]}" "${url[$p]}" "$conns" "$secs")
+    rps[$p]="${rps[$p]:-} $a"; p50[$p]="${p50[$p]:-} $b"; p99[$p]="${p99[$p]:-} $c"; cpu[$p]="${cpu[$p]:-} $d"
+  done
+  for p in "${paths[@]}"; do
+    read -r _ b _ _ < <(measure "${pid[$p]}" "${url[$p]}" 1 "$secs")
+    lat[$p]="${lat[$p]:-} $b"
+  done
 done
-read -r d_rps d_p50 d_p99 d_cpu < <(measure "$up_pid" "http://127.0.0.1:$up_port/api/v1$path" "$conns" "$secs")
-read -r g_rps g_p50 g_p99 g_cpu < <(measure "$gw_pid" "http://127.0.0.1:$gw_port/api/v1/safety$path" "$conns" "$secs")
-npid=$NGINX_PID
-read -r n_rps n_p50 n_p99 n_cpu < <(measure "$npid" "http://127.0.0.1:$nport/api/v1/safety$path" "$conns" "$secs")
-echo "| path (wrk -t1 -c$conns -d${secs}s, 1 worker each) | req/s | p50 ms | p99 ms | proxy CPU µs/request |"
-echo "|---|---|---|---|---|"
-echo "| direct to the role | $d_rps | $d_p50 | $d_p99 | — |"
-echo "| through aurixa gateway | $g_rps ($(awk -v a=$g_rps -v n=$n_rps 'BEGIN{printf "%.2f", a/n}')× nginx) | $g_p50 (+$(awk -v a=$g_p50 -v d=$d_p50 'BEGIN{printf "%.3f", a-d}')) | $g_p99 | $g_cpu |"
-echo "| through nginx proxy_pass | $n_rps | $n_p50 (+$(awk -v a=$n_p50 -v d=$d_p50 'BEGIN{printf "%.3f", a-d}')) | $n_p99 | $n_cpu |"
+n_rps=$(echo "${rps[nginx]}" | median)
+d_lat=$(echo "${lat[direct]}" | median)
+echo "| path (wrk -t1 -c$conns, $rounds alternated rounds of ${secs}s; 1 worker each) | req/s per round | median req/s | vs nginx | p99 ms (median) | proxy CPU µs/request (median) | p50 at 1 connection, ms (median) | added p50 ms |"
+echo "|---|---|---|---|---|---|---|---|"
+for p in "${paths[@]}"; do
+  m=$(echo "${rps[$p]}" | median); l=$(echo "${lat[$p]}" | median)
+  ratio=$(awk -v a="$m" -v n="$n_rps" 'BEGIN{printf "%.2f×", a/n}')
+  c=$( [ "$p" = direct ] && echo "—" || echo "${cpu[$p]}" | median)
+  added=$( [ "$p" = direct ] && echo "—" || awk -v a="$l" -v d="$d_lat" 'BEGIN{printf "+%.3f", a-d}')
+  echo "| $p |${rps[$p]} | $m | $ratio | $(echo "${p99[$p]}" | median) | $c | $l | $added |"
+done
