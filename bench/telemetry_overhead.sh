@@ -4,7 +4,7 @@
 # nginx that answers 200 to /v1/traces, when nginx is installed). The servers run side by side and are
 # measured alternately (on, otlp, off, on, otlp, off, ...) so machine noise hits every variant alike; the
 # ratios come from the summed requests and CPU of all rounds.
-# Then the cached prompt once more with `on` and `off` loaded AT THE SAME TIME (two wrk, half the
+# Then each prompt once more with `on` and `off` loaded AT THE SAME TIME (two wrk, half the
 # connections each) for ROUNDS rounds: both servers see the same machine noise in the same seconds, so the
 # per-round CPU ratio is far steadier than the alternated one on a loaded box (the median is reported).
 # Usage: bench/telemetry_overhead.sh [BUILD_DIR] [SECONDS] [ROUNDS] [CONNECTIONS]
@@ -78,18 +78,19 @@ for s in cached uncached; do
   done
 done
 
-# Same seconds, same noise: on and off under the cached load together.
+# Same seconds, same noise: on and off under the same load together, for each prompt.
+hz=$(getconf CLK_TCK)
+for s in cached uncached; do
 echo
-echo "cached, on and off loaded together (wrk -t1 -c$((conns / 2)) -d${secs}s each), CPU µs/request:"
+echo "$s, on and off loaded together (wrk -t1 -c$((conns / 2)) -d${secs}s each), CPU µs/request:"
 echo "| round | on req/s | on CPU µs/req | off req/s | off CPU µs/req | CPU on vs off |"
 echo "|---|---|---|---|---|---|"
-hz=$(getconf CLK_TCK)
 ratios=""
 for r in $(seq 1 "$rounds"); do
   a0=$(cpu_ticks "${PID[on]}"); b0=$(cpu_ticks "${PID[off]}")
-  wrk -t1 -c$((conns / 2)) -d"${secs}s" -s "$here/pipeline_cached.lua" "http://127.0.0.1:${PORT[on]}" >"$tmp/on.wrk" 2>&1 &
+  wrk -t1 -c$((conns / 2)) -d"${secs}s" -s "$here/pipeline_$s.lua" "http://127.0.0.1:${PORT[on]}" >"$tmp/on.wrk" 2>&1 &
   w=$!
-  wrk -t1 -c$((conns / 2)) -d"${secs}s" -s "$here/pipeline_cached.lua" "http://127.0.0.1:${PORT[off]}" >"$tmp/off.wrk" 2>&1
+  wrk -t1 -c$((conns / 2)) -d"${secs}s" -s "$here/pipeline_$s.lua" "http://127.0.0.1:${PORT[off]}" >"$tmp/off.wrk" 2>&1
   wait "$w"
   a1=$(cpu_ticks "${PID[on]}"); b1=$(cpu_ticks "${PID[off]}")
   ra=$(awk '/Requests\/sec/ {print $2}' "$tmp/on.wrk"); rb=$(awk '/Requests\/sec/ {print $2}' "$tmp/off.wrk")
@@ -99,6 +100,7 @@ for r in $(seq 1 "$rounds"); do
   echo "$line"
   ratios="$ratios $(echo "$line" | awk -F'|' '{gsub(/[ %+]/, "", $7); print $7}')"
 done
-echo "median CPU on vs off (together): $(echo "$ratios" | tr ' ' '\n' | awk 'NF' | sort -g | awk '{v[NR] = $1} END {
+echo "median CPU on vs off (together, $s): $(echo "$ratios" | tr ' ' '\n' | awk 'NF' | sort -g | awk '{v[NR] = $1} END {
   m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%+.1f%%", m }')"
+done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
