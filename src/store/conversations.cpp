@@ -1,5 +1,7 @@
 #include "store/conversations.hpp"
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "store/sql.hpp"
 
@@ -36,6 +38,10 @@ struct InsertStepRow {
   std::optional<double> start_time, end_time;
   std::string now;
   Id id = 0;
+};
+// One multi-row step INSERT: `rows` is sized once when the statement is prepared.
+struct InsertStepRows {
+  std::vector<InsertStepRow> rows;
 };
 struct BySessionRow {
   std::string session_id;
@@ -234,6 +240,44 @@ Id ConversationRepository::add_step(const Conversation& conversation, const Pipe
                           s.error_message, s.start_time, s.end_time,  tx_.now(), 0};
   tx_.run(ins.st);
   return ins.row.id;
+}
+
+void ConversationRepository::add_steps(const Conversation& conversation, const std::vector<PipelineStep>& steps) {
+  tx_.require_write();
+  constexpr std::size_t kChunk = 8;  // 8 x 11 parameters, well under SQLite's limit of 999
+  for (std::size_t at = 0; at < steps.size(); at += kChunk) {
+    const std::size_t n = std::min(kChunk, steps.size() - at);
+    std::string sql =
+        "INSERT INTO pipeline_steps (conversation_id, turn_id, step_name, status, input, output, error_message, "
+        "start_time, end_time, created_at, updated_at) VALUES ";
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string k = std::to_string(i);
+      sql += (i ? ", (:c" : "(:c") + k + ", :t" + k + ", :n" + k + ", :s" + k + ", :i" + k + ", :o" + k + ", :e" + k +
+             ", :st" + k + ", :et" + k + ", :ca" + k + ", :ua" + k + ")";
+    }
+    auto& ins = tx_.prepared<InsertStepRows>(sql, [n](soci::statement& st, InsertStepRows& rows) {
+      rows.rows.resize(n);  // never resized again: SOCI binds the members' addresses
+      for (auto& r : rows.rows) {
+        st.exchange(soci::use(r.conversation_id));
+        st.exchange(soci::use(r.turn_id));
+        st.exchange(soci::use(r.step_name));
+        st.exchange(soci::use(r.status));
+        st.exchange(soci::use(r.input));
+        st.exchange(soci::use(r.output));
+        st.exchange(soci::use(r.error_message));
+        st.exchange(soci::use(r.start_time));
+        st.exchange(soci::use(r.end_time));
+        st.exchange(soci::use(r.now));
+        st.exchange(soci::use(r.now));
+      }
+    });
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& s = steps[at + i];
+      ins.row.rows[i] = InsertStepRow{conversation.id, s.turn_id,    s.step_name, s.status,  s.input, s.output,
+                                      s.error_message, s.start_time, s.end_time,  tx_.now(), 0};
+    }
+    tx_.run(ins.st);
+  }
 }
 
 void ConversationRepository::finish_step(const Conversation& conversation, Id step_id, const std::string& status,

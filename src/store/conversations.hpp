@@ -54,6 +54,9 @@ class ConversationRepository {
 
   // Records a step (its conversation_id is taken from `conversation`); returns its id.
   Id add_step(const Conversation& conversation, const PipelineStep& step);
+  // Records a turn's steps in order, without returning their ids: one multi-row INSERT per 8 rows (a
+  // cached statement per row count), no RETURNING. Ids still ascend in the order given.
+  void add_steps(const Conversation& conversation, const std::vector<PipelineStep>& steps);
   void finish_step(const Conversation& conversation, Id step_id, const std::string& status,
                    const std::optional<std::string>& output, const std::optional<std::string>& error_message,
                    double end_time);

@@ -242,6 +242,53 @@ TEST_P(Repositories, TurnIndexContinuesAcrossRepositoriesAndTransactions) {
   });
 }
 
+// A turn's steps as multi-row INSERTs (chunks of 8, one cached statement per row count): every row, its
+// NULLs and its order, across transactions reusing the cached statements with new values.
+TEST_P(Repositories, AddStepsWritesAllRowsInOrder) {
+  for (int round = 0; round < 2; ++round) {
+    db->write([&](Tx& tx) {
+      ConversationRepository c(tx);
+      auto conv = c.open(t1, {"sess-steps", 1, {}, {}, {}});
+      auto turn = c.add_turn(conv, {"turn " + std::to_string(round), {}, {}, {}});
+      std::vector<PipelineStep> rows;
+      for (int i = 0; i < 11; ++i) {
+        PipelineStep s;
+        s.turn_id = turn.id;
+        s.step_name = "step" + std::to_string(round) + "-" + std::to_string(i);
+        s.status = i % 2 ? "error" : "success";
+        if (i % 3 == 0) s.input = R"({"i":)" + std::to_string(i) + "}";
+        if (i % 2) s.error_message = "boom " + std::to_string(i);
+        if (i != 4) s.start_time = 100.0 + i;
+        rows.push_back(s);
+      }
+      c.add_steps(conv, rows);
+      c.add_steps(conv, {});  // nothing to write
+    });
+  }
+  db->read([&](Tx& tx) {
+    ConversationRepository c(tx);
+    auto conv = c.by_session(t1, "sess-steps");
+    ASSERT_TRUE(conv);
+    auto steps = c.steps(*conv);
+    ASSERT_EQ(steps.size(), 22u);
+    auto turns = c.recent_turns(*conv, 10);
+    ASSERT_EQ(turns.size(), 2u);
+    for (std::size_t k = 0; k < steps.size(); ++k) {
+      const int round = static_cast<int>(k / 11), i = static_cast<int>(k % 11);
+      const auto& s = steps[k];
+      EXPECT_EQ(s.step_name, "step" + std::to_string(round) + "-" + std::to_string(i));
+      EXPECT_EQ(s.conversation_id, conv->id);
+      EXPECT_EQ(s.turn_id, turns[static_cast<std::size_t>(round)].id);
+      EXPECT_EQ(s.status, i % 2 ? "error" : "success");
+      EXPECT_EQ(s.input.has_value(), i % 3 == 0);
+      EXPECT_EQ(s.error_message.has_value(), i % 2 == 1);
+      if (i != 4) EXPECT_EQ(s.start_time, 100.0 + i);
+      else EXPECT_FALSE(s.start_time);
+      EXPECT_FALSE(s.output);
+    }
+  });
+}
+
 TEST_P(Repositories, PrescriptionRefillRules) {
   auto controlled = db->write([&](Tx& tx) {
     Prescription p;

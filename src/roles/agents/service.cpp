@@ -8,12 +8,12 @@
 #include "roles/agents/planner.hpp"
 #include "roles/agents/state.hpp"
 #include "roles/agents/store_clinic.hpp"
+#include "roles/agents/tenant_cache.hpp"
 #include "roles/agents/tool_agent.hpp"
+#include "roles/agents/turn_party.hpp"
 #include "roles/llm/api.hpp"
 #include "store/conversations.hpp"
 #include "store/database.hpp"
-#include "store/patients.hpp"
-#include "store/tenants.hpp"
 
 namespace aurixa::agents {
 
@@ -23,7 +23,10 @@ AgentService::AgentService(store::Database& db, std::function<std::shared_ptr<ex
       execution_(std::move(execution)),
       classify_(std::move(classify)),
       llm_(std::move(llm)),
-      options_(std::move(options)) {}
+      options_(std::move(options)),
+      tenants_(std::make_unique<TenantCache>(options_.tenant_cache_ttl)) {}
+
+AgentService::~AgentService() = default;
 
 std::mutex& AgentService::session_lock(const std::string& session_id) {
   return locks_[std::hash<std::string>{}(session_id) % locks_.size()];
@@ -48,37 +51,6 @@ bool AgentService::model_available(llm::Api& llm) {
 }
 
 namespace {
-
-struct Who {
-  std::int64_t tenant = 1;
-  std::optional<std::int64_t> patient;
-  std::string time_zone = "UTC";
-};
-
-// The tenant and patient a turn acts for. A patient principal always acts for itself; a tenant-bound
-// caller only within its tenant; an open (auth off) caller for the patient's own tenant.
-Who resolve(store::Database& db, const RunRequest& req, const CallContext& ctx) {
-  Who w;
-  w.patient = req.patient_id;
-  if (ctx.principal.role == "patient") {
-    if (!ctx.principal.patient_id) throw ApiError(Errc::forbidden, "This account is not linked to a patient record");
-    if (req.patient_id && *req.patient_id != *ctx.principal.patient_id)
-      throw ApiError(Errc::forbidden, "A patient may only act for their own record", "patient_id");
-    w.patient = ctx.principal.patient_id;
-  }
-  db.read([&](store::Tx& tx) {
-    std::optional<std::int64_t> tenant = ctx.tenant_id ? ctx.tenant_id : req.tenant_id;
-    if (w.patient) {
-      const auto scope = tenant ? store::Scope::tenant(*tenant) : store::Scope::platform();
-      const auto p = store::PatientRepository(tx).get(scope, *w.patient);
-      if (!p) throw ApiError(Errc::not_found, "Patient " + std::to_string(*w.patient) + " not found", "patient_id");
-      if (!tenant) tenant = p->tenant_id;
-    }
-    w.tenant = tenant.value_or(1);
-    if (const auto t = store::TenantRepository(tx).get(store::Scope::platform(), w.tenant)) w.time_zone = t->time_zone;
-  });
-  return w;
-}
 
 // "cancel my Tuesday appointment and refill my lisinopril" -> the clauses that each ask for a different task,
 // with their intents. Clauses are cut only at a conjunction ("and", "then", "also", "y", ...; a full stop
@@ -141,11 +113,12 @@ void run_queue(DialogueState& st, RunResult& r, const TurnInput& base, Clinic& c
 RunResult AgentService::run(const RunRequest& req, const CallContext& ctx) {
   if (req.prompt.find_first_not_of(" \t\r\n") == std::string::npos)
     throw ApiError::validation("prompt", "prompt must not be empty");
-  const Who who = resolve(db_, req, ctx);
+  const TurnParty who = resolve_turn_party(db_, req.patient_id, req.tenant_id, ctx);
+  const std::string time_zone = tenants_->time_zone(db_, who.tenant);
   TurnInput in{req.prompt, req.intent, req.confidence, who.patient, req.session_id, req.standalone_intent,
                req.standalone_confidence};
   if (in.intent.empty() && classify_) std::tie(in.intent, in.confidence) = classify_(req.prompt);
-  auto clinic = make_store_clinic(db_, who.tenant, who.time_zone, execution_ ? execution_() : nullptr, ctx);
+  auto clinic = make_store_clinic(db_, who.tenant, time_zone, execution_ ? execution_() : nullptr, ctx, tenants_.get());
   std::shared_ptr<llm::Api> model;
   if (options_.tool_calling == "auto" && llm_) model = llm_();
   if (model && !model_available(*model)) model.reset();
@@ -154,7 +127,7 @@ RunResult AgentService::run(const RunRequest& req, const CallContext& ctx) {
   auto turn = [&](DialogueState& st) {
     const bool ask_model = model && st.stage != "confirming";
     if (ask_model) {
-      ToolTurnOptions o{options_.max_tool_steps, who.tenant, who.time_zone};
+      ToolTurnOptions o{options_.max_tool_steps, who.tenant, time_zone};
       if (auto r = tool_turn(st, in, *clinic, *model, ctx, o)) return std::move(*r);
     }
     auto r = plan_turn(st, in, *clinic);

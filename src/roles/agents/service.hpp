@@ -24,6 +24,8 @@ class Api;
 
 namespace aurixa::agents {
 
+class TenantCache;
+
 // Intent for a message when the caller gave none (the stand-alone /api/v1/run of the original).
 using IntentFn = std::function<std::pair<std::string, double>(const std::string& text)>;
 
@@ -32,6 +34,9 @@ struct AgentOptions {
   // every turn except a pending confirmation, which the planner settles; planner: never a model.
   std::string tool_calling = "auto";
   int max_tool_steps = 5;  // model calls per turn
+  // How long a tenant's time zone and provider list are reused (TenantCache; 0 = read on every turn): an
+  // admin change to either shows up in agent turns within this time.
+  std::chrono::milliseconds tenant_cache_ttl{30000};
 };
 
 class AgentService final : public Api {
@@ -40,6 +45,7 @@ class AgentService final : public Api {
   // turn (empty or null = the planner only).
   AgentService(store::Database& db, std::function<std::shared_ptr<execution::Api>()> execution, IntentFn classify,
                std::function<std::shared_ptr<llm::Api>()> llm = {}, AgentOptions options = {});
+  ~AgentService() override;
   RunResult run(const RunRequest& request, const CallContext& ctx) override;
   void reset(const std::string& session_id, const CallContext& ctx) override;
 
@@ -56,6 +62,7 @@ class AgentService final : public Api {
   std::chrono::steady_clock::time_point model_checked_{};
   bool model_ok_ = false;
   std::array<std::mutex, 64> locks_;
+  std::unique_ptr<TenantCache> tenants_;
 };
 
 }  // namespace aurixa::agents

@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "roles/agents/planner.hpp"
+#include "roles/agents/tenant_cache.hpp"
 #include "store/appointments.hpp"
 #include "store/availability.hpp"
 #include "store/clinical.hpp"
@@ -36,8 +37,13 @@ namespace {
 class StoreClinic final : public Clinic {
  public:
   StoreClinic(store::Database& db, std::int64_t tenant, std::string tz, std::shared_ptr<execution::Api> exec,
-              const CallContext& ctx)
-      : db_(db), scope_(store::Scope::tenant(tenant)), tz_(std::move(tz)), exec_(std::move(exec)), ctx_(ctx) {
+              const CallContext& ctx, TenantCache* tenants)
+      : db_(db),
+        scope_(store::Scope::tenant(tenant)),
+        tz_(std::move(tz)),
+        exec_(std::move(exec)),
+        ctx_(ctx),
+        tenants_(tenants) {
     ctx_.tenant_id = tenant;
   }
 
@@ -48,9 +54,13 @@ class StoreClinic final : public Clinic {
       const auto n = now();
       char today[16];
       std::snprintf(today, sizeof today, "%04d-%02d-%02d", n.year, n.month, n.day);
-      db_.read([&](store::Tx& tx) {
-        providers_ = store::AvailabilityRepository(tx).provider_names(scope_, today, add_days(today, 13));
-      });
+      if (tenants_) {
+        providers_ = tenants_->providers(db_, *ctx_.tenant_id, today);
+      } else {
+        db_.read([&](store::Tx& tx) {
+          providers_ = store::AvailabilityRepository(tx).provider_names(scope_, today, add_days(today, 13));
+        });
+      }
     }
     return providers_;
   }
@@ -109,6 +119,7 @@ class StoreClinic final : public Clinic {
   std::string tz_;
   std::shared_ptr<execution::Api> exec_;
   CallContext ctx_;
+  TenantCache* tenants_;
   std::vector<std::string> providers_;
   std::vector<Medication> meds_;
   std::int64_t meds_patient_ = -1;
@@ -117,8 +128,9 @@ class StoreClinic final : public Clinic {
 }  // namespace
 
 std::unique_ptr<Clinic> make_store_clinic(store::Database& db, std::int64_t tenant_id, std::string time_zone,
-                                          std::shared_ptr<execution::Api> execution, const CallContext& ctx) {
-  return std::make_unique<StoreClinic>(db, tenant_id, std::move(time_zone), std::move(execution), ctx);
+                                          std::shared_ptr<execution::Api> execution, const CallContext& ctx,
+                                          TenantCache* tenants) {
+  return std::make_unique<StoreClinic>(db, tenant_id, std::move(time_zone), std::move(execution), ctx, tenants);
 }
 
 }  // namespace aurixa::agents

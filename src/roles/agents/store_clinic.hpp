@@ -13,8 +13,12 @@ class Database;
 
 namespace aurixa::agents {
 
+class TenantCache;
+
+// `tenants` (may be null: read every time) serves the provider list.
 std::unique_ptr<Clinic> make_store_clinic(store::Database& db, std::int64_t tenant_id, std::string time_zone,
-                                          std::shared_ptr<execution::Api> execution, const CallContext& ctx);
+                                          std::shared_ptr<execution::Api> execution, const CallContext& ctx,
+                                          TenantCache* tenants = nullptr);
 // The tenant's local date and time now (time_zone is an IANA name; unknown names fall back to UTC).
 nlu::Now local_now(const std::string& time_zone);
 

@@ -15,6 +15,7 @@
 #include "core/metrics.hpp"
 #include "core/telemetry.hpp"
 #include "roles/agents/api.hpp"
+#include "roles/agents/turn_party.hpp"
 #include "roles/execution/api.hpp"
 #include "roles/orchestration/admin_support.hpp"
 #include "roles/llm/api.hpp"
@@ -214,37 +215,6 @@ PipelineService::~PipelineService() = default;
 
 namespace {
 
-struct Who {
-  std::int64_t tenant = 1;
-  std::optional<std::int64_t> patient;
-};
-
-// Tenant and patient of a turn: a patient principal always speaks for itself; a tenant-bound caller only
-// within its tenant; an open caller (auth off) for the patient's tenant, else the request's, else tenant 1.
-Who resolve(store::Database& db, const PipelineRequest& req, const CallContext& ctx) {
-  Who w;
-  w.patient = req.patient_id;
-  if (ctx.principal.role == "patient") {
-    if (!ctx.principal.patient_id) throw ApiError(Errc::forbidden, "This account is not linked to a patient record");
-    if (req.patient_id && *req.patient_id != *ctx.principal.patient_id)
-      throw ApiError(Errc::forbidden, "A patient may only converse as themselves", "patient_id");
-    w.patient = ctx.principal.patient_id;
-  }
-  if (ctx.tenant_id && req.tenant_id && *req.tenant_id != *ctx.tenant_id)
-    throw ApiError(Errc::forbidden, "tenant_id does not match the caller's tenant", "tenant_id");
-  std::optional<std::int64_t> tenant = ctx.tenant_id ? ctx.tenant_id : req.tenant_id;
-  if (w.patient) {
-    db.read([&](store::Tx& tx) {
-      const auto scope = tenant ? store::Scope::tenant(*tenant) : store::Scope::platform();
-      const auto p = store::PatientRepository(tx).get(scope, *w.patient);
-      if (!p) throw ApiError(Errc::not_found, "Patient " + std::to_string(*w.patient) + " not found", "patient_id");
-      if (!tenant) tenant = p->tenant_id;
-    });
-  }
-  w.tenant = tenant.value_or(1);
-  return w;
-}
-
 bj::object safety_json(const safety::ValidateResult& v) {
   bj::array types;
   for (const auto& e : v.entities) types.push_back(bj::string(e.type));
@@ -305,7 +275,10 @@ PipelineResult PipelineService::execute(const PipelineRequest& req, const CallCo
   CallContext ctx = in_ctx;
   const auto budget = std::chrono::steady_clock::now() + std::chrono::milliseconds(app_.config.pipeline_timeout_ms);
   ctx.deadline = std::min(ctx.deadline, budget);
-  const Who who = resolve(*app_.db, req, ctx);
+  // The pipeline's public API refuses a request for another tenant (403) and reads the store only for a patient.
+  const auto who = agents::resolve_turn_party(
+      *app_.db, req.patient_id, req.tenant_id, ctx,
+      {.reject_tenant_mismatch = true, .other_patient_detail = "A patient may only converse as themselves"});
   ctx.tenant_id = who.tenant;
   const auto scope = store::Scope::tenant(who.tenant);
 
@@ -614,8 +587,10 @@ PipelineResult PipelineService::execute(const PipelineRequest& req, const CallCo
     const auto conv = repo.open(scope, start);
     store::NewTurn turn{prompt, out.final_response, out.intent, out.confidence, out.escalated, bj::serialize(safety_meta)};
     const auto t = repo.add_turn(conv, turn);
+    std::vector<store::PipelineStep> rows;
+    rows.reserve(log.steps().size());
     for (const auto& s : log.steps()) {
-      store::PipelineStep row;
+      auto& row = rows.emplace_back();
       row.turn_id = t.id;
       row.step_name = s.name;
       row.status = s.status;
@@ -624,8 +599,8 @@ PipelineResult PipelineService::execute(const PipelineRequest& req, const CallCo
       if (!s.error_message.empty()) row.error_message = s.error_message;
       if (s.start_time > 0) row.start_time = s.start_time;
       if (s.end_time > 0) row.end_time = s.end_time;
-      repo.add_step(conv, row);
     }
+    repo.add_steps(conv, rows);  // one multi-row INSERT
   });
   out.steps = log.steps();
   out.updated_at = now_s();
