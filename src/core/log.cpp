@@ -10,6 +10,8 @@
 #include <chrono>
 #include <ctime>
 
+#include "core/json_write.hpp"
+
 namespace aurixa {
 namespace {
 
@@ -86,29 +88,7 @@ void Log::flush() {
 
 namespace {
 
-// Appends s as a JSON string literal (RFC 8259 escaping; bytes >= 0x80 pass through as UTF-8).
-void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-}
+using json::append_string;
 
 }  // namespace
 
@@ -121,16 +101,16 @@ std::string Log::format(std::string_view level, std::string_view msg, std::initi
   out += "\",\"level\":\"";
   out += level;
   out += "\",\"msg\":";
-  append_json_string(out, redactor_ ? redactor_(msg) : std::string(msg));
+  append_string(out, redactor_ ? redactor_(msg) : std::string(msg));
   for (const auto& f : fields) {
     out += ',';
-    append_json_string(out, f.key);
+    append_string(out, f.key);
     out += ':';
     std::visit(
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;
           if constexpr (std::is_same_v<T, std::string_view>) {
-            append_json_string(out, redactor_ ? redactor_(v) : std::string(v));
+            append_string(out, redactor_ ? redactor_(v) : std::string(v));
           } else if constexpr (std::is_same_v<T, bool>) {
             out += v ? "true" : "false";
           } else if constexpr (std::is_same_v<T, double>) {

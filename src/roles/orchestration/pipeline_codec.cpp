@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/json.hpp"
+#include "core/json_write.hpp"
 #include "core/tenant_id.hpp"
 #include "roles/orchestration/admin_support.hpp"
 
@@ -28,32 +29,7 @@ bj::value raw_json(const std::string& s) {
 bj::value epoch(double t) { return t > 0 ? bj::value(t) : bj::value(nullptr); }
 
 // Direct JSON writing for the hot response (to_json_text).
-void put_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  std::size_t run = 0;  // start of the current run of bytes that need no escaping
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out += '"';
-}
+void put_string(std::string& out, std::string_view s) { json::append_string(out, s); }
 void put_nullable(std::string& out, std::string_view s) {
   if (s.empty()) out += "null";
   else put_string(out, s);
