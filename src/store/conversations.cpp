@@ -215,6 +215,23 @@ std::vector<ConversationTurn> ConversationRepository::recent_turns(const Convers
   return out;
 }
 
+namespace {
+// A step row's 11 values, in the column order of the INSERTs below.
+void bind_step_values(soci::statement& st, InsertStepRow& r) {
+  st.exchange(soci::use(r.conversation_id));
+  st.exchange(soci::use(r.turn_id));
+  st.exchange(soci::use(r.step_name));
+  st.exchange(soci::use(r.status));
+  st.exchange(soci::use(r.input));
+  st.exchange(soci::use(r.output));
+  st.exchange(soci::use(r.error_message));
+  st.exchange(soci::use(r.start_time));
+  st.exchange(soci::use(r.end_time));
+  st.exchange(soci::use(r.now));
+  st.exchange(soci::use(r.now));
+}
+}  // namespace
+
 Id ConversationRepository::add_step(const Conversation& conversation, const PipelineStep& s) {
   tx_.require_write();
   // One cached statement executed once per step (a turn's steps share the transaction).
@@ -223,17 +240,7 @@ Id ConversationRepository::add_step(const Conversation& conversation, const Pipe
       "start_time, end_time, created_at, updated_at) "
       "VALUES (:c, :t, :n, :s, :i, :o, :e, :st, :et, :ca, :ua) RETURNING id",
       [](soci::statement& st, InsertStepRow& r) {
-        st.exchange(soci::use(r.conversation_id));
-        st.exchange(soci::use(r.turn_id));
-        st.exchange(soci::use(r.step_name));
-        st.exchange(soci::use(r.status));
-        st.exchange(soci::use(r.input));
-        st.exchange(soci::use(r.output));
-        st.exchange(soci::use(r.error_message));
-        st.exchange(soci::use(r.start_time));
-        st.exchange(soci::use(r.end_time));
-        st.exchange(soci::use(r.now));
-        st.exchange(soci::use(r.now));
+        bind_step_values(st, r);
         st.exchange(soci::into(r.id));
       });
   ins.row = InsertStepRow{conversation.id, s.turn_id,    s.step_name, s.status,  s.input, s.output,
@@ -257,19 +264,7 @@ void ConversationRepository::add_steps(const Conversation& conversation, const s
     }
     auto& ins = tx_.prepared<InsertStepRows>(sql, [n](soci::statement& st, InsertStepRows& rows) {
       rows.rows.resize(n);  // never resized again: SOCI binds the members' addresses
-      for (auto& r : rows.rows) {
-        st.exchange(soci::use(r.conversation_id));
-        st.exchange(soci::use(r.turn_id));
-        st.exchange(soci::use(r.step_name));
-        st.exchange(soci::use(r.status));
-        st.exchange(soci::use(r.input));
-        st.exchange(soci::use(r.output));
-        st.exchange(soci::use(r.error_message));
-        st.exchange(soci::use(r.start_time));
-        st.exchange(soci::use(r.end_time));
-        st.exchange(soci::use(r.now));
-        st.exchange(soci::use(r.now));
-      }
+      for (auto& r : rows.rows) bind_step_values(st, r);
     });
     for (std::size_t i = 0; i < n; ++i) {
       const auto& s = steps[at + i];
