@@ -5,6 +5,7 @@
 //   safety_eval --smoke       also check regression floors; exit 1 when one is missed (ctest runs this)
 //   safety_eval --errors      list every miss and false alarm
 //   safety_eval --text "..."  print the PII entities found in one text
+//   safety_eval --tagger ...  the same with the learned PERSON/ADDRESS tagger switched on (before the other flags)
 //   safety_eval --typo-collisions /usr/share/dict/words   words the typo corrector would rewrite
 // The data directory is $AURIXA_SHARED_DIR, else ../shared beside the source tree.
 #include <utf8proc.h>
@@ -374,23 +375,26 @@ int typo_collisions(const char* dict) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool smoke = false;
+  bool smoke = false, tagger = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--smoke")
       smoke = true;
+    else if (a == "--tagger")  // PII with the learned PERSON/ADDRESS tagger (off in the service by default)
+      tagger = true;
     else if (a == "--errors")
       g_errors = true;
     else if (a == "--typo-collisions" && i + 1 < argc)
       return typo_collisions(argv[i + 1]);
     else if (a == "--text" && i + 1 < argc) {  // entities found in one text
-      PiiDetector d;
+      PiiDetector d(tagger);
       for (const auto& p : predict(d, argv[i + 1]))
         std::printf("%s [%zu,%zu) '%s'\n", p.type.c_str(), p.b, p.e, p.text.c_str());
       return 0;
     }
     else {
-      std::fprintf(stderr, "usage: safety_eval [--smoke] [--errors] [--typo-collisions DICT] [--text TEXT]\n");
+      std::fprintf(stderr,
+                   "usage: safety_eval [--smoke] [--errors] [--tagger] [--typo-collisions DICT] [--text TEXT]\n");
       return 2;
     }
   }
@@ -401,7 +405,7 @@ int main(int argc, char** argv) {
   }
   const auto t0 = std::chrono::steady_clock::now();
   EmergencyDetector em;
-  PiiDetector pii;
+  PiiDetector pii(tagger);
 
   // Emergency sets.
   std::vector<std::pair<std::string, bool>> dev, hasd, clinc, intents;

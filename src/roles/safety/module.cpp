@@ -12,6 +12,7 @@ void wire_safety(App& app) {
   cfg.banned_words = safety::split_word_list(app.config.safety_banned_words);
   cfg.emergency_keywords = safety::split_word_list(app.config.safety_emergency_keywords);
   cfg.default_pii_mode = safety::parse_pii_mode(app.config.safety_pii_mode).value_or(safety::PiiMode::redact);
+  cfg.pii_tagger = app.config.safety_pii_tagger;
   auto service = std::make_shared<safety::SafetyService>(std::move(cfg));
   app.apis.safety = service;
   // Logs never carry detected personal data: every string field passes through the same detector.

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "roles/safety/pii_address.hpp"
+#include "roles/safety/pii_tagger.hpp"
 
 namespace aurixa::safety {
 
@@ -84,6 +85,7 @@ struct PiiDetector::Impl {
   std::unique_ptr<RE2::Set> gate;
   std::vector<std::unique_ptr<RE2>> re;  // indexed by Rec
   PhoneValidator phone;
+  std::unique_ptr<const PiiTagger> tagger;  // null unless switched on (its table is 192 KB)
 
   Impl() {
     static const char* kPatterns[kCount] = {
@@ -131,7 +133,12 @@ struct PiiDetector::Impl {
   }
 };
 
-PiiDetector::PiiDetector() : impl_(std::make_unique<Impl>()) {}
+PiiDetector::PiiDetector(bool learned_tagger) : impl_(std::make_unique<Impl>()) {
+  if (learned_tagger) {
+    auto t = std::make_unique<const PiiTagger>();
+    if (!t->empty()) impl_->tagger = std::move(t);
+  }
+}
 PiiDetector::~PiiDetector() = default;
 
 namespace {
@@ -170,6 +177,13 @@ void add_phone(const PhoneValidator& phone, std::string_view text, std::size_t b
 }  // namespace
 
 std::vector<PiiEntity> PiiDetector::detect(std::string_view text) const {
+  if (!impl_->tagger) return detect_rules(text);
+  std::vector<PiiEntity> declined;
+  auto rules = detect_rules(text, &declined);
+  return impl_->tagger->apply(text, std::move(rules), declined);
+}
+
+std::vector<PiiEntity> PiiDetector::detect_rules(std::string_view text, std::vector<PiiEntity>* declined) const {
   const Impl& impl = *impl_;
   std::vector<PiiEntity> cand;
   std::vector<int> ids;
@@ -304,13 +318,17 @@ std::vector<PiiEntity> PiiDetector::detect(std::string_view text) const {
                     std::min(1.0, a.score + (context_before(text, a.begin, 32, kCtx) ? 0.1 : 0))});
   }
 
-  const auto names = find_person_names(text);
+  std::vector<NameSpan> declined_names;
+  const auto names = find_person_names(text, declined ? &declined_names : nullptr);
+  if (declined)
+    for (const auto& n : declined_names) declined->push_back({EntityType::PERSON, n.begin, n.end, 0});
   for (const auto& n : names) cand.push_back({EntityType::PERSON, n.begin, n.end, n.score});
 
   // Dates: birth dates only. Context words first; else a date right after a person's name
   // ("Harriet Lowe, 07/07/1962") in an intake-style list.
   std::size_t prev_date_end = 0;
   for (const auto& d : find_dates(text)) {
+    if (declined) declined->push_back({EntityType::DATE_OF_BIRTH, d.begin, d.end, 0});
     double score = 0;
     if (has_birth_context(text, d.begin, prev_date_end))
       score = 0.9;

@@ -75,12 +75,19 @@ struct NameSpan {
   std::size_t begin, end;
   double score;
 };
-std::vector<NameSpan> find_person_names(std::string_view text);
+// `declined` (optional) receives the spans the staff policy keeps out on purpose (clinician titles and the
+// names after them, providers a scheduling message books); the learned tagger never adds a name there.
+std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameSpan>* declined = nullptr);
 // A lower-case word of the embedded common-English list (pii_common_words.inc, SCOWL size 50) or a regular
 // inflection of one ("walked", "tablets").
 bool is_common_english_word(std::string_view lower) noexcept;
 // A given name (curated list or the wider Moby list), lower-case.
 bool is_given_name(std::string_view lower) noexcept;
+// Both answers and stop-word membership ("i", "my", "can", "please") with one table probe (the tagger's hot path).
+struct WordClass {
+  bool common = false, given = false, stop = false;
+};
+WordClass classify_word(std::string_view lower) noexcept;
 
 // ---- dates (pii_dates.cpp) --------------------------------------------------------------------
 struct DateSpan {
@@ -94,13 +101,19 @@ bool has_birth_context(std::string_view text, std::size_t date_begin, std::size_
 
 class PiiDetector {
  public:
-  PiiDetector();
+  // learned_tagger: also run the learned PERSON/ADDRESS tagger (pii_tagger.hpp) over the rules' output. Off by
+  // default: it costs ~7 us per KB on top of the ~21 us rule scan (docs/PERFORMANCE.md), which breaks the
+  // validate() budget; safety_eval --tagger and safety_bench measure it.
+  explicit PiiDetector(bool learned_tagger = false);
   ~PiiDetector();
   PiiDetector(const PiiDetector&) = delete;
   PiiDetector& operator=(const PiiDetector&) = delete;
 
   // Sorted by begin, non-overlapping, each with score >= kMinScore.
   std::vector<PiiEntity> detect(std::string_view text) const;
+  // The rule recognizers alone, before the learned PERSON/ADDRESS tagger (pii_tagger.hpp) is applied.
+  // `declined` (optional) receives spans the rules keep out on purpose (staff names, dates).
+  std::vector<PiiEntity> detect_rules(std::string_view text, std::vector<PiiEntity>* declined = nullptr) const;
 
  private:
   struct Impl;

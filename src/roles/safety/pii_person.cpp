@@ -369,13 +369,22 @@ std::size_t strip_possessive(std::string_view text, const Word& w) {
 
 bool is_given_name(std::string_view lower) noexcept { return (word_flags(lower) & (kGiven | kGivenExt)) != 0; }
 
+WordClass classify_word(std::string_view lower) noexcept {
+  const unsigned f = word_flags(lower);
+  return {(f & kCommon) || inflected_common(lower), (f & (kGiven | kGivenExt)) != 0, (f & kStop) != 0};
+}
+
 bool is_common_english_word(std::string_view lower) noexcept {
   return (word_flags(lower) & kCommon) || inflected_common(lower);
 }
 
-std::vector<NameSpan> find_person_names(std::string_view text) {
+std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameSpan>* declined) {
   const std::vector<Word> w = split_words(text);
   std::vector<NameSpan> out;
+  // Words the staff policy keeps out on purpose (titles, names after Dr/Prof, booked providers).
+  auto decline = [&](std::size_t first, std::size_t last) {
+    if (declined) declined->push_back({w[first].b, w[last].e, 0});
+  };
   std::vector<char> used(w.size(), 0);  // char, not bool: read in every rule
   auto emit = [&](std::size_t first, std::size_t last, double score) {
     for (std::size_t k = first; k <= last; ++k) used[k] = true;
@@ -530,9 +539,18 @@ std::vector<NameSpan> find_person_names(std::string_view text) {
     const bool after_possessive =
         i >= 2 && (w[i - 2].lower == "my" || w[i - 2].lower == "our" || w[i - 2].lower == "his" ||
                    w[i - 2].lower == "her" || w[i - 2].lower == "mi");
-    if (w[i].f & kClinician) continue;
-    if (i > 0 && (w[i - 1].f & kClinician) && !after_possessive) continue;
-    if (i > 1 && (w[i - 2].f & kClinician) && !w[i - 1].cap && w[i - 1].lower.size() <= 3) continue;  // Dr. de Luca
+    if (w[i].f & kClinician) {
+      decline(i, i);
+      continue;
+    }
+    if (i > 0 && (w[i - 1].f & kClinician) && !after_possessive) {
+      decline(i - 1, extend(i, true, 3));
+      continue;
+    }
+    if (i > 1 && (w[i - 2].f & kClinician) && !w[i - 1].cap && w[i - 1].lower.size() <= 3) {  // Dr. de Luca
+      decline(i - 2, extend(i, true, 3));
+      continue;
+    }
     if (i > 1 && (w[i - 2].f & kClinician) && (w[i - 1].lower == "de" || w[i - 1].lower == "van" ||
                                                w[i - 1].lower == "von" || w[i - 1].lower == "di")) continue;
     const bool known = known_given(w[i]);
@@ -557,7 +575,10 @@ std::vector<NameSpan> find_person_names(std::string_view text) {
     // Titles of patients.
     if (i > 0 && (w[i - 1].f & kTitle) && w[i].cap) {
       const std::size_t last = extend(i, true, 2);
-      if (last == i && (booked(i - 1) || provider_ref(i, last))) continue;  // "my session with Ms. Davis"
+      if (last == i && (booked(i - 1) || provider_ref(i, last))) {  // "my session with Ms. Davis"
+        decline(i - 1, last);
+        continue;
+      }
       // Staff are named with Dr/Nurse/Prof titles (never reported); Mr/Mrs/Ms + a surname is a patient.
       emit(i, last, last > i ? 0.75 : 0.6);
       continue;
@@ -641,7 +662,9 @@ std::vector<NameSpan> find_person_names(std::string_view text) {
       const bool org_next = last + 1 < w.size() && (w[last + 1].f & kOrg) && w[last + 1].cap;
       const bool place = (i > 0 && (w[i - 1].f & kLocPrep) && !after_possessive) || (!given && org_or_place_cue(i));
       const bool hyphen_org = props == 1 && text.substr(w[i].b, w[i].e - w[i].b).find('-') != std::string_view::npos;
-      if (!org_next && !place && !hyphen_org && !provider_ref(i, last) && !org_list(last)) {
+      const bool provider = provider_ref(i, last);
+      if (provider) decline(i, last);
+      if (!org_next && !place && !hyphen_org && !provider && !org_list(last)) {
         double score = 0;
         if (given || props >= 2)
           score = given ? 0.7 : 0.62;
@@ -655,6 +678,11 @@ std::vector<NameSpan> find_person_names(std::string_view text) {
       i = last;  // the rest of the run is not a separate name
     }
   }
+  // Capitalised words a scheduling message books ("a portfolio review with De Angelis", "Messina's
+  // availability") are declined too.
+  if (declined)
+    for (std::size_t i = 0; i < w.size(); ++i)
+      if (!used[i] && w[i].cap && (booked(i) || provider_ref(i, i))) decline(i, extend(i, true, 3));
   // Lists: a lone proper noun joined by "," or "and" to a reported name is a name too ("our founders:
   // Kónya, Becker and Vasquez"). Repeated so a list grows in both directions.
   for (int round = 0; round < 4; ++round) {

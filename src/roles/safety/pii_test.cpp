@@ -1,4 +1,5 @@
 #include "roles/safety/pii.hpp"
+#include "roles/safety/pii_tagger.hpp"
 
 #include <gtest/gtest.h>
 
@@ -199,6 +200,96 @@ TEST(SafetyPiiPerson, HardNegatives) {
   EXPECT_EQ(found("I work for Blue Harbor Solutions"), V{});
   EXPECT_EQ(found("What's the weather in March? Let's see."), V{});
   EXPECT_EQ(found("The Davis, Reynolds and Williamson Orchestra plays tonight"), V{});
+}
+
+// ---- learned tagger (pii_tagger.hpp) -------------------------------------------------------------
+TEST(SafetyPiiTagger, CommittedModelIsLoaded) {
+  const PiiTagger t;
+  EXPECT_FALSE(t.empty());
+  EXPECT_GT(t.thresholds().add_person, -1e6f);
+}
+
+TEST(SafetyPiiTagger, TokensHaveByteOffsetsAndRuleMarks) {
+  const std::string text = "Hi, Åsa Öberg #12";  // UTF-8: Å and Ö are two bytes each
+  std::vector<TagToken> toks;
+  const std::vector<PiiEntity> rules = {{EntityType::PERSON, 4, 14, 0.7}};
+  const std::vector<PiiEntity> declined = {{EntityType::PERSON, 0, 2, 0}};
+  tag_tokenize(text, rules, declined, toks);
+  ASSERT_EQ(toks.size(), 6u);  // Hi , Åsa Öberg # 12
+  EXPECT_EQ(text.substr(toks[2].b, toks[2].e - toks[2].b), "Åsa");
+  EXPECT_EQ(text.substr(toks[3].b, toks[3].e - toks[3].b), "Öberg");
+  EXPECT_EQ(toks[0].rule, 4);
+  EXPECT_EQ(toks[2].rule, 1);
+  EXPECT_EQ(toks[3].rule, 1);
+  EXPECT_FALSE(toks[4].word);
+  EXPECT_TRUE(toks[5].candidate);  // digits
+  std::uint32_t f[kTagMaxFeatures];
+  const auto n = tag_features(text, toks, 3, true, f);
+  EXPECT_GT(n, 10u);
+  EXPECT_LE(n, kTagMaxFeatures);
+  for (std::size_t k = 0; k < n; ++k) EXPECT_LT(f[k], kTagBuckets);
+}
+
+// A tagger that calls every candidate token a name (or an address): only the guards stand between it and
+// the output, so this checks them, independent of the trained weights.
+PiiTagger always(std::size_t cls) {
+  std::vector<float> w(kTagBuckets * kTagClasses, 0.0f);
+  for (std::size_t i = 0; i < kTagBuckets; ++i) w[i * kTagClasses + cls] = 1.0f;
+  return PiiTagger(std::move(w), {0, 0, -1e9f});
+}
+
+std::vector<std::string> tagged(const PiiTagger& t, std::string_view text) {
+  std::vector<PiiEntity> declined;
+  const auto rules = detector().detect_rules(text, &declined);
+  std::vector<std::string> out;
+  for (const auto& e : t.apply(text, rules, declined))
+    out.push_back(std::string(entity_type_name(e.type)) + "=" + std::string(text.substr(e.begin, e.end - e.begin)));
+  return out;
+}
+
+TEST(SafetyPiiTagger, NeverAddsOverStaffNamesDatesAcronymsOrReferenceNumbers) {
+  const auto person = always(1);
+  // Staff policy: names after Dr/Prof and providers a scheduling message books stay out.
+  EXPECT_EQ(tagged(person, "I need to move my visit with Dr. Okafor"), V{});
+  EXPECT_EQ(tagged(person, "Nurse Quinlan called, I will see Prof. Adeyemi later"), V{});
+  EXPECT_EQ(tagged(person, "can I book a consult with Van Houten next week"), V{});
+  // Acronyms and lower-case words are not names the tagger may add.
+  EXPECT_EQ(tagged(person, "SSN and DOB are on file"), V{});
+  const auto address = always(2);
+  // A reference number and a date are not addresses.
+  EXPECT_EQ(tagged(address, "my booking #017187 is confirmed"), V{});
+  EXPECT_EQ(tagged(address, "the surgery date is June 14, 2025"), V{});
+}
+
+TEST(SafetyPiiTagger, AddsOnlyOutsideRuleSpansAndKeepsThemSorted) {
+  const auto person = always(1);
+  const std::string_view text = "Call Harriet Lowe at 415-555-0132 about Quorvane";
+  const auto out = tagged(person, text);
+  // The rules' phone number stays whole; the tagger adds the capitalised words the rules left.
+  ASSERT_FALSE(out.empty());
+  bool phone = false;
+  for (const auto& s : out) phone = phone || s == "PHONE=415-555-0132";
+  EXPECT_TRUE(phone);
+  std::vector<PiiEntity> declined;
+  const auto ents = person.apply(text, detector().detect_rules(text, &declined), declined);
+  for (std::size_t i = 1; i < ents.size(); ++i) EXPECT_LE(ents[i - 1].end, ents[i].begin);
+}
+
+TEST(SafetyPiiTagger, TrainedModelKeepsHardNegativesClean) {
+  const PiiDetector with_tagger(true);
+  auto found_tagged = [&](std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& e : with_tagger.detect(text))
+      out.push_back(std::string(entity_type_name(e.type)) + "=" + std::string(text.substr(e.begin, e.end - e.begin)));
+    return out;
+  };
+  for (std::string_view t : {"take 2 tablets of lisinopril 10 mg at 8 am", "order #88231 shipped to the clinic",
+                             "the surgery date is June 14, 2025", "APT-1042 is your confirmation",
+                             "Can I book a checkup next Tuesday?", "I see Dr. Patel on Monday"})
+    EXPECT_EQ(found_tagged(t), V{}) << t;
+  // The rules' entities stay (the tagger only adds, or drops a low-score name).
+  EXPECT_EQ(found_tagged("My name is Laura Keller, call me at (608) 555-0142"),
+            (V{"PERSON=Laura Keller", "PHONE=(608) 555-0142"}));
 }
 
 }  // namespace

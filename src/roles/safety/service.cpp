@@ -102,7 +102,10 @@ std::string apply_pii_mode(std::string_view text, const std::vector<PiiEntity>& 
 }
 
 SafetyService::SafetyService(SafetyConfig config)
-    : config_(std::move(config)), emergency_(config_.emergency_keywords), banned_(config_.banned_words) {}
+    : config_(std::move(config)),
+      emergency_(config_.emergency_keywords),
+      pii_(config_.pii_tagger),
+      banned_(config_.banned_words) {}
 
 ValidateResult SafetyService::validate(const ValidateRequest& req) {
   ValidateResult r;

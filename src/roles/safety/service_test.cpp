@@ -99,3 +99,26 @@ TEST(SafetyService, RedactorForLogsIgnoresTenantAllow) {
 
 }  // namespace
 }  // namespace aurixa::safety
+
+namespace aurixa::safety {
+namespace {
+
+// AURIXA_SAFETY_PII_TAGGER: the learned tagger drops a company name the person rule takes for a surname.
+TEST(SafetyService, PiiTaggerSettingReachesTheDetector) {
+  const std::string text = "The address of Velmora is 12 Harbour Road, Leeds";
+  auto types = [&](bool tagger) {
+    SafetyConfig cfg;
+    cfg.pii_tagger = tagger;
+    SafetyService svc(cfg);
+    ValidateRequest req;
+    req.text = text;
+    std::vector<std::string> out;
+    for (const auto& e : svc.validate(req).entities) out.push_back(e.type);
+    return out;
+  };
+  EXPECT_EQ(types(false), (std::vector<std::string>{"PERSON", "ADDRESS"}));
+  EXPECT_EQ(types(true), (std::vector<std::string>{"ADDRESS"}));
+}
+
+}  // namespace
+}  // namespace aurixa::safety
