@@ -16,6 +16,7 @@
 
 #include "core/error.hpp"
 #include "core/http_client_async.hpp"
+#include "core/http_stream_writer.hpp"
 
 namespace aurixa {
 
@@ -333,7 +334,7 @@ ClientResponse HttpClient::stream(const ClientRequest& req, const std::function<
       continue;
     }
     if (!on_data(piece)) {
-      ch->close();
+      stream_detail::stop_receiving(*ch);  // the coroutine may be blocked sending into a full buffer
       break;
     }
   }

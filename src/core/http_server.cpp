@@ -22,6 +22,8 @@
 #include "core/metrics.hpp"
 #include "core/router.hpp"
 #include "core/telemetry.hpp"
+#include "core/http_stream_writer.hpp"
+#include "core/http_wire.hpp"
 #include "core/ws_queues.hpp"
 
 namespace aurixa {
@@ -36,76 +38,14 @@ using asio::use_awaitable;
 constexpr auto as_tuple = asio::as_tuple(asio::use_awaitable);
 
 using BeastRequest = bhttp::request<bhttp::string_body>;
-using ChunkChannel = asio::experimental::concurrent_channel<void(boost::system::error_code, std::string)>;
+using stream_detail::ChannelChunkWriter;
+using stream_detail::ChunkChannel;
+using stream_detail::StreamHead;
 using ws_detail::ChannelWebSocket;
 using ws_detail::WsInbox;
 using ws_detail::WsItem;
 using ws_detail::WsOutbox;
 namespace {
-
-// Blocks a pool thread on a channel operation, giving up if the server was hard-stopped so that
-// pool threads can always be joined.
-template <class Future>
-bool wait_future(Future& f, const std::atomic<bool>& hard_stopped) {
-  while (f.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready)
-    if (hard_stopped.load()) return false;
-  try {
-    f.get();
-    return true;
-  } catch (...) {
-    return false;
-  }
-}
-
-// Status and headers a stream producer may set before its first chunk (see ChunkWriter::begin).
-struct StreamHead {
-  int status = 0;  // 0 = keep the Response's status
-  http::Headers headers;
-};
-
-// The producer's side of a streamed response. The first message on the channel is always an empty
-// "head" marker, sent before the first chunk (or at the end), after which the I/O side writes headers.
-class ChannelChunkWriter final : public http::ChunkWriter {
- public:
-  ChannelChunkWriter(std::shared_ptr<ChunkChannel> ch, std::shared_ptr<StreamHead> head,
-                     const std::atomic<bool>& hard_stopped)
-      : ch_(std::move(ch)), head_(std::move(head)), hard_stopped_(hard_stopped) {}
-  void begin(int status, http::Headers headers) override {
-    if (head_sent_) return;
-    head_->status = status;
-    head_->headers = std::move(headers);
-  }
-  bool write(std::string chunk) override {
-    if (failed_ || chunk.empty()) return !failed_;
-    if (!send_head()) return false;
-    auto f = ch_->async_send(boost::system::error_code{}, std::move(chunk), asio::use_future);
-    failed_ = !wait_future(f, hard_stopped_);
-    return !failed_;
-  }
-  // Ends the stream; `ok` false tells the I/O side the producer failed (connection is cut).
-  void finish(bool ok) {
-    if (failed_ || !send_head()) return;
-    boost::system::error_code code = ok ? boost::system::error_code(asio::error::eof)
-                                        : boost::system::error_code(asio::error::operation_aborted);
-    auto f = ch_->async_send(code, std::string(), asio::use_future);
-    wait_future(f, hard_stopped_);
-  }
-
- private:
-  bool send_head() {
-    if (head_sent_) return true;
-    head_sent_ = true;
-    auto f = ch_->async_send(boost::system::error_code{}, std::string(), asio::use_future);
-    failed_ = !wait_future(f, hard_stopped_);
-    return !failed_;
-  }
-
-  std::shared_ptr<ChunkChannel> ch_;
-  std::shared_ptr<StreamHead> head_;
-  const std::atomic<bool>& hard_stopped_;
-  bool head_sent_ = false;
-  bool failed_ = false;
-};
 
 std::string valid_request_id(std::string_view v) {
   if (v.empty() || v.size() > 128) return {};
@@ -521,7 +461,7 @@ struct HttpServer::Impl {
       ok = co_await write_stream(stream, watchdog, res, keep_alive);
     } else {
       // Serialised and written here rather than in write_full(): one coroutine frame less per request.
-      const std::string out = serialize_full(res, keep_alive, req.method == "HEAD");
+      const std::string out = http::serialize_response(res, keep_alive, req.method == "HEAD");
       set_deadline(watchdog, opt.request_timeout);
       auto [wec, wn] = co_await asio::async_write(stream, asio::buffer(out), as_tuple);
       ok = !wec;
@@ -530,11 +470,16 @@ struct HttpServer::Impl {
     co_return ok && keep_alive;
   }
 
+  // The matched route, its path parameters copied into the request.
+  static const http::Route& bind_params(const http::Match& match, http::Request& req) {
+    for (const auto& [k, v] : match.params) req.params[k] = v;
+    return *match.route;
+  }
+
   // Runs a matched route's filter and handler on the calling thread.
   http::Response call_route(const http::Match& match, http::Request& req, CallContext& ctx) {
     if (match.kind != http::Match::Kind::found) return http::unmatched_response(match);
-    for (const auto& [k, v] : match.params) req.params[k] = v;
-    const http::Route& route = *match.route;
+    const http::Route& route = bind_params(match, req);
     if (ctx.expired()) return error_response(ApiError(Errc::unavailable, "server busy: request deadline passed while queued"));
     if (filter)
       if (auto early = filter->before(req, ctx, &route)) return std::move(*early);
@@ -554,8 +499,7 @@ struct HttpServer::Impl {
   // An async_io route: its coroutine runs here, on the connection's thread. Only a filter that may block
   // for this request (an API key, a shared rate limit in Redis) runs on the worker pool first.
   awaitable<http::Response> call_async(const http::Match& match, http::Request& req, CallContext& ctx) {
-    for (const auto& [k, v] : match.params) req.params[k] = v;
-    const http::Route& route = *match.route;
+    const http::Route& route = bind_params(match, req);
     if (filter) {
       std::optional<http::Response> early;
       if (filter->may_block(req, route)) {
@@ -585,40 +529,13 @@ struct HttpServer::Impl {
   // Serialises a complete response into one buffer and writes it with a single send: cheaper than
   // Beast's serializer walking a buffer sequence per field (it was ~10% of a small request's CPU).
   awaitable<bool> write_full(beast::tcp_stream& stream, http::Response& res, bool keep_alive, bool head) {
-    const std::string out = serialize_full(res, keep_alive, head);
+    const std::string out = http::serialize_response(res, keep_alive, head);
     stream.expires_after(opt.request_timeout);
     auto [ec, n] = co_await asio::async_write(stream, asio::buffer(out), as_tuple);
     co_return !ec;
   }
 
-  static std::string serialize_full(const http::Response& res, bool keep_alive, bool head) {
-    std::string out;
-    std::size_t head_bytes = 64;
-    for (const auto& [k, v] : res.headers.items()) head_bytes += k.size() + v.size() + 4;
-    out.reserve(head_bytes + (head ? 0 : res.body.size()));
-    out += "HTTP/1.1 ";
-    char num[24];
-    out.append(num, std::to_chars(num, num + sizeof num, res.status).ptr);
-    out += ' ';
-    out += bhttp::obsolete_reason(static_cast<bhttp::status>(res.status));
-    out += "\r\n";
-    for (const auto& [k, v] : res.headers.items()) {
-      if (http::iequals(k, "Content-Length") || http::iequals(k, "Connection") || http::iequals(k, "Transfer-Encoding"))
-        continue;
-      out += k;
-      out += ": ";
-      const std::size_t at = out.size();
-      out += v;
-      for (std::size_t i = at; i < out.size(); ++i)  // no response splitting (a loop: find_first_of is a memchr per char)
-        if (out[i] == '\r' || out[i] == '\n') out[i] = ' ';
-      out += "\r\n";
-    }
-    out += "Content-Length: ";
-    out.append(num, std::to_chars(num, num + sizeof num, res.body.size()).ptr);
-    out += keep_alive ? "\r\n\r\n" : "\r\nConnection: close\r\n\r\n";
-    if (!head) out += res.body;
-    return out;
-  }
+
 
   awaitable<bool> write_stream(beast::tcp_stream& stream, Watchdog& watchdog, http::Response& res, bool keep_alive) {
     auto ch = std::make_shared<ChunkChannel>(stream.get_executor(), 4);
@@ -636,7 +553,7 @@ struct HttpServer::Impl {
     });
     // The first message is the head marker: after it, head holds the producer's status and headers.
     if (auto [ec, marker] = co_await ch->async_receive(as_tuple); ec) {
-      ch->close();
+      stream_detail::stop_receiving(*ch);
       co_return false;
     }
     if (head->status) res.status = head->status;
@@ -650,7 +567,7 @@ struct HttpServer::Impl {
     bhttp::response_serializer<bhttp::empty_body> sr{out};
     set_deadline(watchdog, opt.request_timeout);
     if (auto [ec, n] = co_await bhttp::async_write_header(stream, sr, as_tuple); ec) {
-      ch->close();
+      stream_detail::stop_receiving(*ch);
       co_return false;
     }
     clear_deadline(watchdog);  // waiting for the producer's next chunk is not a socket timeout
@@ -658,13 +575,13 @@ struct HttpServer::Impl {
       auto [ec, chunk] = co_await ch->async_receive(as_tuple);
       if (ec == asio::error::eof) break;
       if (ec) {
-        ch->close();
+        stream_detail::stop_receiving(*ch);
         co_return false;
       }
       set_deadline(watchdog, opt.idle_timeout);
       auto [wec, n] = co_await asio::async_write(stream, bhttp::make_chunk(asio::buffer(chunk)), as_tuple);
       if (wec) {
-        ch->close();  // the producer's next write() returns false
+        stream_detail::stop_receiving(*ch);  // the producer's next write() returns false
         co_return false;
       }
       clear_deadline(watchdog);

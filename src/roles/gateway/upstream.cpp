@@ -49,6 +49,10 @@ http::Response relayed(const UpstreamCall& call, ClientResponse up, std::int64_t
 
 }  // namespace
 
+http::Response transport_failure(const UpstreamCall& call, const ApiError& e) {
+  return upstream_failure(e.status() == 504 ? 504 : 502, call.registry_name, std::string(e.detail()));
+}
+
 http::Response upstream_failure(int status, const std::string& registry_name, const std::string& message) {
   boost::json::object o{{"error", status == 504 ? "Gateway Timeout" : "Bad Gateway"},
                         {"service", registry_name},
@@ -97,7 +101,7 @@ ClientRequest Upstreams::outbound(const UpstreamCall& call, const http::Request&
 
 http::Response Upstreams::failed(const UpstreamCall& call, const CallContext& ctx, const ApiError& e) const {
   app_.log.warn("upstream failed", {{"service", call.registry_name}, {"error", e.detail()}, {"request_id", ctx.request_id}});
-  return upstream_failure(e.status() == 504 ? 504 : 502, call.registry_name, std::string(e.detail()));
+  return transport_failure(call, e);
 }
 
 boost::asio::awaitable<http::Response> Upstreams::forward_remote_async(UpstreamCall call, const http::Request& req,
@@ -144,7 +148,7 @@ http::Response Upstreams::remote(const UpstreamCall& call, const http::Request& 
         } catch (const ApiError& e) {
           log.warn("upstream stream failed", {{"service", call.registry_name}, {"error", e.detail()}, {"request_id", request_id}});
           if (began) throw;  // mid-stream: cut the connection so the client sees an incomplete body
-          auto failure = upstream_failure(e.status() == 504 ? 504 : 502, call.registry_name, std::string(e.detail()));
+          auto failure = transport_failure(call, e);
           w.begin(failure.status, failure.headers);
           w.write(std::move(failure.body));
         }

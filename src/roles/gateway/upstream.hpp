@@ -47,5 +47,7 @@ class Upstreams {
 
 // The original's failure body: {"error":"Bad Gateway","service":...,"message":...} plus our detail/code.
 http::Response upstream_failure(int status, const std::string& registry_name, const std::string& message);
+// A transport error talking to the role (HttpClient's ApiError): 504 when it timed out, else 502.
+http::Response transport_failure(const UpstreamCall& call, const ApiError& e);
 
 }  // namespace aurixa::gateway
