@@ -5,7 +5,8 @@
 //   safety_eval --smoke       also check regression floors; exit 1 when one is missed (ctest runs this)
 //   safety_eval --errors      list every miss and false alarm
 //   safety_eval --text "..."  print the PII entities found in one text
-//   safety_eval --tagger ...  the same with the learned PERSON/ADDRESS tagger switched on (before the other flags)
+//   safety_eval --no-tagger ...  the same with the PII rules alone, without the learned PERSON/ADDRESS tagger
+//                                (the service runs it by default; put the flag before the others)
 //   safety_eval --typo-collisions /usr/share/dict/words   words the typo corrector would rewrite
 // The data directory is $AURIXA_SHARED_DIR, else ../shared beside the source tree.
 #include <utf8proc.h>
@@ -375,12 +376,14 @@ int typo_collisions(const char* dict) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool smoke = false, tagger = false;
+  bool smoke = false, tagger = true;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--smoke")
       smoke = true;
-    else if (a == "--tagger")  // PII with the learned PERSON/ADDRESS tagger (off in the service by default)
+    else if (a == "--no-tagger")  // PII rules alone, without the learned PERSON/ADDRESS tagger
+      tagger = false;
+    else if (a == "--tagger")  // the default (kept for old scripts)
       tagger = true;
     else if (a == "--errors")
       g_errors = true;
@@ -394,7 +397,7 @@ int main(int argc, char** argv) {
     }
     else {
       std::fprintf(stderr,
-                   "usage: safety_eval [--smoke] [--errors] [--tagger] [--typo-collisions DICT] [--text TEXT]\n");
+                   "usage: safety_eval [--no-tagger] [--smoke] [--errors] [--typo-collisions DICT] [--text TEXT]\n");
       return 2;
     }
   }
@@ -509,10 +512,11 @@ int main(int argc, char** argv) {
   ceiling("clinc150 false-positive rate", s_clinc.fp_rate(), 0.01);
   floor("pii dev micro precision", dev_micro.precision(), 0.9);
   floor("pii dev micro recall", dev_micro.recall(), 0.9);
-  floor("presidio synth overlap micro recall", micro(synth_overlap).recall(), 0.92);
-  floor("presidio synth overlap micro precision", micro(synth_overlap).precision(), 0.90);
-  floor("presidio synth held-out half overlap micro recall", micro(synth_held).recall(), 0.90);
-  floor("presidio synth held-out half overlap micro precision", micro(synth_held).precision(), 0.89);
+  // With the tagger (the default) the targets on the held-out half: recall >= 0.95, precision >= 0.90.
+  floor("presidio synth overlap micro recall", micro(synth_overlap).recall(), tagger ? 0.96 : 0.93);
+  floor("presidio synth overlap micro precision", micro(synth_overlap).precision(), tagger ? 0.93 : 0.91);
+  floor("presidio synth held-out half overlap micro recall", micro(synth_held).recall(), tagger ? 0.95 : 0.93);
+  floor("presidio synth held-out half overlap micro precision", micro(synth_held).precision(), tagger ? 0.91 : 0.90);
   floor("presidio synth PERSON overlap recall", synth_overlap.at("PERSON").recall(), 0.90);
   floor("presidio synth ADDRESS overlap recall", synth_overlap.at("ADDRESS").recall(), 0.90);
   ceiling("hasd PII entities (all false positives)", hasd_pii_fp, 10);

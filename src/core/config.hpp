@@ -86,7 +86,7 @@ struct Config {
   std::string safety_banned_words = "unsafe,exploit,vulnerability,pii_leak";  // comma list, whole words
   std::string safety_emergency_keywords;  // extra comma-separated phrases that always escalate
   std::string safety_pii_mode = "redact";  // default PII handling: redact | mask | allow
-  bool safety_pii_tagger = false;  // add the learned PERSON/ADDRESS tagger to the PII rules (+~8 us per KB)
+  bool safety_pii_tagger = true;  // the learned PERSON/ADDRESS tagger over the PII rules (false: rules alone)
   // rag role
   std::string rag_embeddings = "auto";  // auto | builtin | openai | none
   std::string rag_embeddings_url;       // OpenAI-compatible /v1/embeddings base URL

@@ -101,10 +101,9 @@ bool has_birth_context(std::string_view text, std::size_t date_begin, std::size_
 
 class PiiDetector {
  public:
-  // learned_tagger: also run the learned PERSON/ADDRESS tagger (pii_tagger.hpp) over the rules' output. Off by
-  // default: it costs ~7 us per KB on top of the ~21 us rule scan (docs/PERFORMANCE.md), which breaks the
-  // validate() budget; safety_eval --tagger and safety_bench measure it.
-  explicit PiiDetector(bool learned_tagger = false);
+  // learned_tagger: also run the learned PERSON/ADDRESS tagger (pii_tagger.hpp) over the rules' output (the
+  // default; docs/QUALITY.md). false = the rules alone (safety_eval --no-tagger).
+  explicit PiiDetector(bool learned_tagger = true);
   ~PiiDetector();
   PiiDetector(const PiiDetector&) = delete;
   PiiDetector& operator=(const PiiDetector&) = delete;

@@ -280,7 +280,7 @@ std::vector<AddressSpan> find_addresses(std::string_view t) {
       R"(|\b(?:PSC|CMR|Unit) \d{1,5},? Box \d{1,5})"
       R"(|\b(?:USNS|USNV|USS|USCGC) \p{Lu}\p{L}+)"
       R"(|\b(?i:p\.? ?o\.?|post office) ?(?i:box) \d+|\bPostbox \d+)"
-      R"(|\b(?i:the corner of) [\p{Lu}\d][^?.!\n{}]{2,80})"
+      R"(|\b(?i:the corner of) [\p{Lu}\d](?:[^?.!\n{}]|\. (?:and|&) ){2,80})"  // "473 St. and Inna Loop"
       // "<Street Name> <number> St./street": "Hoge Wei 32 St.", "Via dei Fiorentini 17 street".
       R"(|\b\p{Lu}[\p{L}'\-]+ (?:(?:\p{Lu}[\p{L}'\-]+|dei|de|di|del|da|do|z|van|der|ter) ){0,3}\d{1,5}[A-Za-z]? (?i:st\.|street\b))"
       // After "lives on", "is on", "located at": "<Street Name> <number>" ("Pod Floriánem 1677").

@@ -93,7 +93,11 @@ enum WordFlag : unsigned {
   kCommon = 128,    // a common English word (pii_common_words.inc)
   kOrg = 256,       // a word that makes a capitalised run an organisation ("Inc", "Solutions")
   kLocPrep = 512,   // a word after which a capitalised run is a place ("in", "near")
-  kGivenExt = 1024  // in the wider given-name list (pii_given_names.inc); may also be a common word
+  kGivenExt = 1024,  // in the wider given-name list (pii_given_names.inc); may also be a common word
+  kStreet = 2048,    // a street-type word: "Inna Loop", "Mathias Pass" are streets, not people
+  kPeople = 4096,    // kPeopleNouns
+  kEponym = 8192,    // kEponymNouns
+  kAddressVerb = 16384  // kAddressVerbs
 };
 unsigned word_flags(std::string_view lower);
 
@@ -226,6 +230,30 @@ constexpr std::string_view kNonNameWords[] = {
     "pass",       "bypass",     "pike",         "trail",    "terrace",    "parkway",  "plaza",      "circle",
     "highway",    "crossing",   "square",       "heights",  "gardens",    "alley",    "expressway",
 };
+constexpr std::string_view kStreetWords[] = {
+    "street", "st",      "road",    "rd",     "avenue",   "ave",     "lane",   "ln",         "drive",
+    "court",  "ct",      "boulevard", "blvd", "way",      "loop",    "pass",   "bypass",     "pike",
+    "trail",  "terrace", "parkway", "plaza",  "circle",   "highway", "crossing", "square",   "alley",
+    "expressway", "row", "close",   "crescent", "mews",   "grove",   "walk",   "hwy",        "pkwy"};
+// Plural nouns for people: a list after "<noun>:" names people ("our 3 founders: Šušulić, Bowman and White").
+constexpr std::string_view kPeopleNouns[] = {
+    "founders", "co-founders", "cofounders", "members", "partners", "authors", "speakers", "guests",
+    "attendees", "participants", "winners", "nominees", "candidates", "students", "children", "kids",
+    "sons", "daughters", "siblings", "grandchildren", "friends", "colleagues", "employees", "owners",
+    "directors", "hosts", "judges", "panelists", "contestants", "players", "singers", "musicians",
+    "artists", "writers", "parents", "investors", "heirs", "witnesses", "volunteers", "organizers",
+    "organisers", "coaches", "teammates", "classmates", "roommates", "cousins", "brothers", "sisters"};
+// Nouns an eponymous surname modifies: "the Castro novel", "the Johnson family".
+constexpr std::string_view kEponymNouns[] = {
+    "novel", "novels", "book", "books", "film", "films", "movie", "biography", "memoir", "album", "song",
+    "poem", "painting", "paintings", "play", "symphony", "opera", "family", "administration", "estate",
+    "household", "twins", "sisters", "brothers", "children", "kids", "household", "residence", "trilogy"};
+// Verbs after which "at/to/with <Name>" is a person: "shouted at Tiffany", "talking to Ines".
+constexpr std::string_view kAddressVerbs[] = {
+    "shouted", "yelled", "screamed", "smiled", "waved", "looked", "stared", "glanced", "winked", "nodded",
+    "pointed", "laughed", "talked", "talking", "talk", "spoke", "speaking", "whispered", "chatted", "argued",
+    "married", "engaged", "danced", "listened", "wrote", "writing", "replied", "said", "lied", "apologized",
+    "apologised", "sang", "barked", "snapped", "turned", "grinned"};
 
 // Staff and professional titles: the names after them are clinicians, teachers or officials, not
 // patients (Italian "Dott."/"Dott.ssa" included).
@@ -262,6 +290,10 @@ unsigned word_flags(std::string_view lower) {
     for (auto w : kOrgWords) m[w] |= kOrg;
     for (auto w : kPlaceWords) m[w] |= kNonName;
     for (auto w : kLocPrepWords) m[w] |= kLocPrep;
+    for (auto w : kStreetWords) m[w] |= kStreet;
+    for (auto w : kPeopleNouns) m[w] |= kPeople;
+    for (auto w : kEponymNouns) m[w] |= kEponym;
+    for (auto w : kAddressVerbs) m[w] |= kAddressVerb;
     auto add_all = [&](std::string_view all, unsigned flag) {
       for (std::size_t i = 0; i < all.size();) {
         const std::size_t j = all.find(' ', i);
@@ -273,7 +305,7 @@ unsigned word_flags(std::string_view lower) {
     add_all(kCommonWordsText, kCommon);
     add_all(kGivenNamesText, kGivenExt);
     // Words after which a name may follow in lower case ("my name is jorge", "i'm ana", "me llamo rosa").
-    for (auto w : {"is", "llamo", "es", "name", "nombre", "are", "i'm", "im", "am", "its", "it's", "and"}) m[w] |= kCue;
+    for (auto w : {"is", "llamo", "es", "name", "nombre", "are", "i'm", "im", "am", "its", "it's", "and", "me"}) m[w] |= kCue;
     return WordTable(m);
   }();
   return table.find(lower);
@@ -416,6 +448,16 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
     if (x.f & kGiven) return !all_caps(text, x) || x.lower.size() > 2;
     return !all_caps(text, x) && !common_word(x) && !drug_like(x.lower);
   };
+  // "shouted at Tiffany", "talking to Ines", "married to Ruud": a verb of addressing someone, then the name.
+  auto addressed = [&](std::size_t i) {
+    if (i < 2) return false;
+    const std::string_view p = w[i - 1].lower;
+    return (p == "at" || p == "to" || p == "with") && (w[i - 2].f & kAddressVerb);
+  };
+  // A capitalised street-type word after the run makes it a street: "Inna Loop", "Mathias Pass".
+  auto street_after = [&](std::size_t last) {
+    return last + 1 < w.size() && w[last + 1].cap && (w[last + 1].f & kStreet) != 0;
+  };
   // Words around a single proper noun that make it a person: "Katrine is", "said Gladys", "Kaczmarek's".
   auto person_context = [&](std::size_t first, std::size_t last) {
     static constexpr std::string_view kAfter[] = {
@@ -426,6 +468,10 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
                                                    "for",    "said",  "says",  "shouted", "is",  "starring", "me"};
     if (strip_possessive(text, w[last]) != w[last].e) return true;
     if (first > 0 && (w[first - 1].f & kRelation)) return true;
+    if (addressed(first)) return true;
+    // An eponymous modifier: "the Castro novel", "the Lindqvist family".
+    if (first > 0 && w[first - 1].lower == "the" && last + 1 < w.size() && (w[last + 1].f & kEponym))
+      return true;
     // A speaker label or a vocative at the start of a line: "Vinka: What a wife.", "Cora, can I ...".
     if (first == 0 || text.substr(w[first - 1].e, w[first].b - w[first - 1].e).find('\n') != std::string_view::npos) {
       const std::size_t after = w[last].e;
@@ -451,6 +497,7 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
                                                    "given", "gave",   "met",  "married", "thank"};
     if (strip_possessive(text, w[i]) != w[i].e) return true;
     if (i > 0 && (w[i - 1].f & kRelation)) return true;
+    if (addressed(i)) return true;
     if (i > 0 && text.substr(w[i - 1].e, w[i].b - w[i - 1].e) == ", " && w[i].e < text.size() &&
         (text[w[i].e] == '!' || text[w[i].e] == '?'))
       return true;
@@ -527,6 +574,17 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
     if (i == 0) return true;
     return text.substr(w[i - 1].e, w[i].b - w[i - 1].e).find_first_of(".!?\n\":;") != std::string_view::npos;
   };
+  // The title at word k names the writer: "my name ... correct it to Dr. Anette Lahtela", "I'm Dr. Ruiz".
+  // The staff policy is about the clinic's people; a patient's own name is PII whatever its title.
+  auto self_named = [&](std::size_t k) {
+    if (k > 0 && (w[k - 1].lower == "i'm" || w[k - 1].lower == "im")) return true;
+    if (k > 1 && w[k - 1].lower == "am" && w[k - 2].lower == "i") return true;
+    for (std::size_t j = k; j >= 2 && k - j < 16; --j) {
+      if (sentence_start(j)) break;
+      if (w[j - 1].lower == "name" && w[j - 2].lower == "my") return true;
+    }
+    return false;
+  };
   auto org_list = [&](std::size_t k) {
     std::size_t end = k;
     while (end + 2 < w.size() && (text.substr(w[end].e, w[end + 1].b - w[end].e) == ", " || w[end + 1].lower == "and"))
@@ -535,6 +593,14 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
   };
   for (std::size_t i = 0; i < w.size(); ++i) {
     if (used[i] || (!w[i].cap && !cue(i))) continue;
+    // A month or place that is also a given name, before a surname: "Jan Jílek", "June Kowalczyk" (not
+    // "Jan 5", "May Street").
+    if (w[i].cap && (w[i].f & kNonName) && (w[i].f & (kGiven | kGivenExt)) && !(w[i].f & (kStreet | kClinician)) &&
+        i + 1 < w.size() && w[i + 1].b - w[i].e == 1 && proper(i + 1) && !street_after(i + 1) &&
+        !(i + 2 < w.size() && ascii_digit(static_cast<unsigned char>(text[w[i + 2].b])))) {
+      emit(i, extend(i + 1, true, 2), 0.65);
+      continue;
+    }
     if (!name_word(w[i]) || (w[i].f & kNonName)) continue;
     const bool after_possessive =
         i >= 2 && (w[i - 2].lower == "my" || w[i - 2].lower == "our" || w[i - 2].lower == "his" ||
@@ -544,6 +610,10 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
       continue;
     }
     if (i > 0 && (w[i - 1].f & kClinician) && !after_possessive) {
+      if (w[i].cap && self_named(i - 1)) {
+        emit(i, extend(i, true, 3), 0.7);
+        continue;
+      }
       decline(i - 1, extend(i, true, 3));
       continue;
     }
@@ -568,7 +638,8 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
                         // "What's your (last) name? Boyle"
                         (prev_is(i, 1, "name") && w[i].cap &&
                          text.substr(w[i - 1].e, w[i].b - w[i - 1].e).find('?') != std::string_view::npos);
-    if (strong && (gap_ok(text, w[i - 1].e, w[i].b, true) || w[i].cap)) {
+    if (strong && (gap_ok(text, w[i - 1].e, w[i].b, true) || w[i].cap) &&
+        (w[i].cap || known || !common_word(w[i]))) {  // not "my name is misspelled"
       emit(i, extend(i, false, 3), 0.85);
       continue;
     }
@@ -600,7 +671,7 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
     };
     if (medium && ((w[i].cap && (known || next_cap)) || (!w[i].cap && known))) {
       const std::size_t last = extend(i, w[i].cap, 3);
-      if (!org_near(i, last)) {
+      if (!org_near(i, last) && !street_after(last)) {
         emit(i, last, 0.8);
         continue;
       }
@@ -608,8 +679,17 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
     // No cue: a known given name followed by a capitalised surname.
     if (w[i].cap && known && next_cap) {
       const std::size_t last = extend(i, true, 3);
-      if (!org_near(i, last)) {
+      if (!org_near(i, last) && !street_after(last)) {
         emit(i, last, 0.75);
+        continue;
+      }
+    }
+    // A given name that is also a common word, before a proper surname: "Lea Petersen", "Grace Kowalczyk".
+    if (w[i].cap && (w[i].f & kGivenExt) && !known && i + 1 < w.size() && w[i + 1].b - w[i].e == 1 &&
+        proper(i + 1) && !all_caps(text, w[i]) && !booked(i)) {
+      const std::size_t last = extend(i, true, 3);
+      if (!org_near(i, last) && !street_after(last)) {
+        emit(i, last, 0.7);
         continue;
       }
     }
@@ -637,10 +717,17 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
           continue;
         }
         const bool initial = w[k].cap && (one_letter(w[k].lower) || (w[k].lower.size() == 2 && w[k].lower[1] == '.'));
-        const bool particle = !w[k].cap && (w[k].lower == "ten" || w[k].lower == "van" || w[k].lower == "von" ||
-                                            w[k].lower == "de" || w[k].lower == "da" || w[k].lower == "del" ||
-                                            w[k].lower == "der" || w[k].lower == "bin" || w[k].lower == "di");
-        if ((initial || particle) && k + 1 < w.size() && w[k + 1].b - w[k].e == 1 && w[k + 1].cap && proper(k + 1)) {
+        static constexpr std::string_view kParticles[] = {"ten", "ter", "van", "von", "zu", "de", "da", "del", "der",
+                                                          "dos", "das", "du",  "le",  "la",  "bin", "di"};
+        bool particle = false;
+        if (!w[k].cap && w[k].lower.size() <= 3)
+          for (auto p : kParticles) particle = particle || w[k].lower == p;
+        // After a particle a capitalised common word is a surname too ("Willemine ten Pas").
+        const bool surname_after_particle = particle && k + 1 < w.size() && w[k + 1].cap && name_word(w[k + 1]) &&
+                                            !all_caps(text, w[k + 1]) &&
+                                            !(w[k + 1].f & (kStreet | kOrg | kClinician | kTitle));
+        if ((initial || particle) && k + 1 < w.size() && w[k + 1].b - w[k].e == 1 && w[k + 1].cap &&
+            (proper(k + 1) || surname_after_particle)) {
           ++props;
           given = given || (w[k + 1].f & kGiven);
           last = k + 1;
@@ -664,7 +751,7 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
       const bool hyphen_org = props == 1 && text.substr(w[i].b, w[i].e - w[i].b).find('-') != std::string_view::npos;
       const bool provider = provider_ref(i, last);
       if (provider) decline(i, last);
-      if (!org_next && !place && !hyphen_org && !provider && !org_list(last)) {
+      if (!org_next && !place && !hyphen_org && !provider && !org_list(last) && !street_after(last)) {
         double score = 0;
         if (given || props >= 2)
           score = given ? 0.7 : 0.62;
@@ -683,6 +770,17 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
   if (declined)
     for (std::size_t i = 0; i < w.size(); ++i)
       if (!used[i] && w[i].cap && (booked(i) || provider_ref(i, i))) decline(i, extend(i, true, 3));
+  // A list after a plural noun for people and a colon starts with a name: "our 3 founders: Šušulić, Bowman
+  // and White" (the list rule below takes the rest).
+  for (std::size_t i = 1; i < w.size(); ++i) {
+    if (used[i] || !w[i].cap || !name_word(w[i]) || all_caps(text, w[i]) ||
+        (w[i].f & (kNonName | kClinician | kTitle | kOrg)) || !(w[i - 1].f & kPeople))
+      continue;
+    const std::string_view gap = text.substr(w[i - 1].e, w[i].b - w[i - 1].e);
+    if (gap.find(':') == std::string_view::npos || gap.find_first_not_of(": ") != std::string_view::npos) continue;
+    const bool list = i + 1 < w.size() && (text.substr(w[i].e, w[i + 1].b - w[i].e) == ", " || w[i + 1].lower == "and");
+    if (list && !org_list(i)) emit(i, i, 0.6);
+  }
   // Lists: a lone proper noun joined by "," or "and" to a reported name is a name too ("our founders:
   // Kónya, Becker and Vasquez"). Repeated so a list grows in both directions.
   for (int round = 0; round < 4; ++round) {

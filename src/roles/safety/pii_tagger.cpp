@@ -328,7 +328,7 @@ std::vector<PiiEntity> PiiTagger::apply(std::string_view text, std::vector<PiiEn
     // Not a short acronym ("SSN", "DOB"); an address has a number or two words ("Marina Fort").
     // A name starts capitalised, has a word of two letters or more, and two words or a known given name (a
     // lone unknown capitalised word is as often a brand: "Pfizer and Moderna"); an address is not a reference
-    // number ("#017187") and does not start with a month ("June 14"). Month and weekday names that are also
+    // number ("#017187"), nor numbers alone away from the rules' spans, and does not start with a month ("June 14"). Month and weekday names that are also
     // given names ("June", "Tuesday" in the Moby list) are not added alone.
     bool digit = false, long_word = false, acronyms_only = true, given = false;
     std::size_t words = 0;
@@ -352,7 +352,8 @@ std::vector<PiiEntity> PiiTagger::apply(std::string_view text, std::vector<PiiEn
     }
     const bool ok = person ? long_word && !acronyms_only && (toks[i].flags & kCap) && (words >= 2 || given) &&
                                  !(words == 1 && calendar_word(i))
-                           : !after_hash && (digit || words >= 2) && !acronyms_only && !calendar_word(i);
+                           : !after_hash && (digit || words >= 2) && !acronyms_only && !calendar_word(i) &&
+                                 (long_word || beside_rule);  // numbers alone ("1372 7218") only beside an address
     if (!ok) {
       i = last + 1;
       continue;

@@ -191,6 +191,33 @@ TEST(SafetyPiiPerson, GazetteerHardNegatives) {
   EXPECT_EQ(found("mi número de seguro social es 342-56-6194"), (V{"SSN=342-56-6194"}));
 }
 
+TEST(SafetyPiiPerson, AddressingVerbsParticlesEponymsAndPeopleLists) {
+  // "<verb> at/to <Name>": a given name that is also a common word needs such a cue.
+  EXPECT_EQ(found("Later on Ingeborg yelled at Tiffany about the bill."), (V{"PERSON=Ingeborg", "PERSON=Tiffany"}));
+  // A particle inside a name takes a capitalised common word as the surname.
+  EXPECT_EQ(found("Gerritje ter Hill will chair the meeting"), (V{"PERSON=Gerritje ter Hill"}));
+  // An eponymous modifier.
+  EXPECT_EQ(found("Unlike the Szczepanski novel, the film ends well."), (V{"PERSON=Szczepanski"}));
+  // A list after a plural noun for people and a colon, also of capitalised common words.
+  EXPECT_EQ(found("We thank our two partners: Oyelaran, Brand and Black."),
+            (V{"PERSON=Oyelaran", "PERSON=Brand", "PERSON=Black"}));
+  // A given name that is also a common word, or a month, before a proper surname.
+  EXPECT_EQ(found("A card from Lea Brannigan arrived."), (V{"PERSON=Lea Brannigan"}));
+  EXPECT_EQ(found("Follow up with Jan Kowalczyk next week."), (V{"PERSON=Jan Kowalczyk"}));
+  // The writer's own name is PII whatever its title.
+  EXPECT_EQ(found("My name is misspelled on the invoice, please change it to Dr. Maren Solheim."),
+            (V{"PERSON=Maren Solheim"}));
+  EXPECT_EQ(found("sometimes friends call me dağhan"), (V{"PERSON=dağhan"}));
+}
+
+TEST(SafetyPiiPerson, StreetsMonthsAndStaffAreNotPersons) {
+  EXPECT_EQ(found("Turn left onto Mathias Pass and then right."), V{});
+  EXPECT_EQ(found("Is the clinic open on Jan 5 and May 12?"), V{});
+  EXPECT_EQ(found("I have an appointment with Dr. Maren Solheim tomorrow."), V{});  // staff policy
+  EXPECT_EQ(found("Our hours: Monday to Friday, Saturday mornings."), V{});
+  EXPECT_EQ(found("Unlike the Python book, this one is short."), V{});
+}
+
 TEST(SafetyPiiPerson, HardNegatives) {
   EXPECT_EQ(found("I take Lisinopril and Metformin every morning"), V{});
   EXPECT_EQ(found("Can I book an appointment with Ricci on Tuesday?"), V{});  // staff: not patient PII

@@ -28,7 +28,7 @@ struct SafetyConfig {
   std::vector<std::string> banned_words{"unsafe", "exploit", "vulnerability", "pii_leak"};
   std::vector<std::string> emergency_keywords;  // extra operator phrases, always escalate
   PiiMode default_pii_mode = PiiMode::redact;
-  bool pii_tagger = false;  // PiiDetector's learned tagger (see pii_tagger.hpp)
+  bool pii_tagger = true;  // PiiDetector's learned tagger (see pii_tagger.hpp)
 };
 
 inline constexpr std::string_view kContentRedacted = "[Content Redacted]";

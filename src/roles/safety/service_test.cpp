@@ -103,9 +103,10 @@ TEST(SafetyService, RedactorForLogsIgnoresTenantAllow) {
 namespace aurixa::safety {
 namespace {
 
-// AURIXA_SAFETY_PII_TAGGER: the learned tagger drops a company name the person rule takes for a surname.
+// AURIXA_SAFETY_PII_TAGGER (on by default): the learned tagger drops a company name the person rule takes for a
+// surname.
 TEST(SafetyService, PiiTaggerSettingReachesTheDetector) {
-  const std::string text = "The address of Velmora is 12 Harbour Road, Leeds";
+  const std::string text = "Their first single was pressed for Orvend Van Lines, 12 Harbour Road, Leeds";
   auto types = [&](bool tagger) {
     SafetyConfig cfg;
     cfg.pii_tagger = tagger;
