@@ -204,37 +204,37 @@ constexpr std::string_view kStopWords[] = {
     "didn't",
 };
 
-// Capitalised words that are not person names (places, organisations, calendar, form labels; street-type
-// words that also occur as names: "Inna Loop", "Mathias Pass").
+// Capitalised words that are not person names (places, organisations, calendar, form labels); the street-type
+// words below are not names either.
 constexpr std::string_view kNonNameWords[] = {
-    "january",    "february",   "march",        "april",    "may",        "june",     "july",       "august",
-    "september",  "october",    "november",     "december", "jan",        "feb",      "mar",        "apr",
-    "jun",        "jul",        "aug",          "sep",      "sept",       "oct",      "nov",        "dec",
-    "monday",     "tuesday",    "wednesday",    "thursday", "friday",     "saturday", "sunday",     "street",
-    "st",         "road",       "rd",           "avenue",   "ave",        "lane",     "ln",         "drive",
-    "court",      "ct",         "boulevard",    "blvd",     "way",        "place",    "city",       "county",
-    "state",      "north",      "south",        "east",     "west",       "beach",    "park",       "lake",
-    "river",      "valley",     "hill",         "hospital", "clinic",     "medical",  "center",     "centre",
-    "health",     "healthcare", "care",         "pharmacy", "insurance",  "medicare", "medicaid",   "visa",
-    "mastercard", "amex",       "discover",     "blue",     "cross",      "shield",   "aetna",      "cigna",
-    "humana",     "kaiser",     "united",       "bank",     "university", "college",  "school",     "family",
-    "medicine",   "department", "dept",         "office",   "portal",     "app",      "team",       "group",
-    "services",   "airlines",   "express",      "inc",      "llc",        "corp",     "company",    "dr",
-    "mr",         "mrs",        "ms",           "md",       "rn",         "do",       "np",         "pa",
-    "doctor",     "nurse",      "patient",      "name",     "dob",        "ssn",      "mrn",        "npi",
-    "dea",        "apt",        "suite",        "thanks",   "thank",      "hi",       "hello",      "hey",
-    "dear",       "please",     "yes",          "no",       "ok",         "okay",     "urgent",     "care",
-    "emergency",  "er",         "icu",          "covid",    "flu",        "walmart",  "cvs",        "walgreens",
-    "target",     "amazon",     "google",       "apple",    "microsoft",  "facebook", "zoom",       "lakeview",
-    "christmas",  "easter",     "thanksgiving", "am",       "pm",         "the",      "and",        "loop",
-    "pass",       "bypass",     "pike",         "trail",    "terrace",    "parkway",  "plaza",      "circle",
-    "highway",    "crossing",   "square",       "heights",  "gardens",    "alley",    "expressway",
+    "january",    "february",   "march",        "april",      "may",       "june",     "july",     "august",
+    "september",  "october",    "november",     "december",   "jan",       "feb",      "mar",      "apr",
+    "jun",        "jul",        "aug",          "sep",        "sept",      "oct",      "nov",      "dec",
+    "monday",     "tuesday",    "wednesday",    "thursday",   "friday",    "saturday", "sunday",   "place",
+    "city",       "county",     "state",        "north",      "south",     "east",     "west",     "beach",
+    "park",       "lake",       "river",        "valley",     "hill",      "hospital", "clinic",   "medical",
+    "center",     "centre",     "health",       "healthcare", "care",      "pharmacy", "insurance", "medicare",
+    "medicaid",   "visa",       "mastercard",   "amex",       "discover",  "blue",     "cross",    "shield",
+    "aetna",      "cigna",      "humana",       "kaiser",     "united",    "bank",     "university", "college",
+    "school",     "family",     "medicine",     "department", "dept",      "office",   "portal",   "app",
+    "team",       "group",      "services",     "airlines",   "express",   "inc",      "llc",      "corp",
+    "company",    "dr",         "mr",           "mrs",        "ms",        "md",       "rn",       "do",
+    "np",         "pa",         "doctor",       "nurse",      "patient",   "name",     "dob",      "ssn",
+    "mrn",        "npi",        "dea",          "apt",        "suite",     "thanks",   "thank",    "hi",
+    "hello",      "hey",        "dear",         "please",     "yes",       "no",       "ok",       "okay",
+    "urgent",     "emergency",  "er",           "icu",        "covid",     "flu",      "walmart",  "cvs",
+    "walgreens",  "target",     "amazon",       "google",     "apple",     "microsoft", "facebook", "zoom",
+    "lakeview",   "christmas",  "easter",       "thanksgiving", "am",      "pm",       "the",      "and",
+    "heights",    "gardens",
 };
+// Street-type words: never a name word, and a run followed by one is a street ("Inna Loop", "Mathias Pass").
 constexpr std::string_view kStreetWords[] = {
-    "street", "st",      "road",    "rd",     "avenue",   "ave",     "lane",   "ln",         "drive",
-    "court",  "ct",      "boulevard", "blvd", "way",      "loop",    "pass",   "bypass",     "pike",
-    "trail",  "terrace", "parkway", "plaza",  "circle",   "highway", "crossing", "square",   "alley",
-    "expressway", "row", "close",   "crescent", "mews",   "grove",   "walk",   "hwy",        "pkwy"};
+    "street",  "st",       "road",     "rd",     "avenue",  "ave",      "lane",       "ln",   "drive",
+    "court",   "ct",       "boulevard", "blvd",  "way",     "loop",     "pass",       "bypass", "pike",
+    "trail",   "terrace",  "parkway",  "plaza",  "circle",  "highway",  "crossing",   "square", "alley",
+    "expressway"};
+// Street-type words that are also ordinary words or names ("Close", "Grove"): they only mark a street after a run.
+constexpr std::string_view kStreetOnlyWords[] = {"row", "close", "crescent", "mews", "grove", "walk", "hwy", "pkwy"};
 // Plural nouns for people: a list after "<noun>:" names people ("our 3 founders: Šušulić, Bowman and White").
 constexpr std::string_view kPeopleNouns[] = {
     "founders", "co-founders", "cofounders", "members", "partners", "authors", "speakers", "guests",
@@ -290,7 +290,8 @@ unsigned word_flags(std::string_view lower) {
     for (auto w : kOrgWords) m[w] |= kOrg;
     for (auto w : kPlaceWords) m[w] |= kNonName;
     for (auto w : kLocPrepWords) m[w] |= kLocPrep;
-    for (auto w : kStreetWords) m[w] |= kStreet;
+    for (auto w : kStreetWords) m[w] |= kStreet | kNonName;
+    for (auto w : kStreetOnlyWords) m[w] |= kStreet;
     for (auto w : kPeopleNouns) m[w] |= kPeople;
     for (auto w : kEponymNouns) m[w] |= kEponym;
     for (auto w : kAddressVerbs) m[w] |= kAddressVerb;
