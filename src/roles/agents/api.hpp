@@ -18,6 +18,9 @@ namespace aurixa::agents {
 struct RunRequest {
   std::string prompt;  // required
   std::string session_id;  // empty = stateless (one-shot, the original's behaviour)
+  // The caller created session_id for this turn (a fresh random id): nothing is stored under it yet, so the
+  // dialogue state is not read. Over HTTP: task.metadata.new_session.
+  bool new_session = false;
   std::optional<std::int64_t> patient_id;
   std::optional<std::int64_t> tenant_id;  // nullopt = the CallContext's tenant, else 1
   std::string intent;      // the orchestration's label for this message (empty = decide yourself)

@@ -6,7 +6,8 @@
 
 namespace aurixa::agents::codec {
 
-// {"task":{"prompt","session_id"?,"metadata":{patient_id?,tenant_id?,intent?,confidence?}}}; 422 naming the field.
+// {"task":{"prompt","session_id"?,"metadata":{patient_id?,tenant_id?,intent?,confidence?,standalone_intent?,
+// standalone_confidence?,new_session?}}}; 422 naming the field.
 RunRequest parse_run_request(const boost::json::object& body);
 boost::json::object to_json(const RunRequest& r);
 // {"result":{"output","tool_calls":[{tool_name,arguments,result,ok}],"cost","steps":[{step,details}], ...}}

@@ -143,7 +143,10 @@ RunResult AgentService::run(const RunRequest& req, const CallContext& ctx) {
   const auto scope = store::Scope::tenant(who.tenant);
   // Read, not open(): a turn that leaves the dialogue state as it was (an answer that needs no task, e.g.
   // "sign in first") writes nothing; one that changes it writes once (open + state in one transaction).
-  const auto existing = db_.read([&](store::Tx& tx) { return store::ConversationRepository(tx).by_session(scope, req.session_id); });
+  // A session the caller has just created has nothing stored yet: no read transaction.
+  const auto existing = req.new_session ? std::nullopt : db_.read([&](store::Tx& tx) {
+    return store::ConversationRepository(tx).by_session(scope, req.session_id);
+  });
   auto st = state_from_json(existing ? existing->state.value_or("") : std::string());
   const std::string before = to_json(st);
   // Several tasks in one message (the planner only; a model handles them itself, one write at a time).

@@ -372,6 +372,7 @@ PipelineResult PipelineService::execute(const PipelineRequest& req, const CallCo
       agents::RunRequest ar;
       ar.prompt = req.prompt;  // the agent is our own role: it needs the names and dates to fill slots
       ar.session_id = out.session_id;
+      ar.new_session = req.session_id.empty();  // our own fresh id: the agent need not look up its state
       ar.patient_id = who.patient;
       ar.tenant_id = who.tenant;
       ar.intent = cls.intent;

@@ -1,0 +1,51 @@
+#include "roles/agents/codec.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+
+namespace aurixa::agents {
+namespace {
+
+namespace bj = boost::json;
+
+// The split-mode client and the route speak the same format: every field survives the round trip.
+TEST(AgentsCodec, RunRequestRoundTrip) {
+  RunRequest r;
+  r.prompt = "book a checkup";
+  r.session_id = "s-1";
+  r.new_session = true;
+  r.patient_id = 7;
+  r.tenant_id = 2;
+  r.intent = "book_appointment";
+  r.confidence = 0.9;
+  r.standalone_intent = "book_appointment";
+  r.standalone_confidence = 0.8;
+  const auto back = codec::parse_run_request(codec::to_json(r));
+  EXPECT_EQ(back.prompt, r.prompt);
+  EXPECT_EQ(back.session_id, r.session_id);
+  EXPECT_TRUE(back.new_session);
+  EXPECT_EQ(back.patient_id, r.patient_id);
+  EXPECT_EQ(back.tenant_id, r.tenant_id);
+  EXPECT_EQ(back.intent, r.intent);
+  EXPECT_DOUBLE_EQ(back.confidence, r.confidence);
+  EXPECT_EQ(back.standalone_intent, r.standalone_intent);
+  EXPECT_DOUBLE_EQ(back.standalone_confidence, r.standalone_confidence);
+  r.new_session = false;  // absent on the wire when false
+  EXPECT_FALSE(codec::to_json(r).at("task").at("metadata").as_object().contains("new_session"));
+  EXPECT_FALSE(codec::parse_run_request(codec::to_json(r)).new_session);
+}
+
+TEST(AgentsCodec, BadNewSessionIsA422NamingTheField) {
+  const auto body = bj::parse(R"({"task":{"prompt":"hi","metadata":{"new_session":"yes"}}})").as_object();
+  try {
+    codec::parse_run_request(body);
+    FAIL() << "accepted a string new_session";
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.status(), 422);
+    EXPECT_EQ(e.field(), "task.metadata.new_session");
+  }
+}
+
+}  // namespace
+}  // namespace aurixa::agents
