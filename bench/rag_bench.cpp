@@ -27,6 +27,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <mutex>
 #include <random>
@@ -506,9 +508,69 @@ static int bench_embed(std::size_t n) {
   return 0;
 }
 
+// Issue #9: the cost of embedding ONE short question (the uncached pipeline turn) and of a 32-text batch,
+// as CPU time per call (thread CPU clock, so other load on the machine affects it less than wall time).
+// Compare two binaries back to back (old vs new) in one session.
+static double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
+static int bench_embed_one(double seconds) {
+  auto dir = find_use_lite_model({(std::filesystem::path(AURIXA_SOURCE_DIR) / "models" / "use-lite").string()});
+  if (dir.empty()) {
+    std::fprintf(stderr, "rag_bench: USE Lite model not installed (scripts/install-deps.sh)\n");
+    return 2;
+  }
+  auto model = UseLiteModel::load(dir);
+  auto mq = bench::load_medquad(bench::shared_dir() / "data" / "medquad_beir");
+  // ~10-piece questions: the typical patient question of a pipeline turn.
+  std::vector<std::string> short_q;
+  for (const auto& q : mq.queries) {
+    auto n = model->tokenizer().encode(q.text).size();
+    if (n >= 8 && n <= 12) short_q.push_back(q.text);
+    if (short_q.size() >= 64) break;
+  }
+  if (short_q.size() < 32) {
+    std::fprintf(stderr, "rag_bench: too few short questions\n");
+    return 2;
+  }
+  std::size_t pieces = 0;
+  for (const auto& q : short_q) pieces += model->tokenizer().encode(q).size();
+  auto time_it = [&](const char* label, std::size_t batch) {
+    std::size_t calls = 0, i = 0;
+    for (int w = 0; w < 5; ++w) model->embed({short_q[0]});  // warm
+    double best = 1e9, total = 0;
+    const double c0 = thread_cpu_seconds();
+    while (thread_cpu_seconds() - c0 < seconds) {
+      std::vector<std::string> b;
+      for (std::size_t k = 0; k < batch; ++k) b.push_back(short_q[(i++) % short_q.size()]);
+      const double t = thread_cpu_seconds();
+      model->embed(b);
+      const double dt = thread_cpu_seconds() - t;
+      best = std::min(best, dt);
+      total += dt;
+      ++calls;
+    }
+    std::printf("| %s | %zu | %.3f | %.3f | %zu |\n", label, batch, 1000.0 * total / double(calls), 1000.0 * best,
+                calls);
+  };
+  std::printf("%zu questions of 8-12 pieces (mean %.1f); CPU ms per embed() call, load %.2f\n", short_q.size(),
+              double(pieces) / double(short_q.size()), [] {
+                double l[1] = {0};
+                return getloadavg(l, 1) == 1 ? l[0] : -1.0;
+              }());
+  std::printf("| case | texts/call | mean ms | best ms | calls |\n|---|---|---|---|---|\n");
+  time_it("one question", 1);
+  time_it("32 questions", 32);
+  return 0;
+}
+
 int main(int argc, char** argv) {
   std::size_t chunks = 100'000, queries = 2000, hnsw_n = 0, hnsw_dim = 0, embed_n = 0;
   std::string bm25_path;
+  double embed_one_s = 0;
   int candidates = 0;
   bool vectors = false, queries_set = false;
   VectorBenchOptions vo;
@@ -525,6 +587,8 @@ int main(int argc, char** argv) {
       candidates = std::stoi(argv[++i]);
     else if (a == "--embed" && i + 1 < argc)
       embed_n = std::stoul(argv[++i]);
+    else if (a == "--embed-one" && i + 1 < argc)
+      embed_one_s = std::stod(argv[++i]);
     else if (a == "--vectors" && i + 1 < argc) {
       vectors = true;
       vo.n = std::stoul(argv[++i]);
@@ -552,11 +616,13 @@ int main(int argc, char** argv) {
     } else {
       std::fprintf(stderr,
                    "usage: rag_bench [--chunks N] [--queries N] [--bm25-path DIR] [--candidates N] | --hnsw N DIM "
-                   "[--queries N] | --embed N | --vectors N [--vector-cache DIR] [--real N] [--sample N] "
+                   "[--queries N] | --embed N | --embed-one SECONDS | --vectors N [--vector-cache DIR] [--real N] "
+                   "[--sample N] "
                    "[--threads N] [--jitter X] [--m M] [--ef-construction N] [--queries N] [--no-e2e]\n");
       return 2;
     }
   }
+  if (embed_one_s > 0) return bench_embed_one(embed_one_s);
   if (embed_n) return bench_embed(embed_n);
   if (vectors) {
     vo.queries = queries_set ? std::min<std::size_t>(queries, 2000) : 200;

@@ -13,6 +13,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "roles/rag/dense_kernel.hpp"
+
 namespace aurixa::rag {
 namespace {
 
@@ -100,75 +102,15 @@ float half_to_float(std::uint16_t h) {
   return f;
 }
 
-// Eight floats in one (AVX2) register; the baseline clone lowers it to two SSE registers.
-typedef float Vec8 __attribute__((vector_size(32), aligned(4)));
-
-// R rows x 16 columns of out, kept in 2R registers for the whole k loop (a register-blocked GEMM micro-kernel):
-// each b row segment is loaded once for R rows and nothing is stored until the end. Steps where all R inputs
-// are zero (ReLU outputs) are skipped.
-template <int R>
-__attribute__((always_inline)) inline void linear_tile(const float* a, std::size_t k, const float* b, std::size_t n,
-                                                      const float* bias, float* out, std::size_t i0, std::size_t j0) {
-  Vec8 acc[R][2];
-  Vec8 bias0, bias1;
-  std::memcpy(&bias0, bias + j0, sizeof bias0);
-  std::memcpy(&bias1, bias + j0 + 8, sizeof bias1);
-  for (int r = 0; r < R; ++r) {
-    acc[r][0] = bias0;
-    acc[r][1] = bias1;
-  }
-  for (std::size_t kk = 0; kk < k; ++kk) {
-    float x[R];
-    bool any = false;
-    for (int r = 0; r < R; ++r) {
-      x[r] = a[(i0 + r) * k + kk];
-      any = any || x[r] != 0.0f;
-    }
-    if (!any) continue;
-    Vec8 b0, b1;
-    std::memcpy(&b0, b + kk * n + j0, sizeof b0);
-    std::memcpy(&b1, b + kk * n + j0 + 8, sizeof b1);
-    for (int r = 0; r < R; ++r) {
-      acc[r][0] += x[r] * b0;
-      acc[r][1] += x[r] * b1;
-    }
-  }
-  for (int r = 0; r < R; ++r) {
-    std::memcpy(out + (i0 + r) * n + j0, &acc[r][0], sizeof acc[r][0]);
-    std::memcpy(out + (i0 + r) * n + j0 + 8, &acc[r][1], sizeof acc[r][1]);
-  }
-}
-
-// out[M x N] = a[M x K] * b[K x N] + bias[N] (row-major). Register-blocked 4 x 16 tiles (2.2-2.4x the previous
-// cache-tiled axpy loop, which stored every partial sum: ~54% of an uncached pipeline turn's CPU went here);
-// widths that are not a multiple of 16 take the plain loop. Compiled for x86-64-v3 (AVX2 + FMA) and baseline
-// x86-64, picked at run time (an AVX-512 clone was slower on this machine).
-__attribute__((target_clones("arch=x86-64-v3", "default"))) void linear(const float* a, std::size_t m, std::size_t k,
-                                                                        const float* b, std::size_t n, const float* bias,
-                                                                        float* out) {
-  if (n % 16 == 0) {
-    for (std::size_t j0 = 0; j0 < n; j0 += 16) {
-      std::size_t i0 = 0;
-      for (; i0 + 4 <= m; i0 += 4) linear_tile<4>(a, k, b, n, bias, out, i0, j0);
-      switch (m - i0) {  // the last rows in one pass over b, not one pass each
-        case 3: linear_tile<3>(a, k, b, n, bias, out, i0, j0); break;
-        case 2: linear_tile<2>(a, k, b, n, bias, out, i0, j0); break;
-        case 1: linear_tile<1>(a, k, b, n, bias, out, i0, j0); break;
-        default: break;
-      }
-    }
-    return;
-  }
-  for (std::size_t i = 0; i < m; ++i) {
-    std::memcpy(out + i * n, bias, n * sizeof(float));
-    for (std::size_t kk = 0; kk < k; ++kk) {
-      const float x = a[i * k + kk];
-      if (x == 0.0f) continue;
-      const float* brow = b + kk * n;
-      float* o = out + i * n;
-      for (std::size_t j = 0; j < n; ++j) o[j] += x * brow[j];
-    }
-  }
+// Sums in eight interleaved partial sums (vectorisable: a single running sum is one long dependency chain).
+template <typename F>
+inline float sum8(std::size_t n, F term) {
+  float acc[8] = {};
+  const std::size_t full = n / 8;
+  for (std::size_t b = 0; b < full; ++b)
+    for (std::size_t l = 0; l < 8; ++l) acc[l] += term(b * 8 + l);
+  for (std::size_t c = full * 8; c < n; ++c) acc[0] += term(c);
+  return ((acc[0] + acc[4]) + (acc[1] + acc[5])) + ((acc[2] + acc[6]) + (acc[3] + acc[7]));
 }
 
 void layer_norm(const float* x, std::size_t rows, std::size_t d, const float* scale, const float* bias, float eps,
@@ -176,12 +118,9 @@ void layer_norm(const float* x, std::size_t rows, std::size_t d, const float* sc
   for (std::size_t r = 0; r < rows; ++r) {
     const float* xr = x + r * d;
     float* o = out + r * d;
-    float mean = 0;
-    for (std::size_t j = 0; j < d; ++j) mean += xr[j];
-    mean /= static_cast<float>(d);
-    float var = 0;
-    for (std::size_t j = 0; j < d; ++j) var += (xr[j] - mean) * (xr[j] - mean);
-    var /= static_cast<float>(d);
+    const float mean = sum8(d, [xr](std::size_t j) { return xr[j]; }) / static_cast<float>(d);
+    const float var =
+        sum8(d, [xr, mean](std::size_t j) { return (xr[j] - mean) * (xr[j] - mean); }) / static_cast<float>(d);
     const float inv = 1.0f / std::sqrt(var + eps);
     for (std::size_t j = 0; j < d; ++j) o[j] = scale[j] * inv * (xr[j] - mean) + bias[j];
   }
@@ -194,13 +133,11 @@ void layer_norm(const float* x, std::size_t rows, std::size_t d, const float* sc
 PieceTokenizer::PieceTokenizer(std::vector<Piece> pieces, std::size_t reserved) : pieces_(std::move(pieces)) {
   if (pieces_.empty()) throw std::invalid_argument("empty sentencepiece vocabulary");
   utf16_length_.reserve(pieces_.size());
-  std::vector<std::size_t> starts;
   for (std::size_t i = 0; i < pieces_.size(); ++i) {
     utf16_length_.push_back(std::max(1, utf16_units(pieces_[i].text)));
     if (i < reserved || pieces_[i].text.empty()) continue;
     ids_[pieces_[i].text] = static_cast<int>(i);  // a later duplicate wins, as in the TF.js trie
-    split_chars(pieces_[i].text, starts);
-    max_piece_chars_ = std::max(max_piece_chars_, starts.size() - 1);
+    for (std::size_t b = 1; b < pieces_[i].text.size(); ++b) ids_.try_emplace(pieces_[i].text.substr(0, b), -1);
   }
 }
 
@@ -228,10 +165,10 @@ std::vector<int> PieceTokenizer::encode(std::string_view text) const {
   std::vector<std::vector<Edge>> ending(n + 1);
   for (std::size_t i = 0; i < n; ++i) {
     bool found = false;
-    const std::size_t longest = std::min(max_piece_chars_, n - i);
-    for (std::size_t len = 1; len <= longest; ++len) {
-      auto it = ids_.find(s.substr(at[i], at[i + len] - at[i]));
-      if (it == ids_.end()) continue;
+    for (std::size_t len = 1; i + len <= n; ++len) {
+      auto it = ids_.find(std::string_view(s).substr(at[i], at[i + len] - at[i]));
+      if (it == ids_.end()) break;   // no piece starts with these characters
+      if (it->second < 0) continue;  // only a prefix of longer pieces
       ending[i + len].push_back({i, it->second, pieces_[static_cast<std::size_t>(it->second)].score});
       found = true;
     }
@@ -272,9 +209,11 @@ struct UseLiteModel::Weights {
   struct Layer {
     std::size_t d_in = 0, d_model = 0, heads = 0;
     float query_scale = 0;
-    std::vector<float> ln1_scale, ln1_bias, qkv, qkv_bias, out, out_bias;
-    std::vector<float> residual, residual_bias;  // layer 0: 256 -> 512 projection of the input
-    std::vector<float> ln2_scale, ln2_bias, ffn1, ffn1_bias, ffn2, ffn2_bias;
+    std::vector<float> ln1_scale, ln1_bias, ln2_scale, ln2_bias;
+    // The dense layers, packed for the kernel (dense_kernel.hpp) with their biases.
+    PackedMatrix qkv, out;
+    PackedMatrix residual;  // layer 0: 256 -> 512 projection of the input
+    PackedMatrix ffn1, ffn2;
   };
   std::size_t vocab = 0, emb_dim = 0;
   std::vector<float> embeddings;
@@ -282,7 +221,7 @@ struct UseLiteModel::Weights {
   float eps = 1e-6f;
   float l2_floor = 1e-12f;
   Layer layers[2];
-  std::vector<float> final_w, final_b;
+  PackedMatrix final_layer;
 };
 
 namespace {
@@ -398,6 +337,12 @@ std::shared_ptr<const UseLiteModel> UseLiteModel::load(const std::string& dir_s)
     return static_cast<std::size_t>(it->second[0]);
   };
 
+  auto pack = [&](const std::string& kernel, const std::string& bias, std::size_t k, std::size_t n) {
+    auto b = take(bias, n);
+    if (b.empty()) throw std::runtime_error((dir / "model.json").string() + ": empty bias " + bias);
+    auto wt = take(kernel, k * b.size());
+    return PackedMatrix(wt.data(), k, b.size(), b.data());
+  };
   auto w = std::make_unique<Weights>();
   const std::string enc = "module_apply_default/Encoder_en/KonaTransformer/Encode/";
   const std::string kernels = "module/Encoder_en/KonaTransformer/Encode/";
@@ -425,24 +370,23 @@ std::shared_ptr<const UseLiteModel> UseLiteModel::load(const std::string& dir_s)
     const std::string ln = enc + n + "layer_prepostprocess/layer_norm/";
     L.ln1_scale = take(ln + "layer_norm_scale/ConcatPartitions/concat", L.d_in);
     L.ln1_bias = take(ln + "layer_norm_bias/ConcatPartitions/concat", L.d_in);
-    L.qkv = take(kernels + n + "MultiheadAttention/qkv_transform_single/kernel/part_0", L.d_in * 3 * L.d_model);
-    L.qkv_bias = take(enc + n + "MultiheadAttention/qkv_transform_single/bias/ConcatPartitions/concat", 3 * L.d_model);
-    L.out = take(kernels + n + "MultiheadAttention/output_transform_single/kernel/part_0", L.d_model * kDim);
-    L.out_bias = take(enc + n + "MultiheadAttention/output_transform_single/bias/ConcatPartitions/concat", kDim);
-    if (li == 0) {
-      L.residual = take(enc + n + "dense/kernel/ConcatPartitions/concat", L.d_in * kDim);
-      L.residual_bias = take(enc + n + "dense/bias/ConcatPartitions/concat", kDim);
-    }
+    L.qkv =
+        pack(kernels + n + "MultiheadAttention/qkv_transform_single/kernel/part_0",
+             enc + n + "MultiheadAttention/qkv_transform_single/bias/ConcatPartitions/concat", L.d_in, 3 * L.d_model);
+    L.out = pack(kernels + n + "MultiheadAttention/output_transform_single/kernel/part_0",
+                 enc + n + "MultiheadAttention/output_transform_single/bias/ConcatPartitions/concat", L.d_model, kDim);
+    if (li == 0)
+      L.residual = pack(enc + n + "dense/kernel/ConcatPartitions/concat",
+                        enc + n + "dense/bias/ConcatPartitions/concat", L.d_in, kDim);
     const std::string fln = enc + n + "FFN/layer_prepostprocess/layer_norm/";
     L.ln2_scale = take(fln + "layer_norm_scale/ConcatPartitions/concat", kDim);
     L.ln2_bias = take(fln + "layer_norm_bias/ConcatPartitions/concat", kDim);
-    L.ffn1_bias = take(enc + n + "FFN/conv1/bias/ConcatPartitions/concat", 0);
-    L.ffn1 = take(stack + "FFN/conv1/Tensordot/Reshape_1", kDim * L.ffn1_bias.size());
-    L.ffn2 = take(stack + "FFN/conv2/Tensordot/Reshape_1", L.ffn1_bias.size() * kDim);
-    L.ffn2_bias = take(enc + n + "FFN/conv2/bias/ConcatPartitions/concat", kDim);
+    L.ffn1 = pack(stack + "FFN/conv1/Tensordot/Reshape_1", enc + n + "FFN/conv1/bias/ConcatPartitions/concat", kDim, 0);
+    L.ffn2 = pack(stack + "FFN/conv2/Tensordot/Reshape_1", enc + n + "FFN/conv2/bias/ConcatPartitions/concat",
+                  L.ffn1.n(), kDim);
   }
-  w->final_w = take("module/Encoder_en/hidden_layers/tanh_layer_0/weights", kDim * kDim);
-  w->final_b = take("module/Encoder_en/hidden_layers/tanh_layer_0/bias", kDim);
+  w->final_layer = pack("module/Encoder_en/hidden_layers/tanh_layer_0/weights",
+                        "module/Encoder_en/hidden_layers/tanh_layer_0/bias", kDim, kDim);
 
   // vocab.json: [[piece, score], ...]
   const auto vocab_path = dir / "vocab.json";
@@ -512,7 +456,7 @@ std::vector<std::vector<float>> UseLiteModel::embed_tokens(const std::vector<std
     normed.resize(rows * d);
     layer_norm(input, rows, d, L.ln1_scale.data(), L.ln1_bias.data(), w.eps, normed.data());
     qkv.resize(rows * 3 * dm);
-    linear(normed.data(), rows, d, L.qkv.data(), 3 * dm, L.qkv_bias.data(), qkv.data());
+    linear(normed.data(), rows, L.qkv, qkv.data());
     ctx.assign(rows * dm, 0.0f);
     for (std::size_t b = 0; b < tokens.size(); ++b) {
       const std::size_t t0 = begin[b], n = len[b];
@@ -524,8 +468,8 @@ std::vector<std::vector<float>> UseLiteModel::embed_tokens(const std::vector<std
           float mx = -INFINITY;
           for (std::size_t j = 0; j < n; ++j) {
             const float* k = qkv.data() + (t0 + j) * 3 * dm + ko;
-            float s = 0;
-            for (std::size_t c = 0; c < hd; ++c) s += (q[c] * L.query_scale) * k[c];
+            const float qs = L.query_scale;
+            const float s = sum8(hd, [q, k, qs](std::size_t c) { return (q[c] * qs) * k[c]; });
             scores[j] = s;
             mx = std::max(mx, s);
           }
@@ -543,23 +487,23 @@ std::vector<std::vector<float>> UseLiteModel::embed_tokens(const std::vector<std
         }
       }
     }
-    linear(ctx.data(), rows, dm, L.out.data(), kDim, L.out_bias.data(), tmp.data());
+    linear(ctx.data(), rows, L.out, tmp.data());
     if (li == 0) {
       // The residual path of layer 0 projects the 256-d input to 512.
       std::vector<float> res(rows * kDim);
-      linear(x.data(), rows, d, L.residual.data(), kDim, L.residual_bias.data(), res.data());
+      linear(x.data(), rows, L.residual, res.data());
       for (std::size_t i = 0; i < rows * kDim; ++i) h[i] = tmp[i] + res[i];
     } else {
       for (std::size_t i = 0; i < rows * kDim; ++i) h[i] = tmp[i] + h[i];
     }
     // Feed-forward block (pre-norm).
-    const std::size_t f = L.ffn1_bias.size();
+    const std::size_t f = L.ffn1.n();
     normed.resize(rows * kDim);
     layer_norm(h.data(), rows, kDim, L.ln2_scale.data(), L.ln2_bias.data(), w.eps, normed.data());
     ffn.resize(rows * f);
-    linear(normed.data(), rows, kDim, L.ffn1.data(), f, L.ffn1_bias.data(), ffn.data());
+    linear(normed.data(), rows, L.ffn1, ffn.data());
     for (auto& v : ffn) v = std::max(v, 0.0f);
-    linear(ffn.data(), rows, f, L.ffn2.data(), kDim, L.ffn2_bias.data(), tmp.data());
+    linear(ffn.data(), rows, L.ffn2, tmp.data());
     for (std::size_t i = 0; i < rows * kDim; ++i) h[i] = tmp[i] + h[i];
   }
 
@@ -574,7 +518,7 @@ std::vector<std::vector<float>> UseLiteModel::embed_tokens(const std::vector<std
     const float div = static_cast<float>(std::max<std::size_t>(len[b], 1));
     for (std::size_t j = 0; j < kDim; ++j) p[j] /= div;
   }
-  linear(pooled.data(), tokens.size(), kDim, w.final_w.data(), kDim, w.final_b.data(), y.data());
+  linear(pooled.data(), tokens.size(), w.final_layer, y.data());
   std::vector<std::vector<float>> out(tokens.size());
   for (std::size_t b = 0; b < tokens.size(); ++b) {
     auto& v = out[b];

@@ -8,6 +8,8 @@
 // -> transformer layer 1 (4 heads x 128, FFN 512-1536-512) -> mean over tokens -> tanh dense 512 ->
 // L2 normalisation. Inputs longer than 128 pieces are clipped to their first 128, as the graph does.
 // Every per-token operation runs on all tokens of a batch at once (one matrix); attention runs per text.
+// The dense layers run on dense_kernel.hpp: weights packed once at load into 16-column panels of float16
+// (fp32 arithmetic), one pass over each matrix for a short question.
 //
 // The tokenizer reproduces the TF.js unigram sentencepiece tokenizer exactly (NFKC, "▁" word boundary,
 // Viterbi over piece scores with the same tie-breaking and unknown-character handling), so the vectors
@@ -16,6 +18,7 @@
 // Thread-safety: a loaded model is immutable; encode()/embed() may be called concurrently.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,8 +45,13 @@ class PieceTokenizer {
  private:
   std::vector<Piece> pieces_;
   std::vector<int> utf16_length_;  // the TF.js back-trace steps back by a piece's JavaScript length
-  std::unordered_map<std::string, int> ids_;
-  std::size_t max_piece_chars_ = 1;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // Every piece -> its id, and every proper prefix (in bytes) of a piece that is not itself a piece -> -1,
+  // so the lattice stops extending a match as soon as no piece starts with it.
+  std::unordered_map<std::string, int, Hash, std::equal_to<>> ids_;
 };
 
 class UseLiteModel {

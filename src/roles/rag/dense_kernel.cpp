@@ -1,0 +1,258 @@
+#include "roles/rag/dense_kernel.hpp"
+
+#include <immintrin.h>
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <stdexcept>
+#include <string>
+
+namespace aurixa::rag {
+namespace {
+
+constexpr std::size_t kP = PackedMatrix::kPanel;
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+// Prefetch distance of the weight stream, in k steps (32 bytes each).
+constexpr std::size_t kPrefetchSteps = 32;
+
+// Eight floats in one (AVX2 / AVX-512VL) register.
+typedef float Vec8 __attribute__((vector_size(32), aligned(4)));
+
+// The inputs of one row tile, transposed: for each k step t with a nonzero input in the tile, its index
+// ks[t] and the R inputs x[t * R .. t * R + R).
+struct TileInputs {
+  const float* x;
+  const std::uint32_t* ks;  // nullptr: no step was skipped (ks[t] == t)
+  std::size_t steps;
+};
+
+std::uint16_t float_to_half(float f) {
+  const _Float16 h = static_cast<_Float16>(f);  // round to nearest even
+  std::uint16_t bits;
+  std::memcpy(&bits, &h, sizeof bits);
+  return bits;
+}
+
+float half_to_float(std::uint16_t bits) {
+  _Float16 h;
+  std::memcpy(&h, &bits, sizeof h);
+  return static_cast<float>(h);
+}
+
+// ------------------------------------------------------------------------------------ AVX2 / AVX-512VL kernel
+// Compiled for AVX2 + FMA + F16C; the AVX-512 entry point inlines the same code with AVX-512VL enabled,
+// which gives it 32 vector registers (the tiles are 256 bits wide either way).
+#pragma GCC push_options
+#pragma GCC target("avx2,fma,f16c")
+
+// R rows x 16 columns of out in 2R registers for the whole k loop; one 32-byte panel row (16 halves) per step.
+template <int R, bool Indexed>
+__attribute__((always_inline)) inline void tile_f16c(const TileInputs& in, const std::uint16_t* panel,
+                                                     const float* bias, float* out, std::size_t ldo, std::size_t cols) {
+  Vec8 acc[R][2];
+  Vec8 bias0, bias1;
+  std::memcpy(&bias0, bias, sizeof bias0);
+  std::memcpy(&bias1, bias + 8, sizeof bias1);
+  for (int r = 0; r < R; ++r) {
+    acc[r][0] = bias0;
+    acc[r][1] = bias1;
+  }
+  const std::size_t steps = in.steps;
+  for (std::size_t t = 0; t < steps; ++t) {
+    const std::uint16_t* brow;
+    if constexpr (Indexed) {
+      brow = panel + std::size_t{in.ks[t]} * kP;
+    } else {
+      brow = panel + t * kP;
+      _mm_prefetch(reinterpret_cast<const char*>(brow + kPrefetchSteps * kP), _MM_HINT_T0);
+    }
+    const Vec8 b0 = (Vec8)_mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(brow)));
+    const Vec8 b1 = (Vec8)_mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(brow + 8)));
+    const float* x = in.x + t * R;
+    for (int r = 0; r < R; ++r) {
+      acc[r][0] += x[r] * b0;
+      acc[r][1] += x[r] * b1;
+    }
+  }
+  if (cols == kP) {
+    for (int r = 0; r < R; ++r) {
+      std::memcpy(out + r * ldo, &acc[r][0], sizeof acc[r][0]);
+      std::memcpy(out + r * ldo + 8, &acc[r][1], sizeof acc[r][1]);
+    }
+  } else {
+    for (int r = 0; r < R; ++r) {
+      float tmp[kP];
+      std::memcpy(tmp, &acc[r][0], sizeof acc[r][0]);
+      std::memcpy(tmp + 8, &acc[r][1], sizeof acc[r][1]);
+      for (std::size_t j = 0; j < cols; ++j) out[r * ldo + j] = tmp[j];
+    }
+  }
+}
+
+template <int R>
+__attribute__((always_inline)) inline void tile_f16c_upto(int rows, const TileInputs& in, const std::uint16_t* panel,
+                                                          const float* bias, float* out, std::size_t ldo,
+                                                          std::size_t cols) {
+  if constexpr (R > 0) {
+    if (rows == R) {
+      if (in.ks)
+        tile_f16c<R, true>(in, panel, bias, out, ldo, cols);
+      else
+        tile_f16c<R, false>(in, panel, bias, out, ldo, cols);
+      return;
+    }
+    tile_f16c_upto<R - 1>(rows, in, panel, bias, out, ldo, cols);
+  }
+}
+
+// Each 16-column strip (one contiguous panel, L1/L2-resident while it is in use) is applied to every row tile.
+template <int RMax>
+__attribute__((always_inline)) inline void strips_f16c(const TileInputs* in, std::size_t m, const PackedMatrix& w,
+                                                       float* out) {
+  const std::size_t n = w.n(), tiles = (m + RMax - 1) / RMax;
+  for (std::size_t s = 0; s < w.strips(); ++s) {
+    const std::size_t j0 = s * kP, cols = n - j0 < kP ? n - j0 : kP;
+    for (std::size_t ti = 0; ti < tiles; ++ti) {
+      const std::size_t i0 = ti * RMax;
+      const int rows = static_cast<int>(m - i0 < RMax ? m - i0 : RMax);
+      tile_f16c_upto<RMax>(rows, in[ti], w.panel(s), w.bias() + j0, out + i0 * n + j0, n, cols);
+    }
+  }
+}
+
+void strips_avx2(const TileInputs* in, std::size_t m, const PackedMatrix& w, float* out) {
+  strips_f16c<6>(in, m, w, out);
+}
+
+#pragma GCC pop_options
+
+__attribute__((target("avx2,fma,f16c,avx512f,avx512vl,avx512bw,avx512dq,avx512cd"))) void strips_avx512(
+    const TileInputs* in, std::size_t m, const PackedMatrix& w, float* out) {
+  strips_f16c<12>(in, m, w, out);
+}
+
+// ------------------------------------------------------------------------------------ baseline kernel
+// Any x86-64: each panel is widened to fp32 once per call, then 2 rows x 16 columns at a time.
+void strips_baseline(const TileInputs* in, std::size_t m, const PackedMatrix& w, float* out) {
+  const std::size_t k = w.k(), n = w.n();
+  std::vector<float> panel(k * kP);
+  for (std::size_t s = 0; s < w.strips(); ++s) {
+    const std::uint16_t* h = w.panel(s);
+    for (std::size_t i = 0; i < k * kP; ++i) panel[i] = half_to_float(h[i]);
+    const std::size_t j0 = s * kP, cols = std::min(kP, n - j0);
+    for (std::size_t ti = 0, i0 = 0; i0 < m; ++ti, i0 += 2) {
+      const std::size_t rows = std::min<std::size_t>(2, m - i0);
+      float acc[2][kP];
+      for (std::size_t r = 0; r < rows; ++r) std::memcpy(acc[r], w.bias() + j0, sizeof acc[r]);
+      const float* x = in[ti].x;
+      for (std::size_t t = 0; t < in[ti].steps; ++t, x += rows) {
+        const float* brow = panel.data() + (in[ti].ks ? in[ti].ks[t] : t) * kP;
+        for (std::size_t r = 0; r < rows; ++r)
+          for (std::size_t j = 0; j < kP; ++j) acc[r][j] += x[r] * brow[j];
+      }
+      for (std::size_t r = 0; r < rows; ++r) std::memcpy(out + (i0 + r) * n + j0, acc[r], cols * sizeof(float));
+    }
+  }
+}
+
+std::size_t max_rows(DenseIsa isa) {
+  switch (isa) {
+    case DenseIsa::avx512:
+      return 12;
+    case DenseIsa::avx2:
+      return 6;
+    case DenseIsa::baseline:
+      return 2;
+  }
+  return 2;
+}
+
+}  // namespace
+
+DenseIsa best_dense_isa() {
+  if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("fma") || !__builtin_cpu_supports("f16c"))
+    return DenseIsa::baseline;
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw") &&
+      __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512cd"))
+    return DenseIsa::avx512;
+  return DenseIsa::avx2;
+}
+
+void PackedMatrix::Free::operator()(std::uint16_t* p) const { std::free(p); }
+
+PackedMatrix::PackedMatrix(const float* b, std::size_t k, std::size_t n, const float* bias) : k_(k), n_(n) {
+  const std::size_t halves = strips() * k * kP;
+  std::size_t bytes = std::max<std::size_t>(halves * sizeof(std::uint16_t), 64);
+  const bool huge = bytes >= kHugePage;
+  const std::size_t align = huge ? kHugePage : 64;
+  bytes = (bytes + align - 1) / align * align;
+  auto* p = static_cast<std::uint16_t*>(std::aligned_alloc(align, bytes));
+  if (!p) throw std::bad_alloc();
+  data_.reset(p);
+  if (huge) madvise(p, bytes, MADV_HUGEPAGE);  // a hint: without THP the kernel is merely a little slower
+  for (std::size_t s = 0; s < strips(); ++s) {
+    const std::size_t j0 = s * kP, cols = std::min(kP, n - j0);
+    std::uint16_t* dst = p + s * k * kP;
+    for (std::size_t kk = 0; kk < k; ++kk)
+      for (std::size_t j = 0; j < kP; ++j) {
+        const float v = j < cols ? b[kk * n + j0 + j] : 0.0f;
+        if (!(std::fabs(v) <= 65504.0f))
+          throw std::runtime_error("dense weight " + std::to_string(v) + " is outside the float16 range");
+        dst[kk * kP + j] = float_to_half(v);
+      }
+  }
+  bias_.assign(strips() * kP, 0.0f);
+  std::memcpy(bias_.data(), bias, n * sizeof(float));
+}
+
+void linear(const float* a, std::size_t m, const PackedMatrix& w, float* out, DenseIsa isa) {
+  if (m == 0 || w.n() == 0) return;
+  // The inputs of each row tile, transposed, with the k steps where the whole tile is zero left out.
+  const std::size_t k = w.k(), rmax = max_rows(isa), tiles = (m + rmax - 1) / rmax;
+  std::vector<float> xs(m * k);
+  std::vector<std::uint32_t> ks(tiles * k);
+  std::vector<TileInputs> in(tiles);
+  for (std::size_t ti = 0; ti < tiles; ++ti) {
+    const std::size_t i0 = ti * rmax, rows = std::min(rmax, m - i0);
+    float* x = xs.data() + i0 * k;
+    std::uint32_t* idx = ks.data() + ti * k;
+    std::size_t steps = 0;
+    for (std::size_t kk = 0; kk < k; ++kk) {
+      bool any = false;
+      for (std::size_t r = 0; r < rows; ++r) {
+        const float v = a[(i0 + r) * k + kk];
+        x[steps * rows + r] = v;
+        any = any || v != 0.0f;
+      }
+      if (any) idx[steps++] = static_cast<std::uint32_t>(kk);
+    }
+    in[ti] = {x, steps == k ? nullptr : idx, steps};
+  }
+  switch (isa) {
+    case DenseIsa::avx512:
+      return strips_avx512(in.data(), m, w, out);
+    case DenseIsa::avx2:
+      return strips_avx2(in.data(), m, w, out);
+    case DenseIsa::baseline:
+      return strips_baseline(in.data(), m, w, out);
+  }
+}
+
+void linear_reference(const float* a, std::size_t m, std::size_t k, const float* b, std::size_t n, const float* bias,
+                      float* out) {
+  for (std::size_t i = 0; i < m; ++i)
+    for (std::size_t j = 0; j < n; ++j) {
+      float s = bias[j];
+      for (std::size_t kk = 0; kk < k; ++kk) s += a[i * k + kk] * b[kk * n + j];
+      out[i * n + j] = s;
+    }
+}
+
+float round_to_half(float v) { return half_to_float(float_to_half(v)); }
+
+}  // namespace aurixa::rag

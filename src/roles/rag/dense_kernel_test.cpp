@@ -1,0 +1,106 @@
+// The packed dense kernel against the plain triple loop, for every kernel this CPU runs, on random shapes:
+// row counts 1..13 and a few batches (every row-tile remainder of every kernel), widths that are and are not
+// multiples of the 16-column panel, inputs with zero steps (ReLU outputs), whole zero columns and zero rows.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+#include <stdexcept>
+#include <vector>
+
+#include "roles/rag/dense_kernel.hpp"
+
+namespace aurixa::rag {
+namespace {
+
+std::vector<DenseIsa> supported_isas() {
+  std::vector<DenseIsa> out = {DenseIsa::baseline};
+  if (best_dense_isa() != DenseIsa::baseline) out.push_back(DenseIsa::avx2);
+  if (best_dense_isa() == DenseIsa::avx512) out.push_back(DenseIsa::avx512);
+  return out;
+}
+
+const char* isa_name(DenseIsa isa) {
+  switch (isa) {
+    case DenseIsa::avx512:
+      return "avx512";
+    case DenseIsa::avx2:
+      return "avx2";
+    case DenseIsa::baseline:
+      return "baseline";
+  }
+  return "?";
+}
+
+void check(std::size_t m, std::size_t k, std::size_t n, double zero_fraction, std::mt19937& rng) {
+  std::uniform_real_distribution<float> u(-1.0f, 1.0f);
+  std::bernoulli_distribution zero(zero_fraction);
+  std::vector<float> a(m * k), b(k * n), bias(n);
+  for (auto& v : a) v = zero(rng) ? 0.0f : u(rng);
+  if (k > 3)  // a step that is zero in every row
+    for (std::size_t i = 0; i < m; ++i) a[i * k + 2] = 0.0f;
+  if (m > 2)  // a row that is all zero
+    for (std::size_t kk = 0; kk < k; ++kk) a[1 * k + kk] = 0.0f;
+  for (auto& v : b) v = u(rng);
+  for (auto& v : bias) v = u(rng);
+  // The kernel stores the weights as float16: compare with the triple loop on the rounded weights.
+  std::vector<float> b_half(b.size());
+  for (std::size_t i = 0; i < b.size(); ++i) b_half[i] = round_to_half(b[i]);
+  std::vector<float> want(m * n);
+  linear_reference(a.data(), m, k, b_half.data(), n, bias.data(), want.data());
+  PackedMatrix w(b.data(), k, n, bias.data());
+  ASSERT_EQ(w.k(), k);
+  ASSERT_EQ(w.n(), n);
+  for (DenseIsa isa : supported_isas()) {
+    std::vector<float> got(m * n + 1, -12345.0f);  // the sentinel past the end must survive
+    linear(a.data(), m, w, got.data(), isa);
+    ASSERT_EQ(got[m * n], -12345.0f) << isa_name(isa) << " wrote past the end, m=" << m << " n=" << n;
+    for (std::size_t i = 0; i < m; ++i)
+      for (std::size_t j = 0; j < n; ++j) {
+        double scale = std::fabs(bias[j]);
+        for (std::size_t kk = 0; kk < k; ++kk) scale += std::fabs(double(a[i * k + kk]) * b_half[kk * n + j]);
+        ASSERT_NEAR(got[i * n + j], want[i * n + j], 1e-5 * scale + 1e-6)
+            << isa_name(isa) << " m=" << m << " k=" << k << " n=" << n << " at (" << i << "," << j << ")";
+      }
+  }
+}
+
+TEST(DenseKernel, MatchesTripleLoopOnRandomShapes) {
+  std::mt19937 rng(9);
+  for (std::size_t m = 1; m <= 13; ++m)
+    for (std::size_t n : {1, 5, 16, 17, 31, 32, 48, 100})
+      for (std::size_t k : {1, 7, 64, 129}) check(m, k, n, m % 3 == 0 ? 0.5 : 0.0, rng);
+}
+
+TEST(DenseKernel, MatchesTripleLoopOnBatches) {
+  std::mt19937 rng(10);
+  for (std::size_t m : {24, 25, 37, 50})
+    for (std::size_t n : {16, 40, 96}) check(m, 300, n, 0.5, rng);
+  check(11, 1536, 512, 0.6, rng);  // the shape of a short question's FFN output layer
+}
+
+TEST(DenseKernel, HalfRoundingIsToNearest) {
+  EXPECT_EQ(round_to_half(1.0f), 1.0f);
+  EXPECT_EQ(round_to_half(-0.5f), -0.5f);
+  EXPECT_EQ(round_to_half(1.0f + 1.0f / 4096), 1.0f);  // below half an ulp (2^-11) rounds down
+  EXPECT_EQ(round_to_half(1.0f + 3.0f / 4096), 1.0f + 1.0f / 1024);
+  EXPECT_NEAR(round_to_half(0.1234567f), 0.1234567f, 0.1234567f / 2048);
+  EXPECT_EQ(round_to_half(1e-6f) > 0.0f, true);  // subnormal halves are kept, not flushed
+  std::vector<float> b = {70000.0f}, bias = {0.0f};
+  EXPECT_THROW(PackedMatrix(b.data(), 1, 1, bias.data()), std::runtime_error);
+}
+
+TEST(DenseKernel, ZeroInputsGiveTheBias) {
+  std::vector<float> a(3 * 8, 0.0f), b(8 * 20, 1.0f), bias(20);
+  for (std::size_t j = 0; j < 20; ++j) bias[j] = float(j);
+  PackedMatrix w(b.data(), 8, 20, bias.data());
+  for (DenseIsa isa : supported_isas()) {
+    std::vector<float> out(3 * 20, -1.0f);
+    linear(a.data(), 3, w, out.data(), isa);
+    for (std::size_t i = 0; i < 3; ++i)
+      for (std::size_t j = 0; j < 20; ++j) EXPECT_EQ(out[i * 20 + j], float(j)) << isa_name(isa);
+  }
+}
+
+}  // namespace
+}  // namespace aurixa::rag
