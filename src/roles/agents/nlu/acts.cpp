@@ -19,20 +19,22 @@ bool in(std::string_view w, const std::vector<std::string_view>& set) {
   return std::find(set.begin(), set.end(), w) != set.end();
 }
 
-// Position of the word sequence `seq` (space separated) in ws, or npos.
+// Position of the word sequence `seq` (space separated) in ws, or npos. The sequence's words are views into
+// `seq` (no allocation: every reply is checked against a few hundred cue phrases).
 std::size_t find_seq(const Words& ws, std::string_view seq, std::size_t from = 0) {
-  Words parts;
-  std::size_t p = 0;
-  while (p < seq.size()) {
+  std::string_view parts[16];
+  std::size_t n = 0;
+  for (std::size_t p = 0; p < seq.size();) {
     auto q = seq.find(' ', p);
     if (q == std::string_view::npos) q = seq.size();
-    parts.emplace_back(seq.substr(p, q - p));
+    if (n == std::size(parts)) return std::string::npos;  // no cue phrase is that long
+    parts[n++] = seq.substr(p, q - p);
     p = q + 1;
   }
-  if (parts.empty() || ws.size() < parts.size()) return std::string::npos;
-  for (std::size_t i = from; i + parts.size() <= ws.size(); ++i) {
+  if (n == 0 || ws.size() < n) return std::string::npos;
+  for (std::size_t i = from; i + n <= ws.size(); ++i) {
     bool ok = true;
-    for (std::size_t k = 0; k < parts.size() && ok; ++k) ok = ws[i + k] == parts[k];
+    for (std::size_t k = 0; k < n && ok; ++k) ok = ws[i + k] == parts[k];
     if (ok) return i;
   }
   return std::string::npos;

@@ -126,18 +126,35 @@ std::vector<Token> tokenize(std::string_view text) {
   return out;
 }
 
+// Optimal string alignment distance (Levenshtein + adjacent transposition) over three rolling rows, on the
+// stack for words up to 63 bytes: the slot matchers call it for every word against their vocabularies.
 int edit_distance(std::string_view a, std::string_view b) {
   const std::size_t n = a.size(), m = b.size();
-  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
-  for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
-  for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
-  for (std::size_t i = 1; i <= n; ++i)
+  constexpr std::size_t kStack = 64;
+  int stack_rows[3 * kStack];
+  std::vector<int> heap_rows;
+  int* rows = stack_rows;
+  if (m + 1 > kStack) {
+    heap_rows.resize(3 * (m + 1));
+    rows = heap_rows.data();
+  }
+  int* before = rows;              // row i - 2
+  int* prev = rows + (m + 1);      // row i - 1
+  int* cur = rows + 2 * (m + 1);   // row i
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= n; ++i) {
+    cur[0] = static_cast<int>(i);
     for (std::size_t j = 1; j <= m; ++j) {
-      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], before[j - 2] + 1);
     }
-  return d[n][m];
+    int* spare = before;
+    before = prev;
+    prev = cur;
+    cur = spare;
+  }
+  return prev[m];
 }
 
 bool is_digits(std::string_view s) {

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
 #include "roles/agents/nlu/internal.hpp"
 #include "roles/agents/nlu/nlu.hpp"
 
@@ -131,6 +134,33 @@ TEST(NluSlots, EmptyVocabulary) {
   EXPECT_TRUE(s.when.date);
   EXPECT_EQ(s.reason.value_or(""), "checkup");
   EXPECT_EQ(s.pharmacy.value_or(""), "cvs");
+}
+
+// The rolling-row edit distance agrees with the textbook full matrix (optimal string alignment), also past
+// the 63-byte stack rows.
+TEST(NluInternal, EditDistanceMatchesTheFullMatrix) {
+  auto reference = [](std::string_view a, std::string_view b) {
+    std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
+    for (std::size_t i = 1; i <= a.size(); ++i)
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    return d[a.size()][b.size()];
+  };
+  std::mt19937 rng(7);
+  auto word = [&](std::size_t max_len) {
+    std::string w(rng() % (max_len + 1), 'a');
+    for (char& c : w) c = static_cast<char>('a' + rng() % 4);  // a small alphabet: many repeats and swaps
+    return w;
+  };
+  for (int k = 0; k < 2000; ++k) {
+    const std::size_t len = k % 10 == 0 ? 90 : 9;
+    const auto a = word(len), b = word(len);
+    ASSERT_EQ(detail::edit_distance(a, b), reference(a, b)) << a << " / " << b;
+  }
 }
 
 TEST(NluInternal, EditDistanceAndTokens) {
