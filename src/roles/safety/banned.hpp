@@ -30,6 +30,10 @@ class BannedWords {
  private:
   std::vector<std::string> words_;
   std::unique_ptr<re2::RE2> re_;
+  // Every word is [A-Za-z0-9_] only: on ASCII text a match is then exactly a maximal run of those bytes equal to
+  // a word up to ASCII case (find() skips RE2 there). The words lower-cased, in list order.
+  bool ascii_words_ = false;
+  std::vector<std::string> lower_words_;
 };
 
 }  // namespace aurixa::safety

@@ -188,8 +188,11 @@ EmergencyAssessment EmergencyDetector::assess(std::string_view text) const {
     if (!end) continue;
     const std::size_t from = norm.tokens[sentence_begin].begin, to = norm.tokens[i].end;
     sentence_begin = i + 1;
+    // A yes/no pass first: without an id list RE2::Set allocates nothing and stops at the first match, and most
+    // sentences hold no concept. Only a sentence that matches is asked which concepts (the same answer).
+    const re2::StringPiece sentence(norm.text.data() + from, to - from);
     ids.clear();
-    if (!set_->set.Match(re2::StringPiece(norm.text.data() + from, to - from), &ids)) continue;
+    if (!set_->set.Match(sentence, nullptr) || !set_->set.Match(sentence, &ids)) continue;
     std::sort(ids.begin(), ids.end());
     for (int id : ids) {
       const auto& c = *signals_[static_cast<std::size_t>(id)];

@@ -7,6 +7,9 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
 #include <unordered_map>
 
 namespace aurixa::safety {
@@ -83,7 +86,6 @@ struct ContextRules::Impl {
   std::vector<std::pair<std::string, std::unique_ptr<RE2>>> sources;
   std::vector<std::string> full;     // the compiled pattern of each source, same order
   std::unique_ptr<RE2::Set> gate;    // all cue patterns: one pass tells which can match at all
-  std::unique_ptr<RE2::Set> whole;   // laugh (0) and routine (1): one pass over the whole message for both
   int index(const RE2* re) const {
     for (std::size_t i = 0; i < sources.size(); ++i)
       if (sources[i].second.get() == re) return static_cast<int>(i);
@@ -140,6 +142,14 @@ ContextRules::ContextRules() : impl_(std::make_unique<Impl>()) {
   m.mod_before = m.add(kModifierBefore);
   m.attenuate = m.add(kAttenuate);
   m.amplify = m.add(kAmplify);
+  if (m.sources.size() > 32) throw std::logic_error("emergency context: more cue patterns than bits in find()");
+  // find_register() spells out these two lists word by word.
+  if (std::string_view(kLaugh) != "lol|lmao|lmfao|haha\\w*|hehe\\w*|rofl|jk|jaja\\w*|xd" ||
+      std::string_view(kRoutine) !=
+          "follow up|followup|appointment|appointments|appt|appts|rehab|rehabilitation|refill|refills|records|"
+          "referral|checkup|check up|clearance|physical|paperwork|form|forms|note|letter|results|reschedule|cita|"
+          "citas|receta")
+    throw std::logic_error("emergency context: kLaugh or kRoutine changed, update find_register() to match");
   RE2::Options o;
   o.set_log_errors(false);
   o.set_max_mem(64 << 20);
@@ -149,13 +159,6 @@ ContextRules::ContextRules() : impl_(std::make_unique<Impl>()) {
     if (m.gate->Add(p, &err) < 0) throw std::logic_error("emergency context gate: " + err);
   }
   if (!m.gate->Compile()) throw std::logic_error("emergency context gate does not compile");
-  m.whole = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
-  for (const RE2* re : {m.laugh, m.routine}) {
-    std::string err;
-    if (m.whole->Add(m.full[static_cast<std::size_t>(m.index(re))], &err) < 0)
-      throw std::logic_error("emergency context whole-message set: " + err);
-  }
-  if (!m.whole->Compile()) throw std::logic_error("emergency context whole-message set does not compile");
 }
 
 ContextRules::~ContextRules() = default;
@@ -168,22 +171,6 @@ std::vector<std::string> ContextRules::pattern_sources() const {
 
 namespace {
 using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
-
-std::vector<TokenSpan> find_all(const RE2& re, const NormalizedText& t, const Ranges& ranges) {
-  std::vector<TokenSpan> out;
-  re2::StringPiece text(t.text);
-  re2::StringPiece m;
-  for (const auto& [from, to] : ranges) {
-    std::size_t pos = from;
-    while (pos <= to && re.Match(text, pos, to, RE2::UNANCHORED, &m, 1)) {
-      std::size_t b = static_cast<std::size_t>(m.data() - t.text.data());
-      std::size_t e = b + m.size();
-      if (e > b) out.push_back({t.token_at(b), t.token_at(e - 1)});
-      pos = e > b ? e : b + 1;
-    }
-  }
-  return out;
-}
 }  // namespace
 
 ContextCues ContextRules::find(const NormalizedText& t, const Ranges& r) const {
@@ -222,26 +209,40 @@ ContextCues ContextRules::find(const NormalizedText& t, const Ranges& r) const {
     }
   }
   c.first_person_sentence.push_back(first_person);
-  // One RE2::Set pass per range says which cue patterns occur; only those run in detail. Should the
-  // set's DFA run out of memory, every pattern runs (same result, slower).
-  std::vector<char> on(m.sources.size(), 0);
+  // One RE2::Set pass per range says which cue patterns occur there; each pattern then runs only over the ranges
+  // where it occurs. Should the set's DFA run out of memory, every pattern runs everywhere (same result, slower).
+  std::vector<std::uint32_t> on(r.size(), 0);  // per range: bit i = source i occurs
   {
     std::vector<int> ids;
-    for (const auto& [from, to] : r) {
+    for (std::size_t k = 0; k < r.size(); ++k) {
+      const auto [from, to] = r[k];
       RE2::Set::ErrorInfo err{};
       ids.clear();
       const bool any = m.gate->Match(re2::StringPiece(t.text.data() + from, to - from), &ids, &err);
       if (!any && err.kind != RE2::Set::kNoError) {
-        on.assign(on.size(), true);
+        on.assign(on.size(), ~std::uint32_t{0});
         break;
       }
-      for (int id : ids) on[static_cast<std::size_t>(id)] = true;
+      for (int id : ids) on[k] |= std::uint32_t{1} << id;
     }
   }
   auto find_all = [&](const RE2& re, const NormalizedText& text, const Ranges& ranges) {
+    std::vector<TokenSpan> out;
     const int i = m.index(&re);
-    if (i >= 0 && !on[static_cast<std::size_t>(i)]) return std::vector<TokenSpan>{};
-    return aurixa::safety::find_all(re, text, ranges);
+    re2::StringPiece whole(text.text);
+    re2::StringPiece match;
+    for (std::size_t k = 0; k < ranges.size(); ++k) {
+      if (i >= 0 && !(on[k] >> i & 1)) continue;
+      const auto [from, to] = ranges[k];
+      std::size_t pos = from;
+      while (pos <= to && re.Match(whole, pos, to, RE2::UNANCHORED, &match, 1)) {
+        const auto b = static_cast<std::size_t>(match.data() - text.text.data());
+        const auto e = b + match.size();
+        if (e > b) out.push_back({text.token_at(b), text.token_at(e - 1)});
+        pos = e > b ? e : b + 1;
+      }
+    }
+    return out;
   };
   c.neg_pre = find_all(*m.neg_pre, t, r);
   c.pseudo_neg = find_all(*m.pseudo, t, r);
@@ -258,19 +259,110 @@ ContextCues ContextRules::find(const NormalizedText& t, const Ranges& r) const {
   c.modifier_after = find_all(*m.mod_after, t, r);
   c.attenuate = find_all(*m.attenuate, t, r);
   c.amplify = find_all(*m.amplify, t, r);
-  {
-    std::vector<int> ids;
-    RE2::Set::ErrorInfo err{};
-    if (m.whole->Match(t.text, &ids, &err) || err.kind == RE2::Set::kNoError) {
-      c.laugh = std::find(ids.begin(), ids.end(), 0) != ids.end();
-      c.routine = std::find(ids.begin(), ids.end(), 1) != ids.end();
-    } else {  // the set's DFA ran out of memory: the same answer the slow way
-      c.laugh = RE2::PartialMatch(t.text, *m.laugh);
-      c.routine = RE2::PartialMatch(t.text, *m.routine);
-    }
-  }
+  c.text = &t;
   return c;
 }
+
+namespace {
+// The whole-message register: kLaugh and kRoutine over the whole text, without a regex pass. Both are
+// \b(?:words)\b with RE2's ASCII \b, so a match is a maximal run of [A-Za-z0-9_] equal to a word (for the
+// haha\w* forms: starting with "haha"), or, for "follow up" and "check up", two runs with one space between.
+// The constructor checks that kLaugh and kRoutine are still the lists spelt out here.
+void find_register(const ContextCues& c) {
+  c.register_known = true;
+  const std::string_view t = c.text ? std::string_view(c.text->text) : std::string_view();
+  auto w = [](unsigned char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || ch == '_';
+  };
+  auto run_at = [&](std::size_t i) {  // the run starting at i (i is a run start)
+    std::size_t j = i;
+    while (j < t.size() && w(static_cast<unsigned char>(t[j]))) ++j;
+    return t.substr(i, j - i);
+  };
+  // Candidates by first letter: most runs are rejected by one switch. Every word starts with a letter, so on ASCII
+  // text only runs at token starts can match, and comparing the whole token gives the same answer as comparing
+  // its run (a normalized word token is [a-z0-9] with '.' only between digits: a token that differs from its run
+  // ends in digits and equals no word). Text with other bytes is scanned run by run.
+  std::uint64_t any = 0;
+  std::size_t k = 0;
+  for (; k + 8 <= t.size(); k += 8) {
+    std::uint64_t v;
+    std::memcpy(&v, t.data() + k, 8);
+    any |= v;
+  }
+  for (; k < t.size(); ++k) any |= static_cast<unsigned char>(t[k]);
+  const bool by_token = !(any & 0x8080808080808080ull) && c.text;
+  std::size_t token = 0;
+  for (std::size_t i = 0; !(c.laugh && c.routine);) {
+    std::string_view r;
+    if (by_token) {
+      if (token >= c.text->tokens.size()) break;
+      const Token& tok = c.text->tokens[token++];
+      i = tok.end;
+      r = t.substr(tok.begin, tok.end - tok.begin);
+      if (r.size() < 2) continue;
+    } else {
+      if (i >= t.size()) break;
+      if (!w(static_cast<unsigned char>(t[i]))) {
+        ++i;
+        continue;
+      }
+      r = run_at(i);
+      i += r.size();
+    }
+    bool laugh = false, routine = false;
+    switch (r[0]) {
+      case 'l':
+        laugh = r == "lol" || r == "lmao" || r == "lmfao";
+        routine = r == "letter";
+        break;
+      case 'r':
+        laugh = r == "rofl";
+        routine = r == "rehab" || r == "rehabilitation" || r == "refill" || r == "refills" || r == "records" ||
+                  r == "referral" || r == "results" || r == "reschedule" || r == "receta";
+        break;
+      case 'j':
+        laugh = r == "jk" || r.starts_with("jaja");
+        break;
+      case 'x':
+        laugh = r == "xd";
+        break;
+      case 'h':
+        laugh = r.starts_with("haha") || r.starts_with("hehe");
+        break;
+      case 'f':
+        routine = r == "followup" || r == "form" || r == "forms" ||
+                  (r == "follow" && i + 1 < t.size() && t[i] == ' ' && run_at(i + 1) == "up");
+        break;
+      case 'a':
+        routine = r == "appointment" || r == "appointments" || r == "appt" || r == "appts";
+        break;
+      case 'c':
+        routine = r == "checkup" || r == "clearance" || r == "cita" || r == "citas" ||
+                  (r == "check" && i + 1 < t.size() && t[i] == ' ' && run_at(i + 1) == "up");
+        break;
+      case 'p':
+        routine = r == "physical" || r == "paperwork";
+        break;
+      case 'n':
+        routine = r == "note";
+        break;
+      default:
+        break;
+    }
+    c.laugh = c.laugh || laugh;
+    c.routine = c.routine || routine;
+  }
+}
+bool laugh(const ContextCues& c) {
+  if (!c.register_known) find_register(c);
+  return c.laugh;
+}
+bool routine(const ContextCues& c) {
+  if (!c.register_known) find_register(c);
+  return c.routine;
+}
+}  // namespace
 
 std::string ContextRules::suppression(const ContextCues& c, const EmergencyHit& h, unsigned flags) const {
   const bool self_harm = flags & kSelfHarm;
@@ -291,7 +383,7 @@ std::string ContextRules::suppression(const ContextCues& c, const EmergencyHit& 
   for (const auto& s : c.idiom)
     if (overlaps(s, h)) return "figurative";
   if ((flags & kFigurable) && !self_harm) {
-    if (c.laugh) return "figurative";
+    if (laugh(c)) return "figurative";
     for (const auto& s : c.money)
       if (c.clause[s.first] == clause && !overlaps(s, h)) return "figurative";
   }
@@ -341,9 +433,9 @@ std::string ContextRules::suppression(const ContextCues& c, const EmergencyHit& 
   if (!present) {
     for (const auto& s : c.past)
       if (c.sentence[s.first] == sentence && !overlaps(s, h)) return "past";
-    if (c.routine)
-      for (const auto& s : c.past_verb)
-        if (s.last < h.first_token && h.first_token - s.last <= 3 && c.sentence[s.first] == sentence) return "past";
+    for (const auto& s : c.past_verb)
+      if (s.last < h.first_token && h.first_token - s.last <= 3 && c.sentence[s.first] == sentence && routine(c))
+        return "past";
   }
   return {};
 }

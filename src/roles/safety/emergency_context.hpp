@@ -29,8 +29,10 @@ struct ContextCues {
   std::vector<TokenSpan> modifier_before, modifier_after;
   std::vector<TokenSpan> attenuate, amplify;
   std::vector<char> first_person_sentence;  // per sentence id (char, not bool: no bit twiddling)
-  bool laugh = false;                       // lol, haha, jk: figurative register for the whole message
-  bool routine = false;                     // follow-up, refill, appointment...: administrative request
+  // The whole-message register, computed on first use by ContextRules (most hits never ask): laugh = lol, haha,
+  // jk (figurative register); routine = follow-up, refill, appointment... (administrative request).
+  const NormalizedText* text = nullptr;
+  mutable bool register_known = false, laugh = false, routine = false;
 };
 
 class ContextRules {

@@ -18,7 +18,7 @@ namespace {
 constexpr char kApostrophe = '\'';
 
 constexpr bool is_clause_punct(char c) { return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?'; }
-bool is_word_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80; }
+constexpr bool is_word_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80; }
 
 void append_utf8(std::string& out, utf8proc_int32_t cp) {
   utf8proc_uint8_t buf[4];
@@ -94,12 +94,13 @@ std::string fold_stream(std::string_view in) {
   while (i < n) {
     unsigned char c = p[i];
     if (c < 0x80) {
-      std::size_t j = i + 1;
-      while (j < n && p[j] < 0x80) ++j;
+      // One pass: map bytes until the first non-ASCII one (the output has room for all the rest).
       const std::size_t base = out.size();
-      out.resize(base + (j - i));
+      out.resize(base + (n - i));
       char* o = out.data() + base;
-      for (std::size_t k = i; k < j; ++k) *o++ = kAscii[p[k]];
+      std::size_t j = i;
+      for (; j < n && p[j] < 0x80; ++j) *o++ = kAscii[p[j]];
+      out.resize(base + (j - i));
       i = j;
       continue;
     }
@@ -138,46 +139,54 @@ NormalizedText normalize(std::string_view utf8) {
   NormalizedText out;
   out.text.reserve(s.size());
   out.tokens.reserve(s.size() / 4 + 1);
-  auto push_token = [&](std::string_view tok, bool punct) {
-    if (!out.text.empty()) out.text.push_back(' ');
-    Token t;
-    t.begin = static_cast<std::uint32_t>(out.text.size());
-    out.text.append(tok);
-    t.end = static_cast<std::uint32_t>(out.text.size());
-    t.punct = punct;
-    out.tokens.push_back(t);
-  };
-  std::string word;
+  // Words are written straight into out.text: `open` = a word token is being written, from byte `word_begin`.
+  static constexpr auto kWordByte = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = is_word_byte(static_cast<unsigned char>(c));
+    return t;
+  }();
+  bool open = false;
+  std::uint32_t word_begin = 0;
   auto flush = [&] {
-    if (!word.empty()) push_token(word, false);
-    word.clear();
+    if (open) out.tokens.push_back(Token{word_begin, static_cast<std::uint32_t>(out.text.size()), false});
+    open = false;
   };
   const std::size_t n = s.size();
   for (std::size_t i = 0; i < n; ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (is_word_byte(c)) {
+    if (kWordByte[c]) {
       std::size_t j = i + 1;  // the whole run of word bytes at once
-      while (j < n && is_word_byte(static_cast<unsigned char>(s[j]))) ++j;
-      word.append(s, i, j - i);
+      while (j < n && kWordByte[static_cast<unsigned char>(s[j])]) ++j;
+      if (!open) {
+        if (!out.text.empty()) out.text.push_back(' ');
+        word_begin = static_cast<std::uint32_t>(out.text.size());
+        open = true;
+      }
+      out.text.append(s, i, j - i);
       i = j - 1;
       continue;
     }
-    const bool prev_word = !word.empty();
-    const bool next_word = i + 1 < n && is_word_byte(static_cast<unsigned char>(s[i + 1]));
+    const bool prev_word = open;
+    const bool next_word = i + 1 < n && kWordByte[static_cast<unsigned char>(s[i + 1])];
     if (c == kApostrophe) {
       if (prev_word && next_word) continue;  // "can't" -> "cant"; "dad's" -> "dads"
       flush();
       continue;
     }
-    if (c == '.' && prev_word && next_word && std::isdigit(static_cast<unsigned char>(word.back())) &&
+    if (c == '.' && prev_word && next_word && std::isdigit(static_cast<unsigned char>(out.text.back())) &&
         std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
-      word.push_back('.');  // decimal numbers stay one token ("2.5")
+      out.text.push_back('.');  // decimal numbers stay one token ("2.5")
       continue;
     }
     flush();
     if (is_clause_punct(static_cast<char>(c))) {
       // Collapse runs ("!!!", "...", "?!") into one clause break.
-      if (out.tokens.empty() || !out.tokens.back().punct) push_token(std::string_view(&s[i], 1), true);
+      if (out.tokens.empty() || !out.tokens.back().punct) {
+        if (!out.text.empty()) out.text.push_back(' ');
+        const auto b = static_cast<std::uint32_t>(out.text.size());
+        out.text.push_back(static_cast<char>(c));
+        out.tokens.push_back(Token{b, b + 1, true});
+      }
     }
   }
   flush();
@@ -284,8 +293,23 @@ bool proper_noun_in(std::string_view raw, std::string_view word) {
   bool found = false;
   auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
   const char first = word[0];
-  for (std::size_t i = 0; i + word.size() <= raw.size(); ++i) {
-    if ((raw[i] | 0x20) != first) continue;
+  // The positions whose byte b has (b | 0x20) == first, found with memchr (one pass per case instead of a byte
+  // loop). The answer does not depend on the order they are looked at: any disqualifying occurrence returns
+  // false, and `found` is set by any qualifying one.
+  if (!(static_cast<unsigned char>(first) & 0x20)) return false;  // no byte b has (b | 0x20) == first
+  const char forms[2] = {first, static_cast<char>(first & ~0x20)};
+  std::vector<std::size_t> positions;
+  if (word.size() > raw.size()) return false;
+  const std::size_t last = raw.size() - word.size();  // candidate starts are 0..last
+  for (char f : forms) {
+    for (const char* q = raw.data(); q <= raw.data() + last;) {
+      const void* hit = std::memchr(q, f, static_cast<std::size_t>(raw.data() + last + 1 - q));
+      if (!hit) break;
+      positions.push_back(static_cast<std::size_t>(static_cast<const char*>(hit) - raw.data()));
+      q = static_cast<const char*>(hit) + 1;
+    }
+  }
+  for (const std::size_t i : positions) {
     bool same = true;
     for (std::size_t k = 1; k < word.size() && same; ++k)
       same = std::tolower(static_cast<unsigned char>(raw[i + k])) == static_cast<unsigned char>(word[k]);

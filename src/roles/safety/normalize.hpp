@@ -11,6 +11,7 @@
 // deletion index (SymSpell-style), so lookups cost O(word length) hash probes, not O(vocabulary).
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -81,6 +82,22 @@ class TypoCorrector {
     return !bloom_.empty() && (bloom_[b >> 6] >> (b & 63) & 1);
   }
 };
+
+// Offset of the first ASCII digit of `s` at or after `from`, or s.size(). Eight bytes at a time (digits are rare in
+// text, and the detectors look for them first).
+inline std::size_t find_ascii_digit(std::string_view s, std::size_t from) noexcept {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  std::size_t i = from;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    const std::uint64_t y = x ^ (kOnes * '0');                 // a digit byte becomes 0..9
+    if (((y - kOnes * 10) & ~y & (kOnes * 0x80)) != 0) break;  // some byte of y is below 10
+  }
+  for (; i < s.size(); ++i)
+    if (s[i] >= '0' && s[i] <= '9') return i;
+  return s.size();
+}
 
 // Byte offset -> code-point offset for one UTF-8 string. Cheap for increasing offsets (keeps a cursor).
 class CodepointCounter {

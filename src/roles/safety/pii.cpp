@@ -1,7 +1,6 @@
 #include "roles/safety/pii.hpp"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
 #include <cctype>
@@ -9,6 +8,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "roles/safety/normalize.hpp"
 #include "roles/safety/pii_address.hpp"
 #include "roles/safety/pii_tagger.hpp"
 
@@ -58,7 +58,7 @@ const std::vector<std::string_view>& kNotPii() {
   return k;
 }
 
-// Recognizers gated by one RE2::Set pass: only those whose pattern occurs are run in detail.
+// Recognizers, each run only where its pattern can match (see detect_rules).
 enum Rec { kEmail, kSsn, kCard, kPhone, kMbi, kDea, kNpi, kIpv4, kIpv6, kMrn, kCount };
 
 }  // namespace
@@ -82,7 +82,6 @@ bool context_after(std::string_view text, std::size_t pos, std::size_t window,
 }
 
 struct PiiDetector::Impl {
-  std::unique_ptr<RE2::Set> gate;
   std::vector<std::unique_ptr<RE2>> re;  // indexed by Rec
   PhoneValidator phone;
   std::unique_ptr<const PiiTagger> tagger;  // null unless switched on (its table is 192 KB)
@@ -105,24 +104,23 @@ struct PiiDetector::Impl {
     RE2::Options o;
     o.set_log_errors(false);
     o.set_max_mem(32 << 20);
-    gate = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
     for (int i = 0; i < kCount; ++i) {
-      std::string err;
-      if (gate->Add(kPatterns[i], &err) != i) throw std::logic_error("pii pattern " + std::to_string(i) + ": " + err);
       re.push_back(std::make_unique<RE2>(kPatterns[i], o));
-      if (!re.back()->ok()) throw std::logic_error("pii pattern: " + re.back()->error());
+      if (!re.back()->ok()) throw std::logic_error("pii pattern " + std::to_string(i) + ": " + re.back()->error());
     }
-    if (!gate->Compile()) throw std::logic_error("pii pattern set does not compile");
   }
 
+  // Every match of recognizer `r` inside text[from, to): RE2 keeps the whole text as the context of \b, so
+  // a window holding all possible matches gives exactly the matches of a whole-text scan.
   template <typename F>
-  void each(Rec r, std::string_view text, F&& f) const {
+  void each(Rec r, std::string_view text, F&& f, std::size_t from = 0, std::size_t to = std::string_view::npos) const {
     const RE2& rx = *re[r];
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece m[2];
     const int groups = r == kMrn ? 2 : 1;
-    std::size_t pos = 0;
-    while (pos < text.size() && rx.Match(input, pos, text.size(), RE2::UNANCHORED, m, groups)) {
+    to = std::min(to, text.size());
+    std::size_t pos = from;
+    while (pos < to && rx.Match(input, pos, to, RE2::UNANCHORED, m, groups)) {
       const re2::StringPiece& g = groups == 2 ? m[1] : m[0];
       const auto b = static_cast<std::size_t>(g.data() - text.data());
       const auto e = b + g.size();
@@ -186,10 +184,61 @@ std::vector<PiiEntity> PiiDetector::detect(std::string_view text) const {
 std::vector<PiiEntity> PiiDetector::detect_rules(std::string_view text, std::vector<PiiEntity>* declined) const {
   const Impl& impl = *impl_;
   std::vector<PiiEntity> cand;
-  std::vector<int> ids;
-  impl.gate->Match(re2::StringPiece(text.data(), text.size()), &ids);
-  std::vector<char> on(kCount, 0);
-  for (int id : ids) on[static_cast<std::size_t>(id)] = true;
+  // Which recognizers can match at all, from one cheap byte pass instead of an RE2::Set pass (the same answer
+  // for each recognizer that runs: every condition below is necessary for a match of its pattern).
+  //  - SSN, card, phone, NPI, IPv4: a match holds only [0-9 +().-] and a minimum number of digits, so those
+  //    recognizers run only over the maximal runs of these characters with enough digits.
+  //  - DEA needs 7 consecutive digits, MRN 5; MBI starts with [1-9] followed by a letter ((?i) [a-z] also
+  //    matches U+212A KELVIN SIGN and U+017F LONG S: lead bytes 0xE2, 0xC5); IPv6 needs two ':'; email an '@'.
+  struct DigitRun {
+    std::size_t b, e, digits, dots;
+  };
+  std::vector<DigitRun> runs;
+  std::size_t longest_digits = 0;
+  bool mbi_start = false;
+  const std::size_t first_colon = text.find(':');
+  const bool two_colons =
+      first_colon != std::string_view::npos && text.find(':', first_colon + 1) != std::string_view::npos;
+  {
+    auto num_char = [](unsigned char c) {
+      return (c >= '0' && c <= '9') || c == ' ' || c == '+' || c == '(' || c == ')' || c == '.' || c == '-';
+    };
+    std::size_t i = 0, prev_end = 0;
+    for (;;) {
+      i = find_ascii_digit(text, i);
+      if (i >= text.size()) break;
+      DigitRun run{i, i, 0, 0};
+      while (run.b > prev_end && num_char(static_cast<unsigned char>(text[run.b - 1]))) {
+        --run.b;
+        run.dots += text[run.b] == '.';
+      }
+      std::size_t consecutive = 0;
+      for (; i < text.size(); ++i) {
+        const auto d = static_cast<unsigned char>(text[i]);
+        if (d >= '0' && d <= '9') {
+          ++run.digits;
+          longest_digits = std::max(longest_digits, ++consecutive);
+          continue;
+        }
+        consecutive = 0;
+        if (d == '.')
+          ++run.dots;
+        else if (!num_char(d))
+          break;
+      }
+      run.e = prev_end = i;
+      if (i < text.size() && text[i - 1] >= '1' && text[i - 1] <= '9') {
+        const auto n = static_cast<unsigned char>(text[i]);
+        mbi_start = mbi_start || (n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z') || n == 0xE2 || n == 0xC5;
+      }
+      runs.push_back(run);
+    }
+  }
+  // Runs the recognizer over every digit run with at least `min_digits` digits (and `min_dots` dots).
+  auto each_run = [&](Rec r, std::size_t min_digits, std::size_t min_dots, auto&& f) {
+    for (const auto& run : runs)
+      if (run.digits >= min_digits && run.dots >= min_dots) impl.each(r, text, f, run.b, run.e);
+  };
 
   // A number is vetoed when an order/claim/reference word is among the 3 words before it, unless a
   // word naming the entity type stands closer ("transaction of card 6011...").
@@ -211,7 +260,7 @@ std::vector<PiiEntity> PiiDetector::detect_rules(std::string_view text, std::vec
   };
   auto negative = [&](std::size_t b) { return vetoed(b, {}); };
 
-  if (on[kEmail]) {
+  if (text.find('@') != std::string_view::npos) {
     // An address is the run of address characters around an '@': the pattern runs only over those runs
     // (the same matches as a scan of the whole text, which is what costs).
     auto local = [](unsigned char c) {
@@ -230,41 +279,38 @@ std::vector<PiiEntity> PiiDetector::detect_rules(std::string_view text, std::vec
       done = e;
     }
   }
-  if (on[kSsn])
-    impl.each(kSsn, text, [&](std::size_t b, std::size_t e) {
-      const auto s = text.substr(b, e - b);
-      const std::string d = digits_of(s);
-      if (!ssn_valid(d) || !consistent_separators(s) || negative(b)) return;
-      static const std::vector<std::string_view> kCtx = {"ssn", "social", "security", "ss#", "ss", "seguro", "ssns"};
-      const bool ctx = context_before(text, b, 40, kCtx);
-      const bool formatted = d.size() != s.size();
-      double score = formatted ? 0.6 : 0.4;
-      if (ctx) score += 0.35;
-      cand.push_back({EntityType::SSN, b, e, std::min(score, 1.0)});
-    });
-  if (on[kCard])
-    impl.each(kCard, text, [&](std::size_t b, std::size_t e) {
-      const auto s = text.substr(b, e - b);
-      const std::string d = digits_of(s);
-      static const std::vector<std::string_view> kCtx = {"card",  "visa",   "mastercard", "amex",    "credit",
-                                                         "debit", "charge", "pay",        "tarjeta", "discover", "cc"};
-      if (!luhn_valid(d) || !consistent_separators(s) || vetoed(b, kCtx)) return;
-      const bool ctx = context_before(text, b, 40, kCtx);
-      // An issuer range we do not know (new JCB/UnionPay ranges) needs a card word before it.
-      if (!card_brand(d) && !(ctx && d.size() >= 15 && d.size() <= 19)) return;
-      cand.push_back({EntityType::CREDIT_CARD, b, e, ctx ? (card_brand(d) ? 1.0 : 0.8) : 0.85});
-    });
-  if (on[kPhone])
-    impl.each(kPhone, text, [&](std::size_t b, std::size_t e) {
-      const bool extension = e + 1 < text.size() && (text[e] == 'x' || text[e] == 'X') && text[e + 1] >= '0' &&
-                             text[e + 1] <= '9';
-      if ((b > 0 && (alnum_at(text, b - 1) || text[b - 1] == '-' || text[b - 1] == '/' || text[b - 1] == '.')) ||
-          (alnum_at(text, e) && !extension))
-        return;
-      if (negative(b) || looks_like_date(text.substr(b, e - b))) return;
-      add_phone(impl.phone, text, b, e, cand);
-    });
-  if (on[kMbi])
+  each_run(kSsn, 9, 0, [&](std::size_t b, std::size_t e) {
+    const auto s = text.substr(b, e - b);
+    const std::string d = digits_of(s);
+    if (!ssn_valid(d) || !consistent_separators(s) || negative(b)) return;
+    static const std::vector<std::string_view> kCtx = {"ssn", "social", "security", "ss#", "ss", "seguro", "ssns"};
+    const bool ctx = context_before(text, b, 40, kCtx);
+    const bool formatted = d.size() != s.size();
+    double score = formatted ? 0.6 : 0.4;
+    if (ctx) score += 0.35;
+    cand.push_back({EntityType::SSN, b, e, std::min(score, 1.0)});
+  });
+  each_run(kCard, 12, 0, [&](std::size_t b, std::size_t e) {
+    const auto s = text.substr(b, e - b);
+    const std::string d = digits_of(s);
+    static const std::vector<std::string_view> kCtx = {"card",   "visa", "mastercard", "amex",     "credit", "debit",
+                                                       "charge", "pay",  "tarjeta",    "discover", "cc"};
+    if (!luhn_valid(d) || !consistent_separators(s) || vetoed(b, kCtx)) return;
+    const bool ctx = context_before(text, b, 40, kCtx);
+    // An issuer range we do not know (new JCB/UnionPay ranges) needs a card word before it.
+    if (!card_brand(d) && !(ctx && d.size() >= 15 && d.size() <= 19)) return;
+    cand.push_back({EntityType::CREDIT_CARD, b, e, ctx ? (card_brand(d) ? 1.0 : 0.8) : 0.85});
+  });
+  each_run(kPhone, 6, 0, [&](std::size_t b, std::size_t e) {
+    const bool extension =
+        e + 1 < text.size() && (text[e] == 'x' || text[e] == 'X') && text[e + 1] >= '0' && text[e + 1] <= '9';
+    if ((b > 0 && (alnum_at(text, b - 1) || text[b - 1] == '-' || text[b - 1] == '/' || text[b - 1] == '.')) ||
+        (alnum_at(text, e) && !extension))
+      return;
+    if (negative(b) || looks_like_date(text.substr(b, e - b))) return;
+    add_phone(impl.phone, text, b, e, cand);
+  });
+  if (mbi_start)
     impl.each(kMbi, text, [&](std::size_t b, std::size_t e) {
       const auto s = text.substr(b, e - b);
       const auto dashes = std::count(s.begin(), s.end(), '-');
@@ -272,30 +318,28 @@ std::vector<PiiEntity> PiiDetector::detect_rules(std::string_view text, std::vec
       static const std::vector<std::string_view> kCtx = {"medicare", "mbi", "beneficiary", "cms"};
       cand.push_back({EntityType::MEDICARE_MBI, b, e, context_before(text, b, 40, kCtx) ? 0.95 : 0.8});
     });
-  if (on[kDea])
+  if (longest_digits >= 7)
     impl.each(kDea, text, [&](std::size_t b, std::size_t e) {
       if (!dea_valid(text.substr(b, e - b)) || negative(b)) return;
       static const std::vector<std::string_view> kCtx = {"dea", "prescriber", "registration", "controlled"};
       cand.push_back({EntityType::DEA, b, e, context_before(text, b, 40, kCtx) ? 0.95 : 0.7});
     });
-  if (on[kNpi])
-    impl.each(kNpi, text, [&](std::size_t b, std::size_t e) {
-      const auto s = text.substr(b, e - b);
-      if (!npi_valid(digits_of(s)) || !consistent_separators(s) || negative(b)) return;
-      static const std::vector<std::string_view> kCtx = {"npi", "provider", "prescriber", "national provider"};
-      // Without "NPI" nearby a checksum-valid 10-digit number is as likely a phone number: the phone
-      // recognizer (0.7) then wins the overlap.
-      cand.push_back({EntityType::NPI, b, e, context_before(text, b, 40, kCtx) ? 0.95 : 0.5});
-    });
-  if (on[kIpv4])
-    impl.each(kIpv4, text, [&](std::size_t b, std::size_t e) {
-      if (!ipv4_valid(text.substr(b, e - b))) return;
-      if (e < text.size() && text[e] == '.' && alnum_at(text, e + 1)) return;  // 1.2.3.4.5
-      static const std::vector<std::string_view> kVersion = {"version", "ver", "v", "build", "release"};
-      if (context_before(text, b, 12, kVersion)) return;
-      cand.push_back({EntityType::IP_ADDRESS, b, e, 0.9});
-    });
-  if (on[kIpv6])
+  each_run(kNpi, 10, 0, [&](std::size_t b, std::size_t e) {
+    const auto s = text.substr(b, e - b);
+    if (!npi_valid(digits_of(s)) || !consistent_separators(s) || negative(b)) return;
+    static const std::vector<std::string_view> kCtx = {"npi", "provider", "prescriber", "national provider"};
+    // Without "NPI" nearby a checksum-valid 10-digit number is as likely a phone number: the phone
+    // recognizer (0.7) then wins the overlap.
+    cand.push_back({EntityType::NPI, b, e, context_before(text, b, 40, kCtx) ? 0.95 : 0.5});
+  });
+  each_run(kIpv4, 4, 3, [&](std::size_t b, std::size_t e) {
+    if (!ipv4_valid(text.substr(b, e - b))) return;
+    if (e < text.size() && text[e] == '.' && alnum_at(text, e + 1)) return;  // 1.2.3.4.5
+    static const std::vector<std::string_view> kVersion = {"version", "ver", "v", "build", "release"};
+    if (context_before(text, b, 12, kVersion)) return;
+    cand.push_back({EntityType::IP_ADDRESS, b, e, 0.9});
+  });
+  if (two_colons)
     impl.each(kIpv6, text, [&](std::size_t b, std::size_t e) {
       // Whole token only ("std::cout", "fe80::1text" are not addresses), with at least one hex digit.
       auto word_char = [&](std::size_t i) {
@@ -308,7 +352,7 @@ std::vector<PiiEntity> PiiDetector::detect_rules(std::string_view text, std::vec
       if (!ipv6_valid(cand_text)) return;
       cand.push_back({EntityType::IP_ADDRESS, b, e, 0.9});
     });
-  if (on[kMrn])
+  if (longest_digits >= 5)
     impl.each(kMrn, text, [&](std::size_t b, std::size_t e) { cand.push_back({EntityType::MRN, b, e, 0.85}); });
 
   for (const auto& a : find_addresses(text)) {

@@ -1,6 +1,7 @@
 #pragma once
-// PII/PHI detection in the spirit of Microsoft Presidio, built for speed: one RE2::Set pass decides
-// which recognizers can fire, then each candidate is validated (checksums, ranges, libphonenumber) and
+// PII/PHI detection in the spirit of Microsoft Presidio, built for speed: each recognizer runs only where its
+// necessary characters occur (numbers over runs of digits and separators, e-mail around '@', dates and
+// addresses in windows around their digit anchors), then each candidate is validated (checksums, ranges, libphonenumber) and
 // scored with context words ("ssn", "dob", "npi" raise a score; "order", "invoice", "tracking" veto a
 // number). Entities below kMinScore are dropped; overlaps keep the higher score, then the longer span.
 // Thread-safety: immutable after construction; detect() may run concurrently.

@@ -4,7 +4,11 @@
 // swallowed by greedy matching.
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_set>
 
@@ -286,21 +290,80 @@ std::vector<AddressSpan> find_addresses(std::string_view t) {
       // After "lives on", "is on", "located at": "<Street Name> <number>" ("Pod Floriánem 1677").
       R"(|\b(?i:lives?|living|is|are|located|enter|stop|station) (?i:on|at) \p{Lu}[\p{L}'\-]+ (?:\p{L}[\p{L}'\-]+ ){0,2}\d{1,5}[A-Za-z]?\b))",
       RE2::Quiet);
+  // Where kOther can match. Every form but USNS/USS (which need "US") and "the corner of" holds a space followed
+  // by an ASCII digit; before its first such " <digit>" a match has at most 6 spaces and only letters, ' - . ,
+  // and spaces (kOtherPrefix), and after it at most a digit run and 16 bytes (", Box 12345", " ſtreet"). So
+  // unless "US" or "corner of" occurs, every match lies inside the windows around the " <digit>" anchors
+  // (merged), and the regex runs only there: RE2 keeps the whole text as the context of \b, so the matches are
+  // exactly those of a whole-text scan.
+  std::vector<std::pair<std::size_t, std::size_t>> windows;
+  bool whole = t.find("US") != std::string_view::npos;
+  static constexpr auto kScan = [] {  // 1: an ASCII digit, 2: 'c' or 'C'; one load and test per byte
+    std::array<std::uint8_t, 256> k{};
+    for (int c = '0'; c <= '9'; ++c) k[static_cast<std::size_t>(c)] = 1;
+    k['c'] = k['C'] = 2;
+    return k;
+  }();
+  for (std::size_t i = 0; i < t.size() && !whole; ++i) {
+    // Skip eight bytes at a time while they hold no digit and no 'c'/'C' (exact SWAR tests for a zero byte / a
+    // byte below 10).
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = kOnes * 0x80;
+    while (i + 8 <= t.size()) {
+      std::uint64_t x;
+      std::memcpy(&x, t.data() + i, 8);
+      const std::uint64_t d = x ^ (kOnes * '0'), c = (x | (kOnes * 0x20)) ^ (kOnes * 'c');
+      if ((((d - kOnes * 10) & ~d) | ((c - kOnes) & ~c)) & kHigh) break;
+      i += 8;
+    }
+    if (i >= t.size()) break;
+    const auto c = static_cast<unsigned char>(t[i]);
+    if (!kScan[c]) continue;
+    if (kScan[c] == 2) {
+      static constexpr std::string_view kCorner = "corner of";
+      if (i + kCorner.size() <= t.size()) {
+        bool same = true;
+        for (std::size_t k = 0; k < kCorner.size() && same; ++k)
+          same = (static_cast<unsigned char>(t[i + k]) | (kCorner[k] == ' ' ? 0 : 0x20)) ==
+                 static_cast<unsigned char>(kCorner[k]);
+        whole = same;
+      }
+      continue;
+    }
+    if (c < '0' || c > '9' || i == 0 || t[i - 1] != ' ') continue;
+    auto prefix_byte = [](unsigned char b) {  // kOtherPrefix
+      return ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || b >= 0x80 || b == '\'' || b == '-' || b == '.' || b == ',' ||
+             b == ' ';
+    };
+    std::size_t q = i - 1, spaces = 1;
+    while (q > 0 && prefix_byte(static_cast<unsigned char>(t[q - 1]))) {
+      if (t[q - 1] == ' ' && ++spaces > 6) break;
+      --q;
+    }
+    std::size_t e = i;
+    while (e < t.size() && t[e] >= '0' && t[e] <= '9') ++e;
+    e = std::min(t.size(), e + 16);
+    if (!windows.empty() && q <= windows.back().second)
+      windows.back().second = std::max(windows.back().second, e);
+    else
+      windows.emplace_back(q, e);
+  }
+  if (whole) windows.assign(1, {0, t.size()});
   re2::StringPiece input(t.data(), t.size()), m;
   std::size_t pos = 0;
-  while (pos < t.size() && kOther.Match(input, pos, t.size(), RE2::UNANCHORED, &m, 1)) {
-    auto b = static_cast<std::size_t>(m.data() - t.data());
-    const std::size_t match_end = b + m.size();
-    // The context words of the last form ("lives on ") are not part of the address.
-    static const RE2 kLead(R"(^(?i:lives?|living|is|are|located|enter|stop|station) (?i:on|at) )", RE2::Quiet);
-    re2::StringPiece lead;
-    if (kLead.Match(re2::StringPiece(t.data() + b, m.size()), 0, m.size(), RE2::ANCHOR_START, &lead, 1))
-      b += lead.size();
-    bool has_city = false;
-    const std::size_t end = extend_tail(t, match_end, has_city);
-    out.push_back({b, end, 0.92});
-    pos = end > pos ? end : pos + 1;
-  }
+  for (const auto& [wb, we] : windows)
+    for (pos = std::max(pos, wb); pos < we && kOther.Match(input, pos, we, RE2::UNANCHORED, &m, 1);) {
+      auto b = static_cast<std::size_t>(m.data() - t.data());
+      const std::size_t match_end = b + m.size();
+      // The context words of the last form ("lives on ") are not part of the address.
+      static const RE2 kLead(R"(^(?i:lives?|living|is|are|located|enter|stop|station) (?i:on|at) )", RE2::Quiet);
+      re2::StringPiece lead;
+      if (kLead.Match(re2::StringPiece(t.data() + b, m.size()), 0, m.size(), RE2::ANCHOR_START, &lead, 1))
+        b += lead.size();
+      bool has_city = false;
+      const std::size_t end = extend_tail(t, match_end, has_city);
+      out.push_back({b, end, 0.92});
+      pos = end > pos ? end : pos + 1;
+    }
   return out;
 }
 

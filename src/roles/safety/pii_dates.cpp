@@ -7,6 +7,7 @@
 #include <cctype>
 #include <string>
 
+#include "roles/safety/normalize.hpp"
 #include "roles/safety/pii.hpp"
 
 namespace aurixa::safety {
@@ -65,15 +66,52 @@ bool word_at(std::string_view lower, std::size_t pos, std::string_view w) {
 
 std::vector<DateSpan> find_dates(std::string_view text) {
   std::vector<DateSpan> out;
+  // Every form holds an anchor: four consecutive digits or a digit, a separator [/.-] and a digit. A match is
+  // at most ~35 bytes long (a month name with U+017F for 's' included), so every match lies inside the anchors'
+  // windows [anchor - kReach, anchor end + kReach] (merged), and the regex runs only there: RE2 keeps the whole
+  // text as the context of \b, so the matches are exactly those of a whole-text scan.
+  constexpr std::size_t kReach = 64;
+  std::size_t win_b = 0, win_e = 0;  // the window being merged (empty: none yet)
+  bool have = false;
+  std::size_t pos = 0;
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece m;
-  std::size_t pos = 0;
-  while (pos < text.size() && date_regex().Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-    const auto b = static_cast<std::size_t>(m.data() - text.data());
-    const auto e = b + m.size();
-    out.push_back({b, e, plausible_year(text.substr(b, e - b))});
-    pos = e > b ? e : b + 1;
+  auto scan = [&](std::size_t from, std::size_t to) {
+    pos = std::max(pos, from);
+    while (pos < to && date_regex().Match(input, pos, to, RE2::UNANCHORED, &m, 1)) {
+      const auto b = static_cast<std::size_t>(m.data() - text.data());
+      const auto e = b + m.size();
+      out.push_back({b, e, plausible_year(text.substr(b, e - b))});
+      pos = e > b ? e : b + 1;
+    }
+  };
+  auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  std::size_t run = 0;  // consecutive digits ending at i
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!digit(i)) {
+      run = 0;
+      i = find_ascii_digit(text, i) - 1;  // the next digit (the loop's ++i lands on it)
+      continue;
+    }
+    ++run;
+    std::size_t ab = 0, ae = 0;
+    if (run >= 4) {
+      ab = i + 1 - 4, ae = i + 1;
+    } else if (i + 2 < text.size() && (text[i + 1] == '/' || text[i + 1] == '.' || text[i + 1] == '-') &&
+               digit(i + 2)) {
+      ab = i, ae = i + 3;
+    } else {
+      continue;
+    }
+    const std::size_t wb = ab > kReach ? ab - kReach : 0, we = std::min(text.size(), ae + kReach);
+    if (have && wb <= win_e) {
+      win_e = std::max(win_e, we);
+    } else {
+      if (have) scan(win_b, win_e);
+      win_b = wb, win_e = we, have = true;
+    }
   }
+  if (have) scan(win_b, win_e);
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 
@@ -42,9 +43,20 @@ enum Flag : std::uint8_t {
   kLong = 128,
 };
 
-bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
+// Byte classes of tag_tokenize's first pass, one table load per byte instead of a chain of range tests.
+enum ByteClass : std::uint8_t { kWordByte = 1, kInteresting = 2, kDigitByte = 4, kBlank = 8 };
+constexpr auto kByteClass = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    std::uint8_t k = 0;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80) k |= kWordByte;
+    if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) k |= kInteresting;
+    if (c >= '0' && c <= '9') k |= kDigitByte;
+    if (c == ' ' || c == '\t' || c == '\r') k |= kBlank;
+    t[static_cast<std::size_t>(c)] = k;
+  }
+  return t;
+}();
 
 // Lower-case (ASCII) copy into buf; returns length (truncated to cap).
 std::size_t lower_into(std::string_view s, char* buf, std::size_t cap) {
@@ -65,24 +77,25 @@ void tag_tokenize(std::string_view text, const std::vector<PiiEntity>& rules, co
   bool sent_start = true;
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c == ' ' || c == '\t' || c == '\r') {
+    const std::uint8_t cls = kByteClass[c];
+    if (cls & kBlank) {
       ++i;
       continue;
     }
     TagToken& t = out.emplace_back();  // filled in place (a copy of a stack-built token stalls on store forwarding)
     t.b = static_cast<std::uint32_t>(i);
-    if (is_word_byte(c)) {
+    if (cls & kWordByte) {
       std::size_t j = i;
-      bool interesting = false;
+      std::uint8_t seen = 0;  // union of the word's byte classes
       for (; j < text.size(); ++j) {
-        const auto ch = static_cast<unsigned char>(text[j]);
-        if (!is_word_byte(ch)) break;
-        interesting = interesting || ch >= 0x80 || (ch >= 'A' && ch <= 'Z');
-        if (ch >= '0' && ch <= '9') interesting = true, t.flags |= kDigit;
+        const std::uint8_t k = kByteClass[static_cast<unsigned char>(text[j])];
+        if (!(k & kWordByte)) break;
+        seen |= k;
       }
+      if (seen & kDigitByte) t.flags |= kDigit;
       t.e = static_cast<std::uint32_t>(j);
       t.word = true;
-      t.candidate = interesting;
+      t.candidate = (seen & kInteresting) != 0;
       if (sent_start) t.flags |= kSentStart;
       if (j - i > 40) t.flags |= kLong;
       sent_start = false;
@@ -123,12 +136,17 @@ void tag_tokenize(std::string_view text, const std::vector<PiiEntity>& rules, co
   }
   // Pass 2: shape, flags and context form, only for words within two tokens of a scored one (its features look no
   // further). A capitalised stop word ("I", "My", "Can") is no candidate.
-  for (std::size_t i = 0; i < out.size(); ++i) {
+  // `near`: bits 0..4 = `scored` of tokens i-2..i+2 as they stand when token i is reached (only token i itself
+  // changes in this loop, and only before the window moves past it).
+  std::uint32_t near = 0;
+  for (std::size_t k = 0; k < std::min<std::size_t>(out.size(), 3); ++k)
+    near |= std::uint32_t{out[k].scored} << (k + 2);
+  auto slide = [&](std::size_t i) {  // the window of token i -> that of token i + 1
+    near = (near >> 1) | (i + 3 < out.size() && out[i + 3].scored ? 16u : 0u);
+  };
+  for (std::size_t i = 0; i < out.size(); slide(i), ++i) {
     auto& t = out[i];
-    if (!t.word) continue;
-    bool near = false;
-    for (std::size_t k = i > 2 ? i - 2 : 0; k < std::min(out.size(), i + 3) && !near; ++k) near = out[k].scored;
-    if (!near) continue;
+    if (!t.word || !near) continue;
     const auto s = text.substr(t.b, t.e - t.b);
     // Shape: X x d u (non-ASCII letter), runs longer than two collapsed.
     char shape[16];
@@ -166,7 +184,7 @@ void tag_tokenize(std::string_view text, const std::vector<PiiEntity>& rules, co
       const auto wc = classify_word(lw);
       if (wc.common) t.flags |= kCommon;
       if (wc.given) t.flags |= kGiven;
-      if (wc.stop && t.rule == 0) t.candidate = t.scored = false;
+      if (wc.stop && t.rule == 0) t.candidate = t.scored = false, near &= ~4u;
     }
     // As context: a lower-case word or a common capitalised word is itself; a digit run its shape; any other
     // capitalised word its shape and gazetteer flags.
