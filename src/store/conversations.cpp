@@ -62,6 +62,7 @@ std::vector<Conversation> fetch(Tx& tx, Query& q) {
 
 Conversation ConversationRepository::open(const Scope& scope, const SessionStart& start) {
   tx_.require_write();
+  if (start.fresh) return insert_conversation(scope, start);
   // Two first turns of one new session may race; the lock makes the second find the first's row.
   tx_.lock("session:" + start.session_id);
   auto& existing = tx_.prepared<BySessionRow>(std::string(kColumns) + " WHERE session_id = :s",
@@ -84,6 +85,10 @@ Conversation ConversationRepository::open(const Scope& scope, const SessionStart
     if (!scope.allows(c.tenant_id)) throw ApiError::not_found("Session not found");
     return c;
   }
+  return insert_conversation(scope, start);
+}
+
+Conversation ConversationRepository::insert_conversation(const Scope& scope, const SessionStart& start) {
   if (start.tenant_id && !scope.allows(*start.tenant_id)) throw ApiError::not_found("Session not found");
   Conversation c;
   c.session_id = start.session_id;

@@ -19,6 +19,9 @@ struct SessionStart {
   std::optional<Id> patient_id;
   std::optional<std::string> user_id;
   std::optional<std::string> meta_data;  // JSON text
+  // The caller generated session_id for this turn and nothing else has written under it: open() inserts at
+  // once, without the lookup (a duplicate would still fail on the unique session_id, never merge silently).
+  bool fresh = false;
 };
 
 struct NewTurn {
@@ -67,6 +70,7 @@ class ConversationRepository {
   std::int64_t count(const Scope& scope);
 
  private:
+  Conversation insert_conversation(const Scope& scope, const SessionStart& start);
   Tx& tx_;
   // The conversation open() created in this transaction and its last turn index: add_turn then needs no
   // SELECT MAX, lock or updated_at UPDATE (no other transaction can see the row before commit).

@@ -215,6 +215,30 @@ TEST_P(Repositories, ConversationsKeepTurnsPerSession) {
   });
 }
 
+// A fresh session (an id the caller generated) is inserted without the lookup; it is still one conversation
+// with ordinary turns, and a second "fresh" open of an existing id fails on the unique session id instead of
+// creating a twin.
+TEST_P(Repositories, FreshSessionsAreInsertedWithoutALookup) {
+  SessionStart start{"sess-fresh", 1, 1, {}, {}};
+  start.fresh = true;
+  db->write([&](Tx& tx) {
+    ConversationRepository c(tx);
+    auto conv = c.open(t1, start);
+    EXPECT_EQ(c.add_turn(conv, {"hello", std::string("hi"), {}, {}}).turn_index, 1);
+  });
+  db->read([&](Tx& tx) {
+    ConversationRepository c(tx);
+    auto conv = c.by_session(t1, "sess-fresh");
+    ASSERT_TRUE(conv);
+    EXPECT_EQ(conv->patient_id, 1);
+    EXPECT_EQ(c.recent_turns(*conv, 10).size(), 1u);
+  });
+  EXPECT_ANY_THROW(db->write([&](Tx& tx) { ConversationRepository(tx).open(t1, start); }));
+  start.tenant_id = 2;  // never into another tenant's scope
+  start.session_id = "sess-fresh-2";
+  EXPECT_EQ(error_of([&] { db->write([&](Tx& tx) { ConversationRepository(tx).open(t1, start); }); }), Errc::not_found);
+}
+
 // add_turn skips its SELECT MAX only for a conversation its own repository created in this transaction; the
 // statements it reuses (cached per connection) must give every later transaction fresh values and ids.
 TEST_P(Repositories, TurnIndexContinuesAcrossRepositoriesAndTransactions) {

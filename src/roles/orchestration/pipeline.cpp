@@ -321,6 +321,7 @@ PipelineResult PipelineService::execute(const PipelineRequest& req, const CallCo
 
   std::string answer;
   bool agent_answered = false;
+  bool agent_called = false;  // the agent runtime may have stored dialogue state under the session id
   std::vector<llm::ToolResult> tool_results;
   std::vector<llm::Passage> passages;
 
@@ -369,6 +370,7 @@ PipelineResult PipelineService::execute(const PipelineRequest& req, const CallCo
     auto agents = app_.apis.agents;
     if (!out.escalated && agents && (!pending.task.empty() || agent_intent(cls.intent))) {
       if (emit) emit->status("Running agent...");
+      agent_called = true;
       agents::RunRequest ar;
       ar.prompt = req.prompt;  // the agent is our own role: it needs the names and dates to fill slots
       ar.session_id = out.session_id;
@@ -585,6 +587,7 @@ PipelineResult PipelineService::execute(const PipelineRequest& req, const CallCo
     store::SessionStart start{out.session_id, who.tenant, who.patient,
                               req.user_id.empty() ? std::nullopt : std::optional<std::string>(req.user_id),
                               bj::serialize(meta)};
+    start.fresh = req.session_id.empty() && !agent_called;  // our own new id, and no agent stored state under it
     const auto conv = repo.open(scope, start);
     store::NewTurn turn{prompt, out.final_response, out.intent, out.confidence, out.escalated, bj::serialize(safety_meta)};
     const auto t = repo.add_turn(conv, turn);
