@@ -212,17 +212,19 @@ TEST_P(ExecutionHttp, SplitModeClientIsTheSameApiOverHttp) {
   CallContext ctx;
   ctx.tenant_id = 1;
   ctx.principal = {"u-1", "reception", std::nullopt, std::nullopt};
-  auto r = api->execute({"get_availability", {{"date", local_date(1)}, {"provider_name", "Dr. Adams"}}, "", ""}, ctx);
+  // Day +4: the seed books Dr. Adams tomorrow at the seeding time of day, which can take tomorrow's 09:00 slot.
+  const std::string day = local_date(4);
+  auto r = api->execute({"get_availability", {{"date", day}, {"provider_name", "Dr. Adams"}}, "", ""}, ctx);
   EXPECT_EQ(r.status, "success");
   EXPECT_EQ(r.data.at("count"), "3");
   EXPECT_EQ(r.options.size(), 3u);
   auto refused = api->execute({"create_appointment", {{"patient_id", "2"}, {"start_time", "09:00"}}, "", ""}, ctx);
   EXPECT_EQ(refused.error_code, "not_found");  // tenant 2's patient, seen from tenant 1
   auto booked = api->execute(
-      {"create_appointment", {{"patient_id", "1"}, {"start_time", "09:00"}, {"date", local_date(1)}}, "k-9", ""}, ctx);
+      {"create_appointment", {{"patient_id", "1"}, {"start_time", "09:00"}, {"date", day}}, "k-9", ""}, ctx);
   ASSERT_EQ(booked.status, "success") << booked.message;
   auto replay = api->execute(
-      {"create_appointment", {{"patient_id", "1"}, {"start_time", "09:00"}, {"date", local_date(1)}}, "k-9", ""}, ctx);
+      {"create_appointment", {{"patient_id", "1"}, {"start_time", "09:00"}, {"date", day}}, "k-9", ""}, ctx);
   EXPECT_TRUE(replay.replayed);
   EXPECT_EQ(replay.data.at("appointment_id"), booked.data.at("appointment_id"));
   try {

@@ -297,15 +297,26 @@ TEST_P(Execution, CancelNeedsTheOwningPatientAndFreesTheSlot) {
 // ---- availability ----
 
 TEST_P(Execution, AvailabilityListsFreeSlotsAndShrinksWhenBooked) {
+  // "tomorrow" resolves to the next local date. Counts are checked on day +4: the seed books an hour-long visit
+  // with Dr. Adams tomorrow at the seeding time of day, which takes tomorrow's 09:00 slot when seeded between
+  // 08:00 and 10:00 (a test that failed two hours a day).
   auto r = run("get_availability", {{"date", "tomorrow"}});
   ASSERT_EQ(r.status, "success");
-  EXPECT_TRUE(r.message.starts_with("Available slots for " + tomorrow_ + ":\n- 09:00 with Dr. Adams")) << r.message;
-  EXPECT_EQ(r.data.at("count"), "9");
-  ASSERT_EQ(book(1, "09:00", "Dr. Adams").status, "success");
-  auto after = run("get_availability", {{"date", tomorrow_}});
+  EXPECT_TRUE(r.message.starts_with("Available slots for " + tomorrow_ + ":\n")) << r.message;
+  const std::string day = detail::local_date(now_, 4);  // slots on days 0..6; seeded visits on days 1, 2, 3, 5
+  auto free = run("get_availability", {{"date", day}});
+  EXPECT_TRUE(free.message.starts_with("Available slots for " + day + ":\n- 09:00 with Dr. Adams")) << free.message;
+  EXPECT_EQ(free.data.at("count"), "9");
+  auto booked = run("create_appointment", {{"patient_id", "1"},
+                                           {"date", day},
+                                           {"start_time", "09:00"},
+                                           {"provider_name", "Dr. Adams"},
+                                           {"reason", "Checkup"}});
+  ASSERT_EQ(booked.status, "success") << booked.message;
+  auto after = run("get_availability", {{"date", day}});
   EXPECT_EQ(after.data.at("count"), "8");
   EXPECT_EQ(after.message.find("09:00 with Dr. Adams"), std::string::npos);
-  auto bell = run("get_availability", {{"date", tomorrow_}, {"provider_name", "Dr. Bell"}});
+  auto bell = run("get_availability", {{"date", day}, {"provider_name", "Dr. Bell"}});
   EXPECT_EQ(bell.data.at("count"), "3");
 }
 
