@@ -39,6 +39,7 @@
 #include <vector>
 
 #include "rag_data.hpp"
+#include "roles/rag/dense_kernel.hpp"
 #include "roles/rag/embedder.hpp"
 #include "roles/rag/service.hpp"
 #include "roles/rag/use_lite.hpp"
@@ -561,6 +562,21 @@ static int bench_embed_one(double seconds) {
                 double l[1] = {0};
                 return getloadavg(l, 1) == 1 ? l[0] : -1.0;
               }());
+  const char* isa = "baseline";
+  switch (aurixa::rag::best_dense_isa()) {
+    case aurixa::rag::DenseIsa::avx512bf16:
+      isa = "avx512bf16 (bfloat16 pairs)";
+      break;
+    case aurixa::rag::DenseIsa::avx512:
+      isa = "avx512 (float16, fp32 FMA)";
+      break;
+    case aurixa::rag::DenseIsa::avx2:
+      isa = "avx2 (float16, fp32 FMA)";
+      break;
+    case aurixa::rag::DenseIsa::baseline:
+      break;
+  }
+  std::printf("dense kernel: %s\n", isa);
   std::printf("| case | texts/call | mean ms | best ms | calls |\n|---|---|---|---|---|\n");
   time_it("one question", 1);
   time_it("32 questions", 32);

@@ -16,6 +16,11 @@ namespace aurixa::rag {
 namespace {
 
 constexpr std::size_t kP = PackedMatrix::kPanel;
+// Whether best_dense_isa() picks the bfloat16 kernel on CPUs that have it (~0.6x the float16 kernel's time per
+// question). Its vectors stay within the TF.js reference test (worst cosine 0.99995 >= 0.999), MedQuAD
+// retrieval is unchanged within 0.003 and one KB query of rag_eval's vector-only row moved (hit@3 0.740 ->
+// 0.760); see docs/PERFORMANCE.md "Dense layers, round 3". false = the float16 kernel everywhere.
+constexpr bool kSelectBf16 = true;
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
 // Prefetch distance of the weight stream, in k steps (32 bytes each).
 constexpr std::size_t kPrefetchSteps = 32;
@@ -30,6 +35,29 @@ struct TileInputs {
   const std::uint32_t* ks;  // nullptr: no step was skipped (ks[t] == t)
   std::size_t steps;
 };
+
+// The bfloat16 kernel's inputs of one row tile: for each k pair t with a nonzero input in the tile, its
+// index ks[t] and, for each of the R rows, the two inputs as a bfloat16 pair (k even in the low half).
+struct TilePairs {
+  const std::uint32_t* x;
+  const std::uint32_t* ks;  // nullptr: no pair was skipped (ks[t] == t)
+  std::size_t steps;
+};
+
+std::uint16_t float_to_bf16(float f) {
+  std::uint32_t bits;
+  std::memcpy(&bits, &f, sizeof bits);
+  if ((bits & 0x7fffffffu) > 0x7f800000u) return static_cast<std::uint16_t>((bits >> 16) | 0x40);  // quiet NaN
+  bits += 0x7fffu + ((bits >> 16) & 1u);  // round to nearest even
+  return static_cast<std::uint16_t>(bits >> 16);
+}
+
+float bf16_to_float(std::uint16_t h) {
+  const std::uint32_t bits = std::uint32_t{h} << 16;
+  float f;
+  std::memcpy(&f, &bits, sizeof f);
+  return f;
+}
 
 std::uint16_t float_to_half(float f) {
   const _Float16 h = static_cast<_Float16>(f);  // round to nearest even
@@ -136,6 +164,70 @@ __attribute__((target("avx2,fma,f16c,avx512f,avx512vl,avx512bw,avx512dq,avx512cd
   strips_f16c<12>(in, m, w, out);
 }
 
+// ------------------------------------------------------------------------------------ AVX512_BF16 kernel
+#pragma GCC push_options
+#pragma GCC target("avx2,fma,f16c,avx512f,avx512vl,avx512bw,avx512dq,avx512cd,avx512bf16")
+
+// Prefetch distance of the bfloat16 weight stream, in k pairs (64 bytes each): the same bytes ahead.
+constexpr std::size_t kPrefetchPairs = kPrefetchSteps / 2;
+
+// R rows x 16 columns of out in R registers for the whole k loop; one 64-byte panel row (16 pairs) per step.
+template <int R, bool Indexed>
+__attribute__((always_inline)) inline void tile_bf16(const TilePairs& in, const std::uint16_t* panel,
+                                                     const float* bias, float* out, std::size_t ldo, std::size_t cols) {
+  __m512 acc[R];
+  const __m512 b = _mm512_loadu_ps(bias);
+  for (int r = 0; r < R; ++r) acc[r] = b;
+  const std::size_t steps = in.steps;
+  for (std::size_t t = 0; t < steps; ++t) {
+    const std::uint16_t* brow;
+    if constexpr (Indexed) {
+      brow = panel + std::size_t{in.ks[t]} * 2 * kP;
+    } else {
+      brow = panel + t * 2 * kP;
+      _mm_prefetch(reinterpret_cast<const char*>(brow + kPrefetchPairs * 2 * kP), _MM_HINT_T0);
+    }
+    const __m512bh w = (__m512bh)_mm512_loadu_si512(brow);
+    const std::uint32_t* x = in.x + t * R;
+    // GCC 12 does not fold the broadcast into vdpbf16ps' m32bcst operand (it emits a vpbroadcastd per row).
+    for (int r = 0; r < R; ++r) asm("vdpbf16ps %2%{1to16%}, %1, %0" : "+v"(acc[r]) : "v"(w), "m"(x[r]));
+  }
+  const __mmask16 mask = cols == kP ? __mmask16(0xffff) : __mmask16((1u << cols) - 1);
+  for (int r = 0; r < R; ++r) _mm512_mask_storeu_ps(out + r * ldo, mask, acc[r]);
+}
+
+template <int R>
+__attribute__((always_inline)) inline void tile_bf16_upto(int rows, const TilePairs& in, const std::uint16_t* panel,
+                                                          const float* bias, float* out, std::size_t ldo,
+                                                          std::size_t cols) {
+  if constexpr (R > 0) {
+    if (rows == R) {
+      if (in.ks)
+        tile_bf16<R, true>(in, panel, bias, out, ldo, cols);
+      else
+        tile_bf16<R, false>(in, panel, bias, out, ldo, cols);
+      return;
+    }
+    tile_bf16_upto<R - 1>(rows, in, panel, bias, out, ldo, cols);
+  }
+}
+
+constexpr int kBf16Rows = 16;
+
+void strips_avx512bf16(const TilePairs* in, std::size_t m, const PackedMatrix& w, float* out) {
+  const std::size_t n = w.n(), tiles = (m + kBf16Rows - 1) / kBf16Rows;
+  for (std::size_t s = 0; s < w.strips(); ++s) {
+    const std::size_t j0 = s * kP, cols = n - j0 < kP ? n - j0 : kP;
+    for (std::size_t ti = 0; ti < tiles; ++ti) {
+      const std::size_t i0 = ti * kBf16Rows;
+      const int rows = static_cast<int>(m - i0 < kBf16Rows ? m - i0 : kBf16Rows);
+      tile_bf16_upto<kBf16Rows>(rows, in[ti], w.panel(s), w.bias() + j0, out + i0 * n + j0, n, cols);
+    }
+  }
+}
+
+#pragma GCC pop_options
+
 // ------------------------------------------------------------------------------------ baseline kernel
 // Any x86-64: each panel is widened to fp32 once per call, then 2 rows x 16 columns at a time.
 void strips_baseline(const TileInputs* in, std::size_t m, const PackedMatrix& w, float* out) {
@@ -162,6 +254,8 @@ void strips_baseline(const TileInputs* in, std::size_t m, const PackedMatrix& w,
 
 std::size_t max_rows(DenseIsa isa) {
   switch (isa) {
+    case DenseIsa::avx512bf16:
+      return kBf16Rows;
     case DenseIsa::avx512:
       return 12;
     case DenseIsa::avx2:
@@ -174,19 +268,36 @@ std::size_t max_rows(DenseIsa isa) {
 
 }  // namespace
 
+bool dense_isa_supported(DenseIsa isa) {
+  const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
+  const bool avx512 = avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
+                      __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512dq") &&
+                      __builtin_cpu_supports("avx512cd");
+  switch (isa) {
+    case DenseIsa::baseline:
+      return true;
+    case DenseIsa::avx2:
+      return avx2;
+    case DenseIsa::avx512:
+      return avx512;
+    case DenseIsa::avx512bf16:
+      return avx512 && __builtin_cpu_supports("avx512bf16");
+  }
+  return false;
+}
+
 DenseIsa best_dense_isa() {
-  if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("fma") || !__builtin_cpu_supports("f16c"))
-    return DenseIsa::baseline;
-  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw") &&
-      __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512cd"))
-    return DenseIsa::avx512;
-  return DenseIsa::avx2;
+  if (kSelectBf16 && dense_isa_supported(DenseIsa::avx512bf16)) return DenseIsa::avx512bf16;
+  if (dense_isa_supported(DenseIsa::avx512)) return DenseIsa::avx512;
+  if (dense_isa_supported(DenseIsa::avx2)) return DenseIsa::avx2;
+  return DenseIsa::baseline;
 }
 
 void PackedMatrix::Free::operator()(std::uint16_t* p) const { std::free(p); }
 
-PackedMatrix::PackedMatrix(const float* b, std::size_t k, std::size_t n, const float* bias) : k_(k), n_(n) {
-  const std::size_t halves = strips() * k * kP;
+PackedMatrix::PackedMatrix(const float* b, std::size_t k, std::size_t n, const float* bias, DenseIsa isa)
+    : k_(k), n_(n), isa_(isa) {
+  const std::size_t kp = k_padded(), halves = strips() * kp * kP;
   std::size_t bytes = std::max<std::size_t>(halves * sizeof(std::uint16_t), 64);
   const bool huge = bytes >= kHugePage;
   const std::size_t align = huge ? kHugePage : 64;
@@ -197,21 +308,60 @@ PackedMatrix::PackedMatrix(const float* b, std::size_t k, std::size_t n, const f
   if (huge) madvise(p, bytes, MADV_HUGEPAGE);  // a hint: without THP the kernel is merely a little slower
   for (std::size_t s = 0; s < strips(); ++s) {
     const std::size_t j0 = s * kP, cols = std::min(kP, n - j0);
-    std::uint16_t* dst = p + s * k * kP;
-    for (std::size_t kk = 0; kk < k; ++kk)
+    std::uint16_t* dst = p + s * kp * kP;
+    for (std::size_t kk = 0; kk < kp; ++kk)
       for (std::size_t j = 0; j < kP; ++j) {
-        const float v = j < cols ? b[kk * n + j0 + j] : 0.0f;
+        const float v = j < cols && kk < k ? b[kk * n + j0 + j] : 0.0f;
         if (!(std::fabs(v) <= 65504.0f))
           throw std::runtime_error("dense weight " + std::to_string(v) + " is outside the float16 range");
-        dst[kk * kP + j] = float_to_half(v);
+        if (bf16())
+          dst[(kk / 2) * 2 * kP + j * 2 + kk % 2] = float_to_bf16(v);
+        else
+          dst[kk * kP + j] = float_to_half(v);
       }
   }
   bias_.assign(strips() * kP, 0.0f);
   std::memcpy(bias_.data(), bias, n * sizeof(float));
 }
 
+namespace {
+
+// The bfloat16 path of linear(): the inputs of each row tile as transposed bfloat16 pairs, with the k pairs
+// where the whole tile is zero left out.
+void linear_bf16(const float* a, std::size_t m, const PackedMatrix& w, float* out) {
+  const std::size_t k = w.k(), pairs = w.k_padded() / 2, rmax = kBf16Rows, tiles = (m + rmax - 1) / rmax;
+  std::vector<std::uint32_t> xs(m * pairs);
+  std::vector<std::uint32_t> ks(tiles * pairs);
+  std::vector<TilePairs> in(tiles);
+  for (std::size_t ti = 0; ti < tiles; ++ti) {
+    const std::size_t i0 = ti * rmax, rows = std::min(rmax, m - i0);
+    std::uint32_t* x = xs.data() + i0 * pairs;
+    std::uint32_t* idx = ks.data() + ti * pairs;
+    std::size_t steps = 0;
+    for (std::size_t p = 0; p < pairs; ++p) {
+      std::uint32_t any = 0;
+      for (std::size_t r = 0; r < rows; ++r) {
+        const float* row = a + (i0 + r) * k;
+        const std::uint32_t lo = float_to_bf16(row[2 * p]);
+        const std::uint32_t hi = 2 * p + 1 < k ? float_to_bf16(row[2 * p + 1]) : 0u;
+        const std::uint32_t v = lo | hi << 16;
+        x[steps * rows + r] = v;
+        any |= v & 0x7fff7fffu;  // -0 is zero too
+      }
+      if (any) idx[steps++] = static_cast<std::uint32_t>(p);
+    }
+    in[ti] = {x, steps == pairs ? nullptr : idx, steps};
+  }
+  strips_avx512bf16(in.data(), m, w, out);
+}
+
+}  // namespace
+
 void linear(const float* a, std::size_t m, const PackedMatrix& w, float* out, DenseIsa isa) {
+  if ((isa == DenseIsa::avx512bf16) != w.bf16())
+    throw std::invalid_argument("dense kernel and weight format differ (bfloat16 vs float16)");
   if (m == 0 || w.n() == 0) return;
+  if (isa == DenseIsa::avx512bf16) return linear_bf16(a, m, w, out);
   // The inputs of each row tile, transposed, with the k steps where the whole tile is zero left out.
   const std::size_t k = w.k(), rmax = max_rows(isa), tiles = (m + rmax - 1) / rmax;
   std::vector<float> xs(m * k);
@@ -240,6 +390,8 @@ void linear(const float* a, std::size_t m, const PackedMatrix& w, float* out, De
       return strips_avx2(in.data(), m, w, out);
     case DenseIsa::baseline:
       return strips_baseline(in.data(), m, w, out);
+    case DenseIsa::avx512bf16:
+      break;  // handled above
   }
 }
 
@@ -254,5 +406,7 @@ void linear_reference(const float* a, std::size_t m, std::size_t k, const float*
 }
 
 float round_to_half(float v) { return half_to_float(float_to_half(v)); }
+
+float round_to_bf16(float v) { return bf16_to_float(float_to_bf16(v)); }
 
 }  // namespace aurixa::rag

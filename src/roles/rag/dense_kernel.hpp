@@ -15,6 +15,12 @@
 // (never -march=native). Steps k where every input of a row tile is zero (ReLU outputs) are skipped.
 // Per output, the sum runs bias first, then k ascending, as the plain triple loop does.
 //
+// With AVX512_BF16 (+VL, BW) the weights are packed instead as bfloat16 PAIRS along k (for each strip, k/2
+// rows of 16 columns x 2 consecutive k), the inputs of each row tile are rounded to bfloat16 pairs, and
+// `vdpbf16ps` does two multiply-adds per fp32 lane (fp32 accumulators; the products of two bfloat16 are
+// exact): twice the multiply-adds per instruction of the fp32 FMA path, up to 16 rows x 16 columns (one
+// 512-bit accumulator per row). The skipped steps are then the k PAIRS where the whole tile is zero.
+//
 // Thread-safety: a PackedMatrix is immutable after construction; linear() may run concurrently.
 #include <cstddef>
 #include <cstdint>
@@ -23,9 +29,12 @@
 
 namespace aurixa::rag {
 
-enum class DenseIsa { baseline, avx2, avx512 };
+enum class DenseIsa { baseline, avx2, avx512, avx512bf16 };
 
-// The best kernel this CPU runs.
+// Whether this CPU runs the kernel for `isa`.
+bool dense_isa_supported(DenseIsa isa);
+// The kernel used by default: the best float16 one this CPU runs (the bfloat16 one is not selected by
+// default, see kSelectBf16 in dense_kernel.cpp).
 DenseIsa best_dense_isa();
 
 class PackedMatrix {
@@ -33,14 +42,21 @@ class PackedMatrix {
   static constexpr std::size_t kPanel = 16;
 
   PackedMatrix() = default;
-  // b: k x n, row-major; bias: n floats. Throws std::runtime_error for a weight outside the float16 range.
-  PackedMatrix(const float* b, std::size_t k, std::size_t n, const float* bias);
+  // b: k x n, row-major; bias: n floats. Packed for the kernel of `isa`: bfloat16 pairs for avx512bf16,
+  // float16 otherwise. Throws std::runtime_error for a weight outside the float16 range (whatever the
+  // format, so that a model loads on every CPU or on none).
+  PackedMatrix(const float* b, std::size_t k, std::size_t n, const float* bias, DenseIsa isa = best_dense_isa());
 
   std::size_t k() const { return k_; }
   std::size_t n() const { return n_; }
+  DenseIsa isa() const { return isa_; }
+  bool bf16() const { return isa_ == DenseIsa::avx512bf16; }
+  // k rounded up to the packing granularity (2 for bfloat16 pairs).
+  std::size_t k_padded() const { return bf16() ? (k_ + 1) / 2 * 2 : k_; }
   std::size_t strips() const { return (n_ + kPanel - 1) / kPanel; }
-  // Strip s: k x kPanel float16 bit patterns, row-major.
-  const std::uint16_t* panel(std::size_t s) const { return data_.get() + s * k_ * kPanel; }
+  // Strip s: k x kPanel float16 bit patterns, row-major; or, bf16(): k_padded()/2 rows of kPanel pairs
+  // (bfloat16 bit patterns of rows 2p and 2p+1, column by column).
+  const std::uint16_t* panel(std::size_t s) const { return data_.get() + s * k_padded() * kPanel; }
   // strips() * kPanel floats, zero-padded.
   const float* bias() const { return bias_.data(); }
 
@@ -49,20 +65,23 @@ class PackedMatrix {
     void operator()(std::uint16_t* p) const;
   };
   std::size_t k_ = 0, n_ = 0;
+  DenseIsa isa_ = DenseIsa::baseline;
   std::unique_ptr<std::uint16_t[], Free> data_;
   std::vector<float> bias_;
 };
 
-// out[m x w.n()] = a[m x w.k()] * W + bias (row-major), with the kernel for `isa` (which the CPU must support).
+// out[m x w.n()] = a[m x w.k()] * W + bias (row-major), with the kernel for `isa` (which the CPU must support,
+// and which must use w's format: throws std::invalid_argument for a bfloat16 kernel on float16 weights or
+// the other way round).
 void linear(const float* a, std::size_t m, const PackedMatrix& w, float* out, DenseIsa isa);
-inline void linear(const float* a, std::size_t m, const PackedMatrix& w, float* out) {
-  linear(a, m, w, out, best_dense_isa());
-}
+inline void linear(const float* a, std::size_t m, const PackedMatrix& w, float* out) { linear(a, m, w, out, w.isa()); }
 
 // The plain triple loop (tests compare the kernel with it, on weights passed through round_to_half).
 void linear_reference(const float* a, std::size_t m, std::size_t k, const float* b, std::size_t n, const float* bias,
                       float* out);
 // v as the kernel sees it: rounded to the nearest float16.
 float round_to_half(float v);
+// v as the bfloat16 kernel sees it (weights and inputs): rounded to the nearest bfloat16 (ties to even).
+float round_to_bf16(float v);
 
 }  // namespace aurixa::rag

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <random>
 #include <stdexcept>
 #include <vector>
@@ -14,14 +15,17 @@ namespace aurixa::rag {
 namespace {
 
 std::vector<DenseIsa> supported_isas() {
-  std::vector<DenseIsa> out = {DenseIsa::baseline};
-  if (best_dense_isa() != DenseIsa::baseline) out.push_back(DenseIsa::avx2);
-  if (best_dense_isa() == DenseIsa::avx512) out.push_back(DenseIsa::avx512);
+  std::vector<DenseIsa> out;
+  for (DenseIsa isa : {DenseIsa::baseline, DenseIsa::avx2, DenseIsa::avx512, DenseIsa::avx512bf16})
+    if (dense_isa_supported(isa)) out.push_back(isa);
+  EXPECT_TRUE(dense_isa_supported(best_dense_isa()));
   return out;
 }
 
 const char* isa_name(DenseIsa isa) {
   switch (isa) {
+    case DenseIsa::avx512bf16:
+      return "avx512bf16";
     case DenseIsa::avx512:
       return "avx512";
     case DenseIsa::avx2:
@@ -43,22 +47,31 @@ void check(std::size_t m, std::size_t k, std::size_t n, double zero_fraction, st
     for (std::size_t kk = 0; kk < k; ++kk) a[1 * k + kk] = 0.0f;
   for (auto& v : b) v = u(rng);
   for (auto& v : bias) v = u(rng);
-  // The kernel stores the weights as float16: compare with the triple loop on the rounded weights.
-  std::vector<float> b_half(b.size());
+  // The float16 kernels store the weights as float16: compare with the triple loop on the rounded weights.
+  // The bfloat16 kernel rounds both the weights and the inputs to bfloat16 (the products are then exact).
+  std::vector<float> b_half(b.size()), b_bf(b.size()), a_bf(a.size());
   for (std::size_t i = 0; i < b.size(); ++i) b_half[i] = round_to_half(b[i]);
-  std::vector<float> want(m * n);
-  linear_reference(a.data(), m, k, b_half.data(), n, bias.data(), want.data());
-  PackedMatrix w(b.data(), k, n, bias.data());
-  ASSERT_EQ(w.k(), k);
-  ASSERT_EQ(w.n(), n);
+  for (std::size_t i = 0; i < b.size(); ++i) b_bf[i] = round_to_bf16(b[i]);
+  for (std::size_t i = 0; i < a.size(); ++i) a_bf[i] = round_to_bf16(a[i]);
+  std::vector<float> want_half(m * n), want_bf(m * n);
+  linear_reference(a.data(), m, k, b_half.data(), n, bias.data(), want_half.data());
+  linear_reference(a_bf.data(), m, k, b_bf.data(), n, bias.data(), want_bf.data());
   for (DenseIsa isa : supported_isas()) {
+    const bool bf = isa == DenseIsa::avx512bf16;
+    const std::vector<float>& ea = bf ? a_bf : a;
+    const std::vector<float>& eb = bf ? b_bf : b_half;
+    const std::vector<float>& want = bf ? want_bf : want_half;
+    PackedMatrix w(b.data(), k, n, bias.data(), isa);
+    ASSERT_EQ(w.k(), k);
+    ASSERT_EQ(w.n(), n);
+    ASSERT_EQ(w.bf16(), bf);
     std::vector<float> got(m * n + 1, -12345.0f);  // the sentinel past the end must survive
     linear(a.data(), m, w, got.data(), isa);
     ASSERT_EQ(got[m * n], -12345.0f) << isa_name(isa) << " wrote past the end, m=" << m << " n=" << n;
     for (std::size_t i = 0; i < m; ++i)
       for (std::size_t j = 0; j < n; ++j) {
         double scale = std::fabs(bias[j]);
-        for (std::size_t kk = 0; kk < k; ++kk) scale += std::fabs(double(a[i * k + kk]) * b_half[kk * n + j]);
+        for (std::size_t kk = 0; kk < k; ++kk) scale += std::fabs(double(ea[i * k + kk]) * eb[kk * n + j]);
         ASSERT_NEAR(got[i * n + j], want[i * n + j], 1e-5 * scale + 1e-6)
             << isa_name(isa) << " m=" << m << " k=" << k << " n=" << n << " at (" << i << "," << j << ")";
       }
@@ -66,6 +79,9 @@ void check(std::size_t m, std::size_t k, std::size_t n, double zero_fraction, st
 }
 
 TEST(DenseKernel, MatchesTripleLoopOnRandomShapes) {
+  std::printf("dense kernels tested on this CPU:");
+  for (DenseIsa isa : supported_isas()) std::printf(" %s", isa_name(isa));
+  std::printf(" (default %s)\n", isa_name(best_dense_isa()));
   std::mt19937 rng(9);
   for (std::size_t m = 1; m <= 13; ++m)
     for (std::size_t n : {1, 5, 16, 17, 31, 32, 48, 100})
@@ -74,7 +90,7 @@ TEST(DenseKernel, MatchesTripleLoopOnRandomShapes) {
 
 TEST(DenseKernel, MatchesTripleLoopOnBatches) {
   std::mt19937 rng(10);
-  for (std::size_t m : {24, 25, 37, 50})
+  for (std::size_t m : {16, 17, 24, 25, 33, 37, 50})
     for (std::size_t n : {16, 40, 96}) check(m, 300, n, 0.5, rng);
   check(11, 1536, 512, 0.6, rng);  // the shape of a short question's FFN output layer
 }
@@ -90,11 +106,30 @@ TEST(DenseKernel, HalfRoundingIsToNearest) {
   EXPECT_THROW(PackedMatrix(b.data(), 1, 1, bias.data()), std::runtime_error);
 }
 
+TEST(DenseKernel, Bf16RoundingIsToNearestEven) {
+  EXPECT_EQ(round_to_bf16(1.0f), 1.0f);
+  EXPECT_EQ(round_to_bf16(-0.5f), -0.5f);
+  EXPECT_EQ(round_to_bf16(1.0f + 1.0f / 256), 1.0f);              // a tie (half an ulp, 2^-8): to even
+  EXPECT_EQ(round_to_bf16(1.0f + 3.0f / 256), 1.0f + 1.0f / 64);  // a tie: to even, upwards
+  EXPECT_EQ(round_to_bf16(1.0f + 1.0f / 256 + 1.0f / 4096), 1.0f + 1.0f / 128);  // above half an ulp
+  EXPECT_NEAR(round_to_bf16(0.1234567f), 0.1234567f, 0.1234567f / 256);
+  EXPECT_EQ(round_to_bf16(70000.0f) > 65000.0f, true);  // the bfloat16 range is the float range
+}
+
+TEST(DenseKernel, KernelAndWeightFormatMustAgree) {
+  std::vector<float> a(2 * 4, 1.0f), b(4 * 3, 1.0f), bias(3, 0.0f), out(2 * 3);
+  PackedMatrix half(b.data(), 4, 3, bias.data(), DenseIsa::baseline);
+  PackedMatrix bf(b.data(), 4, 3, bias.data(), DenseIsa::avx512bf16);  // packing needs no AVX-512
+  EXPECT_THROW(linear(a.data(), 2, half, out.data(), DenseIsa::avx512bf16), std::invalid_argument);
+  EXPECT_THROW(linear(a.data(), 2, bf, out.data(), DenseIsa::baseline), std::invalid_argument);
+  EXPECT_EQ(PackedMatrix(b.data(), 4, 3, bias.data()).isa(), best_dense_isa());
+}
+
 TEST(DenseKernel, ZeroInputsGiveTheBias) {
   std::vector<float> a(3 * 8, 0.0f), b(8 * 20, 1.0f), bias(20);
   for (std::size_t j = 0; j < 20; ++j) bias[j] = float(j);
-  PackedMatrix w(b.data(), 8, 20, bias.data());
   for (DenseIsa isa : supported_isas()) {
+    PackedMatrix w(b.data(), 8, 20, bias.data(), isa);
     std::vector<float> out(3 * 20, -1.0f);
     linear(a.data(), 3, w, out.data(), isa);
     for (std::size_t i = 0; i < 3; ++i)
