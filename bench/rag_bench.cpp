@@ -263,14 +263,20 @@ struct VectorBenchOptions {
   bool e2e_only = false;  // skip the embedding sample and the one-graph measurements
 };
 
-int bench_vectors(const VectorBenchOptions& o) {
-  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress shows while the long steps run
+// The builtin model from the source tree, or null (with a message) when it is not installed.
+static std::shared_ptr<const UseLiteModel> load_bench_model() {
   auto dir = find_use_lite_model({(std::filesystem::path(AURIXA_SOURCE_DIR) / "models" / "use-lite").string()});
   if (dir.empty()) {
     std::fprintf(stderr, "rag_bench: USE Lite model not installed (scripts/install-deps.sh)\n");
-    return 2;
+    return nullptr;
   }
-  auto model = UseLiteModel::load(dir);
+  return UseLiteModel::load(dir);
+}
+
+int bench_vectors(const VectorBenchOptions& o) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress shows while the long steps run
+  auto model = load_bench_model();
+  if (!model) return 2;
   auto mq = bench::load_medquad(bench::shared_dir() / "data" / "medquad_beir");
   std::vector<Chunk> chunks;
   for (const auto& a : mq.articles)
@@ -471,13 +477,9 @@ int bench_vectors(const VectorBenchOptions& o) {
 }  // namespace
 
 static int bench_embed(std::size_t n) {
-  auto dir = find_use_lite_model({(std::filesystem::path(AURIXA_SOURCE_DIR) / "models" / "use-lite").string()});
-  if (dir.empty()) {
-    std::fprintf(stderr, "rag_bench: USE Lite model not installed (scripts/install-deps.sh)\n");
-    return 2;
-  }
   auto t0 = Clock::now();
-  auto model = UseLiteModel::load(dir);
+  auto model = load_bench_model();
+  if (!model) return 2;
   std::printf("model load: %.2f s, RSS %.0f MB\n", seconds_since(t0), rss_mb());
   auto mq = bench::load_medquad(bench::shared_dir() / "data" / "medquad_beir");
   std::vector<std::string> questions, chunks;
@@ -519,12 +521,8 @@ static double thread_cpu_seconds() {
 }
 
 static int bench_embed_one(double seconds) {
-  auto dir = find_use_lite_model({(std::filesystem::path(AURIXA_SOURCE_DIR) / "models" / "use-lite").string()});
-  if (dir.empty()) {
-    std::fprintf(stderr, "rag_bench: USE Lite model not installed (scripts/install-deps.sh)\n");
-    return 2;
-  }
-  auto model = UseLiteModel::load(dir);
+  auto model = load_bench_model();
+  if (!model) return 2;
   auto mq = bench::load_medquad(bench::shared_dir() / "data" / "medquad_beir");
   // ~10-piece questions: the typical patient question of a pipeline turn.
   std::vector<std::string> short_q;
