@@ -7,6 +7,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -82,6 +83,54 @@ bool overlaps(const TokenSpan& s, const EmergencyHit& h) { return s.first <= h.l
 
 }  // namespace
 
+namespace {
+// kLaugh and kRoutine as word lists, matched on the message's words without a regex pass (find_register()).
+// Both are \b(?:...)\b alternations of plain lower-case words, "word\w*" prefixes and "word word" pairs; any
+// other syntax in them is refused when the rules are built, so the lists stay the one source of truth.
+class RegisterWords {
+ public:
+  void add(std::string_view alternation, unsigned bit) {
+    for (std::size_t i = 0; i <= alternation.size();) {
+      std::size_t j = alternation.find('|', i);
+      if (j == std::string_view::npos) j = alternation.size();
+      std::string_view item = alternation.substr(i, j - i);
+      Entry e;
+      e.bit = bit;
+      if (item.ends_with("\\w*")) e.prefix = true, item.remove_suffix(3);
+      const std::size_t space = item.find(' ');
+      e.word = std::string(item.substr(0, space));
+      if (space != std::string_view::npos) e.second = std::string(item.substr(space + 1));
+      const auto plain = [](std::string_view w) {
+        return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
+      };
+      if (!plain(e.word) || (space != std::string_view::npos && (!plain(e.second) || e.prefix)))
+        throw std::logic_error("emergency context: register list item '" + std::string(item) + "' is not a plain word");
+      by_first_[static_cast<unsigned char>(e.word[0])].push_back(std::move(e));
+      i = j + 1;
+    }
+  }
+  // The bits of the lists that the word run `r` matches; next() is the following run when one space away.
+  template <typename Next>
+  unsigned match(std::string_view r, Next&& next) const {
+    const auto c = static_cast<unsigned char>(r[0]);
+    if (c >= by_first_.size()) return 0;
+    unsigned bits = 0;
+    for (const auto& e : by_first_[c])
+      if (e.prefix ? r.starts_with(e.word) : r == e.word && (e.second.empty() || next() == e.second)) bits |= e.bit;
+    return bits;
+  }
+
+ private:
+  struct Entry {
+    std::string word, second;  // second: the pair's second word
+    bool prefix = false;
+    unsigned bit = 0;
+  };
+  std::array<std::vector<Entry>, 128> by_first_;
+};
+constexpr unsigned kLaughBit = 1, kRoutineBit = 2;
+}  // namespace
+
 struct ContextRules::Impl {
   std::vector<std::pair<std::string, std::unique_ptr<RE2>>> sources;
   std::vector<std::string> full;     // the compiled pattern of each source, same order
@@ -98,6 +147,7 @@ struct ContextRules::Impl {
   RE2* present;
   RE2* past_verb;
   RE2* routine;
+  RegisterWords register_words;  // kLaugh and kRoutine for find_register()
   RE2* hypo;
   RE2* hypo_sentence;
   RE2* hypo_break;
@@ -143,13 +193,8 @@ ContextRules::ContextRules() : impl_(std::make_unique<Impl>()) {
   m.attenuate = m.add(kAttenuate);
   m.amplify = m.add(kAmplify);
   if (m.sources.size() > 32) throw std::logic_error("emergency context: more cue patterns than bits in find()");
-  // find_register() spells out these two lists word by word.
-  if (std::string_view(kLaugh) != "lol|lmao|lmfao|haha\\w*|hehe\\w*|rofl|jk|jaja\\w*|xd" ||
-      std::string_view(kRoutine) !=
-          "follow up|followup|appointment|appointments|appt|appts|rehab|rehabilitation|refill|refills|records|"
-          "referral|checkup|check up|clearance|physical|paperwork|form|forms|note|letter|results|reschedule|cita|"
-          "citas|receta")
-    throw std::logic_error("emergency context: kLaugh or kRoutine changed, update find_register() to match");
+  m.register_words.add(kLaugh, kLaughBit);
+  m.register_words.add(kRoutine, kRoutineBit);
   RE2::Options o;
   o.set_log_errors(false);
   o.set_max_mem(64 << 20);
@@ -267,8 +312,7 @@ namespace {
 // The whole-message register: kLaugh and kRoutine over the whole text, without a regex pass. Both are
 // \b(?:words)\b with RE2's ASCII \b, so a match is a maximal run of [A-Za-z0-9_] equal to a word (for the
 // haha\w* forms: starting with "haha"), or, for "follow up" and "check up", two runs with one space between.
-// The constructor checks that kLaugh and kRoutine are still the lists spelt out here.
-void find_register(const ContextCues& c) {
+void find_register(const ContextCues& c, const RegisterWords& words) {
   c.register_known = true;
   const std::string_view t = c.text ? std::string_view(c.text->text) : std::string_view();
   auto w = [](unsigned char ch) {
@@ -279,7 +323,7 @@ void find_register(const ContextCues& c) {
     while (j < t.size() && w(static_cast<unsigned char>(t[j]))) ++j;
     return t.substr(i, j - i);
   };
-  // Candidates by first letter: most runs are rejected by one switch. Every word starts with a letter, so on ASCII
+  // Candidates by first letter (RegisterWords buckets): most runs are rejected at once. Every word starts with a letter, so on ASCII
   // text only runs at token starts can match, and comparing the whole token gives the same answer as comparing
   // its run (a normalized word token is [a-z0-9] with '.' only between digits: a token that differs from its run
   // ends in digits and equals no word). Text with other bytes is scanned run by run.
@@ -310,56 +354,20 @@ void find_register(const ContextCues& c) {
       r = run_at(i);
       i += r.size();
     }
-    bool laugh = false, routine = false;
-    switch (r[0]) {
-      case 'l':
-        laugh = r == "lol" || r == "lmao" || r == "lmfao";
-        routine = r == "letter";
-        break;
-      case 'r':
-        laugh = r == "rofl";
-        routine = r == "rehab" || r == "rehabilitation" || r == "refill" || r == "refills" || r == "records" ||
-                  r == "referral" || r == "results" || r == "reschedule" || r == "receta";
-        break;
-      case 'j':
-        laugh = r == "jk" || r.starts_with("jaja");
-        break;
-      case 'x':
-        laugh = r == "xd";
-        break;
-      case 'h':
-        laugh = r.starts_with("haha") || r.starts_with("hehe");
-        break;
-      case 'f':
-        routine = r == "followup" || r == "form" || r == "forms" ||
-                  (r == "follow" && i + 1 < t.size() && t[i] == ' ' && run_at(i + 1) == "up");
-        break;
-      case 'a':
-        routine = r == "appointment" || r == "appointments" || r == "appt" || r == "appts";
-        break;
-      case 'c':
-        routine = r == "checkup" || r == "clearance" || r == "cita" || r == "citas" ||
-                  (r == "check" && i + 1 < t.size() && t[i] == ' ' && run_at(i + 1) == "up");
-        break;
-      case 'p':
-        routine = r == "physical" || r == "paperwork";
-        break;
-      case 'n':
-        routine = r == "note";
-        break;
-      default:
-        break;
-    }
+    const unsigned bits = words.match(r, [&] {  // i is the end of r
+      return i + 1 < t.size() && t[i] == ' ' ? run_at(i + 1) : std::string_view();
+    });
+    const bool laugh = bits & kLaughBit, routine = bits & kRoutineBit;
     c.laugh = c.laugh || laugh;
     c.routine = c.routine || routine;
   }
 }
-bool laugh(const ContextCues& c) {
-  if (!c.register_known) find_register(c);
+bool laugh(const ContextCues& c, const RegisterWords& words) {
+  if (!c.register_known) find_register(c, words);
   return c.laugh;
 }
-bool routine(const ContextCues& c) {
-  if (!c.register_known) find_register(c);
+bool routine(const ContextCues& c, const RegisterWords& words) {
+  if (!c.register_known) find_register(c, words);
   return c.routine;
 }
 }  // namespace
@@ -383,7 +391,7 @@ std::string ContextRules::suppression(const ContextCues& c, const EmergencyHit& 
   for (const auto& s : c.idiom)
     if (overlaps(s, h)) return "figurative";
   if ((flags & kFigurable) && !self_harm) {
-    if (laugh(c)) return "figurative";
+    if (laugh(c, impl_->register_words)) return "figurative";
     for (const auto& s : c.money)
       if (c.clause[s.first] == clause && !overlaps(s, h)) return "figurative";
   }
@@ -434,7 +442,8 @@ std::string ContextRules::suppression(const ContextCues& c, const EmergencyHit& 
     for (const auto& s : c.past)
       if (c.sentence[s.first] == sentence && !overlaps(s, h)) return "past";
     for (const auto& s : c.past_verb)
-      if (s.last < h.first_token && h.first_token - s.last <= 3 && c.sentence[s.first] == sentence && routine(c))
+      if (s.last < h.first_token && h.first_token - s.last <= 3 && c.sentence[s.first] == sentence &&
+          routine(c, impl_->register_words))
         return "past";
   }
   return {};

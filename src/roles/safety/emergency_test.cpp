@@ -26,6 +26,21 @@ TEST_F(SafetyEmergency, IssueExamples) {
   EXPECT_FALSE(escalates("my dad had a stroke in 2019, I need his follow-up"));
 }
 
+// The whole-message register (kLaugh, kRoutine in emergency_context.cpp, matched word by word): a laughing
+// message makes a figurable word figurative; a routine request next to a past event is no emergency.
+TEST_F(SafetyEmergency, LaughAndRoutineRegister) {
+  EXPECT_TRUE(escalates("im having a heart attack"));
+  EXPECT_FALSE(escalates("im having a heart attack haha"));  // a "haha\w*" prefix
+  EXPECT_TRUE(escalates("im having a heart attack lolly"));  // whole words only
+  EXPECT_TRUE(escalates("i cant breathe lol"));              // not a figurable phrase
+  EXPECT_TRUE(escalates("my dad had a stroke"));
+  EXPECT_FALSE(escalates("my dad had a stroke, he needs a follow up"));  // a two-word item
+  EXPECT_TRUE(escalates("my dad had a stroke, he needs a follow"));
+  EXPECT_FALSE(escalates("he had a seizure and needs a check up"));
+  EXPECT_TRUE(escalates("he had a seizure and needs a check"));
+  EXPECT_FALSE(escalates("he had a stroke yesterday, need an appointment"));
+}
+
 TEST_F(SafetyEmergency, CategoriesOfClearEmergencies) {
   EXPECT_EQ(category("I think I'm having a heart attack"), "cardiac");
   EXPECT_EQ(category("his speech is slurred and his smile is crooked"), "stroke");
