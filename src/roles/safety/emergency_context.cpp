@@ -146,14 +146,12 @@ struct ContextRules::Impl {
   RE2* past;
   RE2* present;
   RE2* past_verb;
-  RE2* routine;
-  RegisterWords register_words;  // kLaugh and kRoutine for find_register()
+  RegisterWords register_words;  // kLaugh and kRoutine for find_register() (not regexes: matched word by word)
   RE2* hypo;
   RE2* hypo_sentence;
   RE2* hypo_break;
   RE2* idiom;
   RE2* money;
-  RE2* laugh;
   RE2* mod_after;
   RE2* mod_before;
   RE2* attenuate;
@@ -181,13 +179,11 @@ ContextRules::ContextRules() : impl_(std::make_unique<Impl>()) {
   m.past = m.add(kPast);
   m.present = m.add(kPresent);
   m.past_verb = m.add(kPastVerb);
-  m.routine = m.add(kRoutine);
   m.hypo = m.add(kHypothetical);
   m.hypo_sentence = m.add(kHypoSentence, false);
   m.hypo_break = m.add(kHypoBreak);
   m.idiom = m.add(kIdiom);
   m.money = m.add(kMoney);
-  m.laugh = m.add(kLaugh);
   m.mod_after = m.add(kModifierAfter);
   m.mod_before = m.add(kModifierBefore);
   m.attenuate = m.add(kAttenuate);
