@@ -256,6 +256,7 @@ int serve(const Config& cfg) {
   std::printf("{\"event\":\"listening\",\"port\":%u}\n", port);
   std::fflush(stdout);
   server.run();
+  for (const auto& f : app.on_server_stopped) f();
   log.info("stopped");
   log.flush();
   return 0;

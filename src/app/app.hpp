@@ -3,6 +3,7 @@
 // infrastructure and every role's interface. Roles receive App& when they register routes and
 // reach each other only through the api.hpp interfaces stored here (a local service, or in split
 // mode an HTTP client implementing the same interface). No Boost in this header.
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -67,6 +68,9 @@ struct App {
   TelemetrySink* telemetry = nullptr;
   // Objects roles create at wiring time that must live as long as the App (filters, caches, ...).
   std::vector<std::shared_ptr<void>> owned;
+  // Run once the HTTP server has stopped serving, while its threads' contexts still exist: work that
+  // resumes requests on those contexts (a commit queue's completions) finishes here.
+  std::vector<std::function<void()>> on_server_stopped;
 
   bool runs(const std::string& role) const;
 };

@@ -514,7 +514,7 @@ struct HttpServer::Impl {
     }
     std::optional<http::Response> res;
     try {
-      res = co_await route.async->handler(req, ctx);
+      res = co_await route.async->handler(req, ctx, http::AsyncEnv{workers.get_executor()});
     } catch (...) {
       res = http::handler_failure(route, ctx, log);
     }

@@ -83,10 +83,12 @@ void Router::add(std::string method, std::string pattern, Handler handler, Route
 }
 
 void Router::add_async(std::string method, std::string pattern, std::shared_ptr<const AsyncRoute> handler,
-                       RouteOptions options) {
+                       RouteOptions options, Handler sync_twin) {
   if (!handler) throw std::logic_error("add_async without a handler: " + method + " " + pattern);
   options.execution = Execution::async_io;
-  insert(std::move(method), std::move(pattern), std::move(options)).async = std::move(handler);
+  Route& r = insert(std::move(method), std::move(pattern), std::move(options));
+  r.async = std::move(handler);
+  r.handler = std::move(sync_twin);
 }
 
 void Router::merge(Router&& other) {

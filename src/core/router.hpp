@@ -42,7 +42,9 @@ struct Route {
   std::vector<std::string> segments;
   Handler handler;
   WsHandler ws_handler;  // set for WebSocket routes (method GET + Upgrade)
-  std::shared_ptr<const AsyncRoute> async;  // set for Execution::async_io routes (then handler is empty)
+  // Set for Execution::async_io routes. `handler`, when also set, is the same route for synchronous callers
+  // (in-process dispatch on a thread that may block); the HTTP server always awaits `async`.
+  std::shared_ptr<const AsyncRoute> async;
   RouteOptions options;
 };
 
@@ -82,8 +84,10 @@ class Router {
   void put(std::string pattern, Handler h, RouteOptions o = {}) { add("PUT", std::move(pattern), std::move(h), std::move(o)); }
   void del(std::string pattern, Handler h, RouteOptions o = {}) { add("DELETE", std::move(pattern), std::move(h), std::move(o)); }
   void websocket(std::string pattern, WsHandler handler, RouteOptions options = {});
-  // An Execution::async_io route (options.execution is set to it).
-  void add_async(std::string method, std::string pattern, std::shared_ptr<const AsyncRoute> handler, RouteOptions options = {});
+  // An Execution::async_io route (options.execution is set to it), with an optional synchronous twin for
+  // callers that dispatch in-process (Route::handler).
+  void add_async(std::string method, std::string pattern, std::shared_ptr<const AsyncRoute> handler,
+                 RouteOptions options = {}, Handler sync_twin = {});
 
   // HEAD falls back to GET. Throws std::logic_error on a duplicate method + pattern.
   Match match(std::string_view method, std::string_view path) const;

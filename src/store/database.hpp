@@ -34,9 +34,9 @@ struct DatabaseOptions {
   int pool_size = 10;                                 // PostgreSQL connections, or SQLite reader connections
   std::chrono::milliseconds busy_timeout{10'000};     // SQLite lock wait / PostgreSQL lock_timeout
   std::chrono::milliseconds acquire_timeout{10'000};  // wait for a free pooled connection, then 503
-  // SQLite only. FULL: every commit is fsynced (survives power loss). NORMAL: with WAL, a commit is in the
-  // OS page cache before it is acknowledged, so it survives a crash or kill -9 of the process, but not a
-  // power cut.
+  // SQLite only. FULL: every write is fsynced before it is acknowledged (survives power loss). NORMAL: with
+  // WAL, a commit is in the OS page cache before it is acknowledged, so it survives a crash or kill -9 of the
+  // process, but not a power cut.
   std::string sqlite_synchronous = "FULL";
 };
 
@@ -55,11 +55,34 @@ class Database {
   // Where the data lives, for logs: the SQLite path, or the PostgreSQL URL without its password.
   const std::string& location() const;
 
-  // Runs fn(Tx&) in a write transaction: commit when fn returns, rollback when it throws.
+  // Runs fn(Tx&) in a write transaction: commit when fn returns, rollback when it throws. Returns once the
+  // commit is durable (see flush()).
   template <class F>
   auto write(F&& fn) -> std::invoke_result_t<F&, Tx&> {
+    if constexpr (std::is_void_v<std::invoke_result_t<F&, Tx&>>) {
+      run(true, std::forward<F>(fn));
+      flush();
+    } else {
+      auto out = run(true, std::forward<F>(fn));
+      flush();
+      return out;
+    }
+  }
+  // As write(), but returns as soon as the transaction is committed (visible to readers), perhaps before it
+  // is on disk; flush() then makes it durable. For callers that overlap one batch's flush with the next
+  // batch's work (CommitQueue) and acknowledge nothing before flush() returns.
+  template <class F>
+  auto write_unflushed(F&& fn) -> std::invoke_result_t<F&, Tx&> {
     return run(true, std::forward<F>(fn));
   }
+  // Makes every transaction committed before the call durable. SQLite with synchronous FULL: fdatasync of
+  // the WAL. The connection itself runs with synchronous=NORMAL, so a commit writes its WAL frames without
+  // an fsync and releases the writer; this flush, outside the writer's lock, stands in for the commit's
+  // fsync (the next transaction's work overlaps it; concurrent writers share flushes). A commit is thus
+  // visible to readers for the length of one flush before it is durable; no writer acknowledges it before.
+  // Otherwise a no-op: PostgreSQL commits are durable when COMMIT returns; SQLite NORMAL never flushes.
+  // Throws std::runtime_error when the flush fails (the commit's durability is then unknown).
+  void flush();
   // Runs fn(Tx&) on a read connection (SQLite: a reader that never blocks the writer). Writing through
   // a read Tx throws std::logic_error.
   template <class F>

@@ -39,6 +39,12 @@ void Tx::run(soci::statement& st) {
   reset();
 }
 
+Id Tx::last_insert_id() {
+  long long id = 0;
+  if (!session_.get_last_insert_id("", id)) throw std::logic_error("store: no last insert id on this backend");
+  return id;
+}
+
 void Tx::require_write() const {
   if (!writable_) throw std::logic_error("store: write attempted inside Database::read");
 }

@@ -106,6 +106,11 @@ class Tx {
   // Executes a cached statement once with its current values (into targets, e.g. RETURNING id, are filled),
   // then resets it so no statement stays active across COMMIT.
   void run(soci::statement& st);
+  // Whether an INSERT should say RETURNING id. Not on SQLite: there RETURNING materialises an ephemeral
+  // table per statement, while last_insert_id() reads the connection's last rowid for free.
+  bool insert_returns_id() const { return backend_ != Backend::sqlite; }
+  // SQLite: the rowid of this connection's last INSERT.
+  Id last_insert_id();
 
  private:
   soci::session& session_;

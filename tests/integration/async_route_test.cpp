@@ -130,7 +130,7 @@ class AsyncRoutes : public ::testing::Test {
     router_.get("/worker-thread", [](const http::Request&, CallContext&) {
       return http::Response::json(200, boost::json::serialize(boost::json::object{{"thread", thread_name()}}));
     });
-    add_async("GET", "/async/{what}", [](const http::Request& req, CallContext&) -> asio::awaitable<http::Response> {
+    add_async("GET", "/async/{what}", [](const http::Request& req, CallContext&, const http::AsyncEnv&) -> asio::awaitable<http::Response> {
       const std::string what = req.param("what");
       if (what == "missing") throw ApiError(Errc::not_found, "no such thing");
       if (what == "crash") throw std::runtime_error("boom");
@@ -139,7 +139,21 @@ class AsyncRoutes : public ::testing::Test {
       co_await t.async_wait(asio::use_awaitable);
       co_return http::Response::json(200, boost::json::serialize(boost::json::object{{"thread", thread_name()}, {"what", what}}));
     });
-    add_async("POST", "/relay/{path...}", [this](const http::Request& req, CallContext&) -> asio::awaitable<http::Response> {
+    // A blocking part on the server's worker pool, then back on the connection's thread.
+    add_async("GET", "/hop", [](const http::Request&, CallContext&, const http::AsyncEnv& env) -> asio::awaitable<http::Response> {
+      const std::string before = thread_name();
+      const std::string worker = co_await http::on_workers(env, [] { return thread_name(); });
+      co_await http::on_workers(env, [] {});  // a void part
+      std::string failure;
+      try {
+        co_await http::on_workers(env, []() -> int { throw ApiError(Errc::conflict, "taken"); });
+      } catch (const ApiError& e) {
+        failure = std::string(e.detail());  // the worker's exception, rethrown here
+      }
+      co_return http::Response::json(200, boost::json::serialize(boost::json::object{
+                                              {"before", before}, {"worker", worker}, {"after", thread_name()}, {"failure", failure}}));
+    });
+    add_async("POST", "/relay/{path...}", [this](const http::Request& req, CallContext&, const http::AsyncEnv&) -> asio::awaitable<http::Response> {
       ClientRequest out;
       out.method = req.method;
       out.url = "http://127.0.0.1:" + std::to_string(upstream_port_) + "/" + req.param("path");
@@ -209,6 +223,16 @@ TEST_F(AsyncRoutes, RunOnTheConnectionsIoThreadWithParamsAndTheFilter) {
   EXPECT_EQ(r.headers.get("X-Filtered").value_or(""), "1");
   std::lock_guard lock(filter_.mu);
   EXPECT_EQ(filter_.before_thread, io);  // a filter that cannot block runs inline
+}
+
+TEST_F(AsyncRoutes, OnWorkersRunsAPartOnTheWorkerPoolAndResumesOnTheIoThread) {
+  const auto io = field(call("GET", "/io-thread"), "thread");
+  auto r = call("GET", "/hop");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(field(r, "before"), io);
+  EXPECT_NE(field(r, "worker"), io);  // a pool thread
+  EXPECT_EQ(field(r, "after"), io);
+  EXPECT_EQ(field(r, "failure"), "taken");
 }
 
 TEST_F(AsyncRoutes, AFilterThatMayBlockRunsOnAWorkerAndCanRefuse) {

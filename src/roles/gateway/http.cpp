@@ -81,28 +81,32 @@ void register_websocket_relay(http::Router& router, App& app, const char* path, 
 using CallFor = std::function<UpstreamCall(const http::Request&, CallContext&)>;
 using AfterForward = void (*)(http::Response&);
 
-// A route forwarding to `role`. When the role runs in this process its handlers may block, so the route runs
-// on a worker (in-process dispatch); otherwise it is relayed from the connection's own I/O thread (async_io:
-// no thread hand-off, the upstream connection pooled on that thread).
+// A route forwarding to `role`, awaited on the connection's own I/O thread (async_io). When the role runs in
+// this process, its async routes run right there and its other routes on a worker (they may block);
+// otherwise the request is relayed over an upstream connection pooled on that thread.
 void add_forwarding(http::Router& router, const App& app, std::shared_ptr<const Upstreams> upstreams, const char* method,
                     const std::string& pattern, const std::string& role, CallFor call_for, http::RouteOptions options,
                     AfterForward after = nullptr) {
-  if (app.runs(role)) {
-    router.add(method, pattern, [upstreams, call_for, after](const http::Request& req, CallContext& ctx) {
-      auto res = upstreams->forward(call_for(req, ctx), req, ctx);
-      if (after) after(res);
-      return res;
-    }, std::move(options));
-    return;
-  }
+  const bool local = app.runs(role);
   auto async = std::make_shared<http::AsyncRoute>();
-  async->handler = [upstreams, call_for, after](const http::Request& req,
-                                                CallContext& ctx) -> boost::asio::awaitable<http::Response> {
-    auto res = co_await upstreams->forward_remote_async(call_for(req, ctx), req, ctx);
+  async->handler = [upstreams, call_for, after, local](const http::Request& req, CallContext& ctx,
+                                                       const http::AsyncEnv& env) -> boost::asio::awaitable<http::Response> {
+    auto call = call_for(req, ctx);
+    http::Response res;
+    if (local) res = co_await upstreams->forward_local_async(std::move(call), req, ctx, env);
+    else res = co_await upstreams->forward_remote_async(std::move(call), req, ctx);
     if (after) after(res);
     co_return res;
   };
-  router.add_async(method, pattern, std::move(async), std::move(options));
+  // In-process dispatch of the gateway's own router (tests, tools) keeps a synchronous twin.
+  http::Handler sync_twin;
+  if (local)
+    sync_twin = [upstreams, call_for, after](const http::Request& req, CallContext& ctx) {
+      auto res = upstreams->forward(call_for(req, ctx), req, ctx);
+      if (after) after(res);
+      return res;
+    };
+  router.add_async(method, pattern, std::move(async), std::move(options), std::move(sync_twin));
 }
 
 boost::json::object login_json(const LoginResult& r) {

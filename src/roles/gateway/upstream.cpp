@@ -66,18 +66,50 @@ http::Response Upstreams::forward(const UpstreamCall& call, const http::Request&
   return app_.role_routers.count(call.role) ? local(call, req, ctx) : remote(call, req, ctx);
 }
 
-http::Response Upstreams::local(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const {
-  const auto started = Clock::now();
+http::Request Upstreams::inner_request(const UpstreamCall& call, const http::Request& req) const {
   http::Request inner = req;
   inner.path = call.path;
   inner.target = upstream_target(call, req);
   inner.params.clear();
+  return inner;
+}
+
+void Upstreams::add_local_headers(const UpstreamCall& call, Clock::time_point started, http::Response& res) const {
+  if (!call.upstream_headers) return;
+  res.headers.set("x-upstream-latency-ms", std::to_string(ms_since(started)));
+  res.headers.set("x-upstream-service", call.registry_name);
+}
+
+http::Response Upstreams::local(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const {
+  const auto started = Clock::now();
+  http::Request inner = inner_request(call, req);
   auto res = http::dispatch(*app_.role_routers.at(call.role), inner, ctx, app_.log);
-  if (call.upstream_headers) {
-    res.headers.set("x-upstream-latency-ms", std::to_string(ms_since(started)));
-    res.headers.set("x-upstream-service", call.registry_name);
-  }
+  add_local_headers(call, started, res);
   return res;
+}
+
+boost::asio::awaitable<http::Response> Upstreams::forward_local_async(UpstreamCall call, const http::Request& req,
+                                                                      CallContext& ctx, const http::AsyncEnv& env) const {
+  const auto started = Clock::now();
+  http::Request inner = inner_request(call, req);
+  const http::Router& router = *app_.role_routers.at(call.role);
+  http::Match m = router.match(inner.method, inner.path);
+  std::optional<http::Response> res;
+  if (m.kind == http::Match::Kind::found && m.route->async && !call.stream) {
+    for (auto& [k, v] : m.params) inner.params[k] = std::move(v);
+    try {
+      res = co_await m.route->async->handler(inner, ctx, env);
+    } catch (...) {
+      res = http::handler_failure(*m.route, ctx, app_.log);
+    }
+  } else {
+    res = co_await http::on_workers(env, [&]() -> http::Response {
+      if (ctx.expired()) return http::Response::json(503, ApiError(Errc::unavailable, "server busy: request deadline passed while queued").to_json());
+      return http::dispatch(router, inner, ctx, app_.log);
+    });
+  }
+  add_local_headers(call, started, *res);
+  co_return std::move(*res);
 }
 
 ClientRequest Upstreams::outbound(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const {

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <string>
 
+#include "core/async_route.hpp"
 #include "core/context.hpp"
 #include "core/http_types.hpp"
 
@@ -35,9 +36,16 @@ class Upstreams {
   // by forward().
   boost::asio::awaitable<http::Response> forward_remote_async(UpstreamCall call, const http::Request& req,
                                                               CallContext& ctx) const;
+  // For a role in this process (Execution::async_io routes): the role's own async route is awaited here on
+  // the connection's thread (it hops to the workers only for what may block); any other route runs on the
+  // worker pool, as forward() would.
+  boost::asio::awaitable<http::Response> forward_local_async(UpstreamCall call, const http::Request& req,
+                                                             CallContext& ctx, const http::AsyncEnv& env) const;
 
  private:
   http::Response local(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const;
+  http::Request inner_request(const UpstreamCall& call, const http::Request& req) const;
+  void add_local_headers(const UpstreamCall& call, std::chrono::steady_clock::time_point started, http::Response& res) const;
   http::Response remote(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const;
   ClientRequest outbound(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const;
   http::Response failed(const UpstreamCall& call, const CallContext& ctx, const ApiError& e) const;

@@ -23,7 +23,9 @@ void wire(App& app) {
     cache = std::make_shared<LocalResponseCache>(static_cast<std::size_t>(app.config.cache_max_entries),
                                                  std::chrono::seconds(app.config.cache_ttl_s));
   }
-  app.apis.orchestration = std::make_shared<PipelineService>(app, std::move(classifier), std::move(cache));
+  auto service = std::make_shared<PipelineService>(app, std::move(classifier), std::move(cache));
+  app.on_server_stopped.push_back([service] { service->drain(); });
+  app.apis.orchestration = std::move(service);
 }
 
 void register_routes(http::Router& router, App& app) {

@@ -1,13 +1,15 @@
 #include "roles/orchestration/pipeline.hpp"
 
+#include <boost/asio/associated_executor.hpp>
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <boost/json.hpp>
 
 #include <algorithm>
 #include <chrono>
-#include <list>
-#include <mutex>
 #include <set>
-#include <unordered_map>
 
 #include "app/app.hpp"
 #include "core/error.hpp"
@@ -18,17 +20,16 @@
 #include "roles/agents/turn_party.hpp"
 #include "roles/execution/api.hpp"
 #include "roles/orchestration/admin_support.hpp"
+#include "roles/orchestration/pipeline_steps.hpp"
 #include "roles/llm/api.hpp"
 #include "roles/rag/api.hpp"
 #include "roles/safety/api.hpp"
 #include "store/conversations.hpp"
 #include "store/database.hpp"
-#include "store/group_commit.hpp"
+#include "store/commit_queue.hpp"
 #include "store/patients.hpp"
 
 namespace aurixa::orchestration {
-
-namespace bj = boost::json;
 
 namespace {
 
@@ -104,114 +105,22 @@ struct PipelineService::Emitter {
   }
 };
 
-// Records the steps of one turn: timings, JSON input/output, telemetry.
-class StepLog {
- public:
-  StepLog(App& app, const std::string& session, std::int64_t tenant, const TraceParent& trace)
-      : app_(app), session_(session), tenant_(tenant), trace_(trace) {}
-  // The turn's steps go to telemetry as ONE grouped pipeline_step event (TelemetryEvent::steps) when the
-  // turn ends, however it ends.
-  ~StepLog() {
-    if (!app_.telemetry || turn_.steps.empty()) return;
-    try {
-      turn_.timestamp = turn_.steps.back().timestamp;
-      turn_.service = "orchestration-engine";
-      turn_.event_type = "pipeline_step";
-      turn_.tenant_id = tenant_;
-      turn_.within(trace_);  // child spans of the request when spans are exported
-      app_.telemetry->emit(std::move(turn_));
-    } catch (...) {  // telemetry never fails a turn
-    }
-  }
-  StepLog(const StepLog&) = delete;
-  StepLog& operator=(const StepLog&) = delete;
-
-  template <class F>
-  auto run(const std::string& name, bj::value input, F&& fn) -> decltype(fn(std::declval<bj::value&>())) {
-    StepRecord rec;
-    rec.name = name;
-    rec.input_json = input.is_null() ? std::string() : bj::serialize(input);
-    rec.start_time = now_s();
-    const auto started = std::chrono::steady_clock::now();
-    bj::value output;
-    try {
-      if constexpr (std::is_void_v<decltype(fn(output))>) {
-        fn(output);
-        finish(rec, started, "success", output, {});
-      } else {
-        auto r = fn(output);
-        finish(rec, started, "success", output, {});
-        return r;
-      }
-    } catch (const std::exception& e) {
-      finish(rec, started, "error", nullptr, e.what());
-      throw;
-    }
-  }
-  void add(StepRecord rec) { steps_.push_back(std::move(rec)); }
-  std::vector<StepRecord>& steps() { return steps_; }
-
- private:
-  void finish(StepRecord& rec, std::chrono::steady_clock::time_point started, const char* status,
-              const bj::value& output, const std::string& error) {
-    rec.status = status;
-    rec.output_json = output.is_null() ? std::string() : bj::serialize(output);
-    rec.error_message = error;
-    rec.end_time = now_s();
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    if (app_.telemetry) {
-      if (turn_.steps.empty()) turn_.steps.reserve(8);
-      turn_.steps.push_back({rec.name, rec.end_time, ms, rec.status == "error"});
-    }
-    steps_.push_back(rec);
-  }
-  App& app_;
-  const std::string& session_;
-  std::int64_t tenant_;
-  const TraceParent& trace_;
-  std::vector<StepRecord> steps_;
-  TelemetryEvent turn_;  // the steps' telemetry, emitted by the destructor
-};
-
-// The classification of a prompt without dialogue context is a pure function of its text (the model is
-// immutable), so a repeated question — the same text a cached answer serves — is classified once. Exact
-// text as the key (not the cache's normalised one: the classifier sees case and punctuation); LRU-bounded.
-// Thread-safe.
-struct PipelineService::ClassificationMemo {
-  static constexpr std::size_t kCapacity = 1024;
-  intent::Classification classify(const intent::Classifier& classifier, const std::string& text) {
-    {
-      std::lock_guard lock(mu);
-      if (const auto it = index.find(text); it != index.end()) {
-        lru.splice(lru.begin(), lru, it->second);
-        return it->second->second;
-      }
-    }
-    auto c = classifier.classify(text, {});
-    std::lock_guard lock(mu);
-    if (index.count(text)) return c;
-    if (lru.size() >= kCapacity) {
-      index.erase(lru.back().first);
-      lru.pop_back();
-    }
-    lru.emplace_front(text, c);
-    index.emplace(text, lru.begin());
-    return c;
-  }
-  std::mutex mu;
-  std::list<std::pair<std::string, intent::Classification>> lru;  // most recent first
-  std::unordered_map<std::string, std::list<std::pair<std::string, intent::Classification>>::iterator> index;
-};
-
 PipelineService::PipelineService(App& app, std::shared_ptr<const intent::Classifier> classifier,
                                  std::shared_ptr<ResponseCache> cache)
     : app_(app),
       classifier_(std::move(classifier)),
       cache_(std::move(cache)),
-      turns_(app.db ? std::make_unique<store::GroupCommit>(*app.db) : nullptr),
-      memo_(std::make_unique<ClassificationMemo>()) {}
+      commits_(app.db ? std::make_unique<store::CommitQueue>(*app.db) : nullptr),
+      memo_(std::make_unique<ClassificationMemo>()),
+      // Redis (a shared cache or LLM budget) and roles in other processes are network round trips.
+      local_fast_path_(app.runs("safety") && app.runs("llm") && app.config.redis_url.empty() &&
+                       cache_->backend() == "memory") {}
 
 PipelineService::~PipelineService() = default;
+
+void PipelineService::drain() {
+  if (commits_) commits_->drain();
+}
 
 namespace {
 
@@ -244,8 +153,60 @@ intent::Classification PipelineService::classify(const std::string& text, const 
   return classifier_->classify(text, context);
 }
 
+// One turn in progress: the stages' shared state, so they can run on different threads (heap-allocated and
+// never moved: its StepLog refers to out.session_id and ctx.trace).
+struct PipelineService::Turn {
+  Turn(const PipelineRequest& r, const CallContext& c, Emitter* e) : req(r), ctx(c), emit(e) {}
+  PipelineRequest req;
+  CallContext ctx;
+  Emitter* emit;
+  agents::TurnParty who;
+  PipelineResult out;
+  std::optional<StepLog> log;
+  Pending pending;
+  std::vector<store::ConversationTurn> history;
+  safety::ValidateResult input;
+  std::string prompt;  // as redacted by safety
+  bool has_pii = false;
+  std::string answer;
+  bool agent_answered = false;
+  bool agent_called = false;  // the agent runtime may have stored dialogue state under the session id
+  bool cache_checked = false;
+  std::vector<llm::ToolResult> tool_results;
+  std::vector<llm::Passage> passages;
+  std::string meta_json, safety_meta_json;  // set by seal()
+};
+
+namespace {
+
+// CommitQueue::submit as an Asio operation: the caller's coroutine is resumed on its own executor once the
+// work is durable (or with the work's exception). The pending commit counts as work of that executor.
+template <class Token>
+auto async_commit(store::CommitQueue& queue, store::CommitQueue::Work work, Token&& token) {
+  return boost::asio::async_initiate<Token, void(std::exception_ptr)>(
+      [&queue](auto handler, store::CommitQueue::Work w) {
+        auto guard = boost::asio::make_work_guard(boost::asio::get_associated_executor(handler));
+        using State = std::pair<decltype(handler), decltype(guard)>;
+        auto state = std::make_shared<State>(std::move(handler), std::move(guard));
+        auto resume = [state](std::exception_ptr e) {
+          auto ex = state->second.get_executor();
+          boost::asio::post(ex, [state, e]() mutable { std::move(state->first)(e); });
+        };
+        try {
+          queue.submit(std::move(w), resume);
+        } catch (...) {
+          resume(std::current_exception());
+        }
+      },
+      token, std::move(work));
+}
+
+}  // namespace
+
 PipelineResult PipelineService::run(const PipelineRequest& request, const CallContext& ctx) {
-  return execute(request, ctx, nullptr);
+  auto turn = begin(request, ctx, nullptr);
+  complete(*turn);
+  return commit(std::move(turn));
 }
 
 void PipelineService::run_stream(const PipelineRequest& request, const CallContext& ctx,
@@ -253,7 +214,9 @@ void PipelineService::run_stream(const PipelineRequest& request, const CallConte
   Emitter emit{on_event};
   PipelineResult result;
   try {
-    result = execute(request, ctx, &emit);
+    auto turn = begin(request, ctx, &emit);
+    complete(*turn);
+    result = commit(std::move(turn));
   } catch (const ApiError& e) {
     on_event({"error", std::string(e.detail()), nullptr});
     return;
@@ -264,7 +227,41 @@ void PipelineService::run_stream(const PipelineRequest& request, const CallConte
   on_event({"done", result.final_response, &result});
 }
 
-PipelineResult PipelineService::execute(const PipelineRequest& req, const CallContext& in_ctx, Emitter* emit) {
+// GCC 12 reports Asio's coroutine frame allocator (aligned new, sized delete) as mismatched once it is
+// inlined here: a known false positive (gcc PR 109224).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+boost::asio::awaitable<PipelineResult> PipelineService::run_async(PipelineRequest request, CallContext ctx,
+                                                                  http::AsyncEnv env) {
+  std::unique_ptr<Turn> turn;
+  if (begins_without_blocking(request, ctx)) {
+    turn = begin(request, ctx, nullptr);  // CPU only: checks, safety, intent, the in-memory cache
+    if (!turn->out.cached) co_await http::on_workers(env, [&] { complete(*turn); });
+  } else {
+    turn = co_await http::on_workers(env, [&] {
+      auto t = begin(request, ctx, nullptr);
+      complete(*t);
+      return t;
+    });
+  }
+  seal(*turn);
+  co_await async_commit(*commits_, persist_work(*turn), boost::asio::use_awaitable);
+  co_return result(*turn);
+}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+
+// begin() reads the store only for a patient (resolve_turn_party) or a caller's session id, and calls
+// safety, the LLM router and the cache, which are in-process here unless another process or Redis serves them.
+bool PipelineService::begins_without_blocking(const PipelineRequest& req, const CallContext& ctx) const {
+  return local_fast_path_ && req.session_id.empty() && !req.patient_id && ctx.principal.role != "patient";
+}
+
+std::unique_ptr<PipelineService::Turn> PipelineService::begin(const PipelineRequest& req, const CallContext& in_ctx,
+                                                              Emitter* emit) {
   if (trimmed(req.prompt).empty()) throw ApiError::validation("prompt", "prompt must not be empty");
   if (req.prompt.size() > kMaxPromptChars) throw ApiError::validation("prompt", "prompt is longer than 8000 characters");
   if (req.session_id.size() > 128) throw ApiError::validation("session_id", "session_id is longer than 128 characters");
@@ -272,35 +269,33 @@ PipelineResult PipelineService::execute(const PipelineRequest& req, const CallCo
   auto safety = app_.apis.safety;
   if (!safety) throw ApiError(Errc::unavailable, "The safety role is not available");
 
-  CallContext ctx = in_ctx;
+  auto t = std::make_unique<Turn>(req, in_ctx, emit);
+  auto& ctx = t->ctx;
+  auto& out = t->out;
   const auto budget = std::chrono::steady_clock::now() + std::chrono::milliseconds(app_.config.pipeline_timeout_ms);
   ctx.deadline = std::min(ctx.deadline, budget);
   // The pipeline's public API refuses a request for another tenant (403) and reads the store only for a patient.
-  const auto who = agents::resolve_turn_party(
+  const auto who = t->who = agents::resolve_turn_party(
       *app_.db, req.patient_id, req.tenant_id, ctx,
       {.reject_tenant_mismatch = true, .other_patient_detail = "A patient may only converse as themselves"});
   ctx.tenant_id = who.tenant;
-  const auto scope = store::Scope::tenant(who.tenant);
 
-  PipelineResult out;
   out.session_id = req.session_id.empty() ? new_session_id() : req.session_id;
   out.request = req;
   out.request.session_id = out.session_id;
   out.request.tenant_id = who.tenant;
   out.request.patient_id = who.patient;
   out.created_at = now_s();
-  StepLog log(app_, out.session_id, who.tenant, ctx.trace);
+  auto& log = t->log.emplace(app_, out.session_id, who.tenant, ctx.trace);
 
   // Session context: the agent's pending task and the recent turns (model context).
   // A session id generated for this request (a random UUID) cannot have a stored conversation yet: no read.
-  Pending pending;
-  std::vector<store::ConversationTurn> history;
   if (!req.session_id.empty()) {
     app_.db->read([&](store::Tx& tx) {
       store::ConversationRepository repo(tx);
-      if (const auto conv = repo.by_session(scope, out.session_id)) {
-        pending = pending_of(conv->state);
-        history = repo.recent_turns(*conv, app_.config.history_turns);
+      if (const auto conv = repo.by_session(store::Scope::tenant(who.tenant), out.session_id)) {
+        t->pending = pending_of(conv->state);
+        t->history = repo.recent_turns(*conv, app_.config.history_turns);
       }
     });
   }
@@ -311,240 +306,261 @@ PipelineResult PipelineService::execute(const PipelineRequest& req, const CallCo
   in_check.text = req.prompt;
   in_check.stage = safety::Stage::input;
   in_check.tenant_id = std::to_string(who.tenant);
-  const auto input = log.run("validate_input", bj::object{{"stage", "input"}}, [&](bj::value& o) {
+  t->input = log.run("validate_input", bj::object{{"stage", "input"}}, [&](bj::value& o) {
     auto v = safety->validate(in_check);
     o = safety_json(v);
     return v;
   });
-  const std::string prompt = input.validated_text.empty() ? req.prompt : input.validated_text;
-  const bool has_pii = !input.entities.empty();
+  t->prompt = t->input.validated_text.empty() ? req.prompt : t->input.validated_text;
+  t->has_pii = !t->input.entities.empty();
+  const auto& prompt = t->prompt;
 
-  std::string answer;
-  bool agent_answered = false;
-  bool agent_called = false;  // the agent runtime may have stored dialogue state under the session id
-  std::vector<llm::ToolResult> tool_results;
-  std::vector<llm::Passage> passages;
-
-  if (input.requires_escalation) {
+  if (t->input.requires_escalation) {
     out.intent = "emergency";
     out.confidence = 1.0;
     out.escalated = true;
     out.escalation_type = "emergency";
-    answer = input.escalation_message.value_or(kEmergencyFallback);
-  } else {
-    // 2. Intent, in the context of a pending task ("yes", "Thursday" continue it).
-    intent::Context context{pending.task, pending.stage == "confirming"};
-    const auto cls = log.run("classify_intent", bj::object{{"prompt", prompt}}, [&](bj::value& o) {
-      // Personal data never enters the memo (as it never enters the response cache).
-      auto c = context.pending_intent.empty() && !context.awaiting_confirmation && !has_pii
-                   ? memo_->classify(*classifier_, prompt)
-                   : classifier_->classify(prompt, context);
-      bj::array alts;
-      for (const auto& a : c.alternatives) alts.push_back(bj::object{{"intent", a.intent}, {"confidence", a.confidence}});
-      bj::object obj{{"intent", c.intent}, {"confidence", c.confidence}, {"alternatives", std::move(alts)}};
-      if (auto llm = app_.apis.llm) {
-        llm::RouteRequest rr;
-        rr.prompt = prompt;
-        rr.tenant_id = std::to_string(who.tenant);
-        rr.session_id = out.session_id;
-        rr.user_id = req.user_id;
-        const auto d = llm->route(rr, ctx);
-        obj["model"] = d.model;
-        obj["provider"] = d.provider;
-        obj["metadata"] = bj::object{{"reason", d.reason}, {"rule", d.rule}};
-      }
-      o = std::move(obj);
-      return c;
-    });
-    out.intent = cls.intent;
-    out.confidence = cls.confidence;
-
-    if (cls.intent == "emergency" && cls.confidence >= 0.8) {
-      // The classifier recognised an emergency the safety lexicon did not: escalate rather than risk it.
-      out.escalated = true;
-      out.escalation_type = "emergency";
-      answer = kEmergencyFallback;
+    t->answer = t->input.escalation_message.value_or(kEmergencyFallback);
+    return t;
+  }
+  // 2. Intent, in the context of a pending task ("yes", "Thursday" continue it).
+  intent::Context context{t->pending.task, t->pending.stage == "confirming"};
+  const auto cls = log.run("classify_intent", bj::object{{"prompt", prompt}}, [&](bj::value& o) {
+    // Personal data never enters the memo (as it never enters the response cache).
+    auto c = context.pending_intent.empty() && !context.awaiting_confirmation && !t->has_pii
+                 ? memo_->classify(*classifier_, prompt)
+                 : classifier_->classify(prompt, context);
+    bj::array alts;
+    for (const auto& a : c.alternatives) alts.push_back(bj::object{{"intent", a.intent}, {"confidence", a.confidence}});
+    bj::object obj{{"intent", c.intent}, {"confidence", c.confidence}, {"alternatives", std::move(alts)}};
+    if (auto llm = app_.apis.llm) {
+      llm::RouteRequest rr;
+      rr.prompt = prompt;
+      rr.tenant_id = std::to_string(who.tenant);
+      rr.session_id = out.session_id;
+      rr.user_id = req.user_id;
+      const auto d = llm->route(rr, ctx);
+      obj["model"] = d.model;
+      obj["provider"] = d.provider;
+      obj["metadata"] = bj::object{{"reason", d.reason}, {"rule", d.rule}};
     }
+    o = std::move(obj);
+    return c;
+  });
+  out.intent = cls.intent;
+  out.confidence = cls.confidence;
 
-    // 3. Agent tools: a task in progress, or an intent that needs the patient's records or a write.
-    auto agents = app_.apis.agents;
-    if (!out.escalated && agents && (!pending.task.empty() || agent_intent(cls.intent))) {
-      if (emit) emit->status("Running agent...");
-      agent_called = true;
-      agents::RunRequest ar;
-      ar.prompt = req.prompt;  // the agent is our own role: it needs the names and dates to fill slots
-      ar.session_id = out.session_id;
-      ar.new_session = req.session_id.empty();  // our own fresh id: the agent need not look up its state
-      ar.patient_id = who.patient;
-      ar.tenant_id = who.tenant;
-      ar.intent = cls.intent;
-      ar.confidence = cls.confidence;
-      if (!pending.task.empty()) {  // what the message says on its own: a side question or a new request?
-        const auto alone = classifier_->classify(prompt, {});
-        ar.standalone_intent = alone.intent;
-        ar.standalone_confidence = alone.confidence;
-      }
-      bj::object in_json{{"prompt", prompt}, {"intent", cls.intent}};
-      if (who.patient) in_json["patient_id"] = *who.patient;
-      try {
-        const auto r = log.run("agent_execution", std::move(in_json), [&](bj::value& o) {
-          auto res = agents->run(ar, ctx);
-          bj::array calls;
-          for (const auto& c : res.tool_calls)
-            calls.push_back(bj::object{{"tool_name", c.tool_name}, {"arguments", c.arguments}, {"result", c.result}, {"ok", c.ok}});
-          o = bj::object{{"output", res.output},  {"tool_calls", std::move(calls)}, {"handled", res.handled},
-                         {"task", res.task},      {"state", res.state},           {"wrote", res.wrote},
-                         {"clarification", res.clarification}};
-          return res;
-        });
-        if (r.handled) {
-          answer = r.output;
-          agent_answered = true;
-          if (r.escalated) out.escalated = true, out.escalation_type = r.escalation_type;
-          if (!r.task.empty() && r.state != "done") out.intent = r.task;
-        } else {
-          for (const auto& c : r.tool_calls) tool_results.push_back({c.tool_name, c.ok, c.result, {}, c.ok ? "" : c.result});
-        }
-      } catch (const ApiError& e) {
-        if (e.status() < 500) throw;  // the request itself is wrong (unknown patient, forbidden)
-        answer = "I'm sorry, I couldn't complete that right now. Please try again in a moment or call the front desk.";
-        agent_answered = true;
-      }
+  if (cls.intent == "emergency" && cls.confidence >= 0.8) {
+    // The classifier recognised an emergency the safety lexicon did not: escalate rather than risk it.
+    out.escalated = true;
+    out.escalation_type = "emergency";
+    t->answer = kEmergencyFallback;
+    return t;
+  }
+  // 3. (in complete()) agent tools: a task in progress, or an intent that needs the patient's records or a write.
+  if (app_.apis.agents && (!t->pending.task.empty() || agent_intent(cls.intent))) return t;
+  // 4. A cached knowledge answer.
+  lookup_cache(*t);
+  return t;
+}
+
+// Only safe, non-personal knowledge answers are cached (never after a tool ran or inside a pending task).
+bool PipelineService::cacheable(const Turn& t) const {
+  return cache_->enabled() && knowledge_intent(t.out.intent) && !t.has_pii && t.tool_results.empty() &&
+         t.pending.task.empty();
+}
+
+void PipelineService::lookup_cache(Turn& t) {
+  t.cache_checked = true;
+  if (!cacheable(t)) return;
+  if (auto hit = cache_->get(cache_key(t.prompt, t.who.tenant, t.who.patient, t.out.intent))) {
+    StepRecord rec{"cache_hit", "success", "", R"({"cached":true})", "", now_s(), now_s()};
+    t.log->add(rec);
+    t.answer = *hit;
+    t.out.cached = true;
+    if (t.emit) t.emit->delta(t.answer);
+  }
+}
+
+void PipelineService::complete(Turn& t) {
+  if (t.out.cached) return;
+  auto& out = t.out;
+  auto& log = *t.log;
+  auto& ctx = t.ctx;
+  const auto& req = t.req;
+  const auto& who = t.who;
+  const auto& prompt = t.prompt;
+  auto* emit = t.emit;
+  auto safety = app_.apis.safety;
+  auto& answer = t.answer;
+  auto& passages = t.passages;
+
+  // 3. Agent tools: a task in progress, or an intent that needs the patient's records or a write.
+  auto agents = app_.apis.agents;
+  if (!out.escalated && agents && (!t.pending.task.empty() || agent_intent(out.intent))) {
+    if (emit) emit->status("Running agent...");
+    t.agent_called = true;
+    agents::RunRequest ar;
+    ar.prompt = req.prompt;  // the agent is our own role: it needs the names and dates to fill slots
+    ar.session_id = out.session_id;
+    ar.new_session = req.session_id.empty();  // our own fresh id: the agent need not look up its state
+    ar.patient_id = who.patient;
+    ar.tenant_id = who.tenant;
+    ar.intent = out.intent;
+    ar.confidence = out.confidence;
+    if (!t.pending.task.empty()) {  // what the message says on its own: a side question or a new request?
+      const auto alone = classifier_->classify(prompt, {});
+      ar.standalone_intent = alone.intent;
+      ar.standalone_confidence = alone.confidence;
     }
-
-    // 4. Knowledge: cached answer, or retrieval + generation.
-    if (!out.escalated && !agent_answered) {
-      const bool cacheable = cache_->enabled() && knowledge_intent(out.intent) && !has_pii && tool_results.empty() &&
-                             pending.task.empty();
-      const std::string key = cacheable ? cache_key(prompt, who.tenant, who.patient, out.intent) : std::string();
-      if (cacheable) {
-        if (auto hit = cache_->get(key)) {
-          StepRecord rec{"cache_hit", "success", "", R"({"cached":true})", "", now_s(), now_s()};
-          log.add(rec);
-          answer = *hit;
-          out.cached = true;
-          if (emit) emit->delta(answer);
-        }
+    bj::object in_json{{"prompt", prompt}, {"intent", out.intent}};
+    if (who.patient) in_json["patient_id"] = *who.patient;
+    try {
+      const auto r = log.run("agent_execution", std::move(in_json), [&](bj::value& o) {
+        auto res = agents->run(ar, ctx);
+        bj::array calls;
+        for (const auto& c : res.tool_calls)
+          calls.push_back(bj::object{{"tool_name", c.tool_name}, {"arguments", c.arguments}, {"result", c.result}, {"ok", c.ok}});
+        o = bj::object{{"output", res.output},  {"tool_calls", std::move(calls)}, {"handled", res.handled},
+                       {"task", res.task},      {"state", res.state},           {"wrote", res.wrote},
+                       {"clarification", res.clarification}};
+        return res;
+      });
+      if (r.handled) {
+        answer = r.output;
+        t.agent_answered = true;
+        if (r.escalated) out.escalated = true, out.escalation_type = r.escalation_type;
+        if (!r.task.empty() && r.state != "done") out.intent = r.task;
+      } else {
+        for (const auto& c : r.tool_calls) t.tool_results.push_back({c.tool_name, c.ok, c.result, {}, c.ok ? "" : c.result});
       }
-      if (!out.cached) {
-        auto llm = app_.apis.llm;
-        if (!llm) throw ApiError(Errc::unavailable, "The LLM role is not available");
-        if (out.intent != "smalltalk" && out.intent != "out_of_scope" && app_.apis.rag) {
-          if (emit) emit->status("Searching knowledge base...");
-          try {
-            log.run("knowledge_retrieval", bj::object{{"prompt", prompt}, {"intent", out.intent}}, [&](bj::value& o) {
-              rag::RetrieveRequest rr;
-              rr.prompt = prompt;
-              rr.intent = out.intent;
-              rr.top_k = 5;
-              rr.tenant_id = who.tenant;
-              const auto res = app_.apis.rag->retrieve(rr, ctx);
-              bj::array snippets;
-              for (const auto& s : res.snippets) {
-                passages.push_back({s.title, s.content, s.source, std::to_string(s.article_id)});
-                snippets.push_back(bj::object{{"source", s.source}, {"title", s.title}, {"score", s.score}});
-              }
-              o = bj::object{{"snippets", std::move(snippets)}, {"query_time_ms", res.query_time_ms}};
-            });
-          } catch (const ApiError& e) {
-            if (e.status() < 500) throw;  // retrieval down: answer without passages rather than fail the turn
-          }
-        }
-        if (emit) emit->status("Generating response...");
-        llm::ChatRequest cr;
-        for (const auto& t : history) {
-          cr.messages.push_back({"user", t.user_text});
-          if (t.response_text) cr.messages.push_back({"assistant", *t.response_text});
-        }
-        cr.messages.push_back({"user", prompt});
-        cr.passages = passages;
-        cr.tool_results = tool_results;
-        cr.intent = out.intent;
-        cr.tenant_id = std::to_string(who.tenant);
-        cr.max_tokens = 512;
-        cr.temperature = 0.3;
-        // Streamed answers are checked sentence by sentence before they are sent (the original streamed
-        // unchecked text and redacted only the final record).
-        std::string pending_text, sent;
-        auto flush = [&](bool all) {
-          std::size_t cut = std::string::npos;
-          if (all) {
-            cut = pending_text.size();
-          } else {
-            for (std::size_t i = pending_text.size(); i-- > 0;)
-              if ((pending_text[i] == '.' || pending_text[i] == '!' || pending_text[i] == '?' || pending_text[i] == '\n') &&
-                  i + 1 < pending_text.size() && (pending_text[i + 1] == ' ' || pending_text[i + 1] == '\n')) {
-                cut = i + 1;
-                break;
-              }
-          }
-          if (cut == std::string::npos || cut == 0) return;
-          safety::ValidateRequest vr;
-          vr.text = pending_text.substr(0, cut);
-          vr.stage = safety::Stage::output;
-          vr.tenant_id = std::to_string(who.tenant);
-          const auto v = safety->validate(vr);
-          emit->delta(v.validated_text);
-          sent += v.validated_text;
-          pending_text.erase(0, cut);
-        };
-        const auto gen = log.run("generate_response", bj::object{{"intent", out.intent}, {"passages", passages.size()}},
-                                 [&](bj::value& o) {
-                                   llm::ChatResponse r;
-                                   if (emit) {
-                                     r = llm->generate_stream(cr, ctx, [&](std::string_view d) {
-                                       pending_text.append(d);
-                                       flush(false);
-                                       return true;
-                                     });
-                                     flush(true);
-                                   } else {
-                                     r = llm->generate(cr, ctx);
-                                   }
-                                   o = bj::object{{"content", r.text},
-                                                  {"model", r.model},
-                                                  {"provider", r.provider},
-                                                  {"finish_reason", r.finish_reason},
-                                                  {"latency_ms", r.latency_ms},
-                                                  {"usage", bj::object{{"prompt_tokens", r.input_tokens},
-                                                                       {"completion_tokens", r.output_tokens},
-                                                                       {"estimated_cost_usd", r.cost_usd}}}};
-                                   if (r.finish_reason == "error" && !r.error.empty())
-                                     throw ApiError(Errc::bad_gateway, r.error);
-                                   return r;
-                                 });
-        answer = gen.text;
-        std::set<std::string> seen;
-        for (const auto& p : passages)
-          if (out.citations.size() < 3 && seen.insert(p.article_id).second)
-            out.citations.push_back({p.source, p.title, p.article_id});
-      }
-      // 5. Output check, then the cache (only safe, non-personal knowledge answers).
-      if (!out.cached) {
-        if (emit) emit->status("Validating...");
-        safety::ValidateRequest vr;
-        vr.text = trimmed(answer).empty() ? std::string(kEmptyAnswer) : answer;
-        vr.stage = safety::Stage::output;
-        vr.tenant_id = std::to_string(who.tenant);
-        const auto v = log.run("validate_output", bj::object{{"text", vr.text}}, [&](bj::value& o) {
-          auto r = safety->validate(vr);
-          o = safety_json(r);
-          o.as_object()["validated_text"] = r.validated_text;
-          return r;
-        });
-        answer = v.validated_text;
-        if (v.requires_escalation) answer = kEscalationPrefix + answer;
-        if (cacheable && v.is_safe && !v.requires_escalation) cache_->put(key, answer);
-      }
+    } catch (const ApiError& e) {
+      if (e.status() < 500) throw;  // the request itself is wrong (unknown patient, forbidden)
+      answer = "I'm sorry, I couldn't complete that right now. Please try again in a moment or call the front desk.";
+      t.agent_answered = true;
     }
   }
-  if (agent_answered && emit) {
+
+  // 4. Knowledge: cached answer, or retrieval + generation.
+  if (!out.escalated && !t.agent_answered) {
+    if (!t.cache_checked) lookup_cache(t);
+    if (!out.cached) {
+      auto llm = app_.apis.llm;
+      if (!llm) throw ApiError(Errc::unavailable, "The LLM role is not available");
+      if (out.intent != "smalltalk" && out.intent != "out_of_scope" && app_.apis.rag) {
+        if (emit) emit->status("Searching knowledge base...");
+        try {
+          log.run("knowledge_retrieval", bj::object{{"prompt", prompt}, {"intent", out.intent}}, [&](bj::value& o) {
+            rag::RetrieveRequest rr;
+            rr.prompt = prompt;
+            rr.intent = out.intent;
+            rr.top_k = 5;
+            rr.tenant_id = who.tenant;
+            const auto res = app_.apis.rag->retrieve(rr, ctx);
+            bj::array snippets;
+            for (const auto& s : res.snippets) {
+              passages.push_back({s.title, s.content, s.source, std::to_string(s.article_id)});
+              snippets.push_back(bj::object{{"source", s.source}, {"title", s.title}, {"score", s.score}});
+            }
+            o = bj::object{{"snippets", std::move(snippets)}, {"query_time_ms", res.query_time_ms}};
+          });
+        } catch (const ApiError& e) {
+          if (e.status() < 500) throw;  // retrieval down: answer without passages rather than fail the turn
+        }
+      }
+      if (emit) emit->status("Generating response...");
+      llm::ChatRequest cr;
+      for (const auto& h : t.history) {
+        cr.messages.push_back({"user", h.user_text});
+        if (h.response_text) cr.messages.push_back({"assistant", *h.response_text});
+      }
+      cr.messages.push_back({"user", prompt});
+      cr.passages = passages;
+      cr.tool_results = t.tool_results;
+      cr.intent = out.intent;
+      cr.tenant_id = std::to_string(who.tenant);
+      cr.max_tokens = 512;
+      cr.temperature = 0.3;
+      // Streamed answers are checked sentence by sentence before they are sent (the original streamed
+      // unchecked text and redacted only the final record).
+      std::string pending_text, sent;
+      auto flush = [&](bool all) {
+        std::size_t cut = std::string::npos;
+        if (all) {
+          cut = pending_text.size();
+        } else {
+          for (std::size_t i = pending_text.size(); i-- > 0;)
+            if ((pending_text[i] == '.' || pending_text[i] == '!' || pending_text[i] == '?' || pending_text[i] == '\n') &&
+                i + 1 < pending_text.size() && (pending_text[i + 1] == ' ' || pending_text[i + 1] == '\n')) {
+              cut = i + 1;
+              break;
+            }
+        }
+        if (cut == std::string::npos || cut == 0) return;
+        safety::ValidateRequest vr;
+        vr.text = pending_text.substr(0, cut);
+        vr.stage = safety::Stage::output;
+        vr.tenant_id = std::to_string(who.tenant);
+        const auto v = safety->validate(vr);
+        emit->delta(v.validated_text);
+        sent += v.validated_text;
+        pending_text.erase(0, cut);
+      };
+      const auto gen = log.run("generate_response", bj::object{{"intent", out.intent}, {"passages", passages.size()}},
+                               [&](bj::value& o) {
+                                 llm::ChatResponse r;
+                                 if (emit) {
+                                   r = llm->generate_stream(cr, ctx, [&](std::string_view d) {
+                                     pending_text.append(d);
+                                     flush(false);
+                                     return true;
+                                   });
+                                   flush(true);
+                                 } else {
+                                   r = llm->generate(cr, ctx);
+                                 }
+                                 o = bj::object{{"content", r.text},
+                                                {"model", r.model},
+                                                {"provider", r.provider},
+                                                {"finish_reason", r.finish_reason},
+                                                {"latency_ms", r.latency_ms},
+                                                {"usage", bj::object{{"prompt_tokens", r.input_tokens},
+                                                                     {"completion_tokens", r.output_tokens},
+                                                                     {"estimated_cost_usd", r.cost_usd}}}};
+                                 if (r.finish_reason == "error" && !r.error.empty())
+                                   throw ApiError(Errc::bad_gateway, r.error);
+                                 return r;
+                               });
+      answer = gen.text;
+      std::set<std::string> seen;
+      for (const auto& p : passages)
+        if (out.citations.size() < 3 && seen.insert(p.article_id).second)
+          out.citations.push_back({p.source, p.title, p.article_id});
+    }
+    // 5. Output check, then the cache (only safe, non-personal knowledge answers).
+    if (!out.cached) {
+      if (emit) emit->status("Validating...");
+      safety::ValidateRequest vr;
+      vr.text = trimmed(answer).empty() ? std::string(kEmptyAnswer) : answer;
+      vr.stage = safety::Stage::output;
+      vr.tenant_id = std::to_string(who.tenant);
+      const auto v = log.run("validate_output", bj::object{{"text", vr.text}}, [&](bj::value& o) {
+        auto r = safety->validate(vr);
+        o = safety_json(r);
+        o.as_object()["validated_text"] = r.validated_text;
+        return r;
+      });
+      answer = v.validated_text;
+      if (v.requires_escalation) answer = kEscalationPrefix + answer;
+      if (cacheable(t) && v.is_safe && !v.requires_escalation)
+        cache_->put(cache_key(prompt, who.tenant, who.patient, out.intent), answer);
+    }
+  }
+  if (t.agent_answered && emit) {
     emit->status("Validating...");
     emit->delta(answer);
   }
   if (out.escalated && out.escalation_type == "emergency" && emit) emit->delta(answer);
-  if (trimmed(answer).empty()) answer = kEmptyAnswer;
-  out.final_response = answer;
   if (out.escalated && out.escalation_type == "emergency") {
     if (app_.apis.agents) {
       try {
@@ -556,13 +572,13 @@ PipelineResult PipelineService::execute(const PipelineRequest& req, const CallCo
     if (auto execution = app_.apis.execution) {
       execution::ExecuteRequest er;
       er.action_name = "handoff_to_staff";
-      er.params = {{"reason", "Emergency: " + input.category.value_or("reported by the patient")},
+      er.params = {{"reason", "Emergency: " + t.input.category.value_or("reported by the patient")},
                    {"summary", admin::truncate_utf8(prompt, 4000)},
                    {"priority", "urgent"},
                    {"session_id", out.session_id},
                    {"tenant_id", std::to_string(who.tenant)}};
       if (who.patient) er.params["patient_id"] = std::to_string(*who.patient);
-      er.idempotency_key = "emergency:" + out.session_id + ":" + std::to_string(history.size());
+      er.idempotency_key = "emergency:" + out.session_id + ":" + std::to_string(t.history.size());
       er.actor = "orchestration";
       try {
         log.run("escalate_to_staff", bj::object{{"priority", "urgent"}}, [&](bj::value& o) {
@@ -575,40 +591,60 @@ PipelineResult PipelineService::execute(const PipelineRequest& req, const CallCo
     }
   }
 
-  // 6. The turn and its steps, in one transaction (the prompt as redacted by safety).
-  bj::object safety_meta = safety_json(input);
-  safety_meta["escalation_type"] = out.escalation_type;
-  bj::object meta{{"user_id", req.user_id.empty() ? bj::value(nullptr) : bj::value(req.user_id)},
-                  {"tenant_id", who.tenant}};
-  if (who.patient) meta["patient_id"] = *who.patient;
-  // Group commit: concurrent turns share one transaction (one fsync), and this returns once the turn is durable.
-  turns_->run([&](store::Tx& tx) {
+}
+
+// The final answer, and the turn's metadata for its rows.
+void PipelineService::seal(Turn& t) {
+  if (trimmed(t.answer).empty()) t.answer = kEmptyAnswer;
+  t.out.final_response = t.answer;
+  bj::object safety_meta = safety_json(t.input);
+  safety_meta["escalation_type"] = t.out.escalation_type;
+  t.safety_meta_json = bj::serialize(safety_meta);
+  bj::object meta{{"user_id", t.req.user_id.empty() ? bj::value(nullptr) : bj::value(t.req.user_id)},
+                  {"tenant_id", t.who.tenant}};
+  if (t.who.patient) meta["patient_id"] = *t.who.patient;
+  t.meta_json = bj::serialize(meta);
+}
+
+// 6. The turn and its steps, in one transaction (the prompt as redacted by safety). The commit queue
+// batches concurrent turns into one transaction (one fsync).
+store::CommitQueue::Work PipelineService::persist_work(Turn& t) {
+  return [&t](store::Tx& tx) {
     store::ConversationRepository repo(tx);
-    store::SessionStart start{out.session_id, who.tenant, who.patient,
-                              req.user_id.empty() ? std::nullopt : std::optional<std::string>(req.user_id),
-                              bj::serialize(meta)};
-    start.fresh = req.session_id.empty() && !agent_called;  // our own new id, and no agent stored state under it
-    const auto conv = repo.open(scope, start);
-    store::NewTurn turn{prompt, out.final_response, out.intent, out.confidence, out.escalated, bj::serialize(safety_meta)};
-    const auto t = repo.add_turn(conv, turn);
+    store::SessionStart start{t.out.session_id, t.who.tenant, t.who.patient,
+                              t.req.user_id.empty() ? std::nullopt : std::optional<std::string>(t.req.user_id),
+                              t.meta_json};
+    start.fresh = t.req.session_id.empty() && !t.agent_called;  // our own new id, and no agent stored state under it
+    const auto conv = repo.open(store::Scope::tenant(t.who.tenant), start);
+    store::NewTurn turn{t.prompt, t.out.final_response, t.out.intent, t.out.confidence, t.out.escalated, t.safety_meta_json};
+    const auto row = repo.add_turn(conv, turn);
     std::vector<store::PipelineStep> rows;
-    rows.reserve(log.steps().size());
-    for (const auto& s : log.steps()) {
-      auto& row = rows.emplace_back();
-      row.turn_id = t.id;
-      row.step_name = s.name;
-      row.status = s.status;
-      if (!s.input_json.empty()) row.input = s.input_json;
-      if (!s.output_json.empty()) row.output = s.output_json;
-      if (!s.error_message.empty()) row.error_message = s.error_message;
-      if (s.start_time > 0) row.start_time = s.start_time;
-      if (s.end_time > 0) row.end_time = s.end_time;
+    rows.reserve(t.log->steps().size());
+    for (const auto& s : t.log->steps()) {
+      auto& r = rows.emplace_back();
+      r.turn_id = row.id;
+      r.step_name = s.name;
+      r.status = s.status;
+      if (!s.input_json.empty()) r.input = s.input_json;
+      if (!s.output_json.empty()) r.output = s.output_json;
+      if (!s.error_message.empty()) r.error_message = s.error_message;
+      if (s.start_time > 0) r.start_time = s.start_time;
+      if (s.end_time > 0) r.end_time = s.end_time;
     }
     repo.add_steps(conv, rows);  // one multi-row INSERT
-  });
-  out.steps = log.steps();
-  out.updated_at = now_s();
-  return out;
+  };
+}
+
+PipelineResult PipelineService::commit(std::unique_ptr<Turn> turn) {
+  seal(*turn);
+  commits_->run(persist_work(*turn));
+  return result(*turn);
+}
+
+PipelineResult PipelineService::result(Turn& t) {
+  t.out.steps = t.log->steps();
+  t.out.updated_at = now_s();
+  return std::move(t.out);
 }
 
 }  // namespace aurixa::orchestration

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "app/app.hpp"
+#include "core/async_route.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "core/log.hpp"
@@ -56,12 +57,29 @@ PipelineRequest ws_request(const std::string& data, std::string& sticky_session,
 }  // namespace
 
 void register_pipeline_routes(http::Router& router, App& app, std::shared_ptr<PipelineService> service) {
-  router.post("/api/v1/pipelines",
-              [service](const http::Request& req, CallContext& ctx) {
-                auto request = codec::parse_request(json::parse_object(req));
-                return http::Response::json(200, codec::to_json_text(guarded([&] { return service->run(request, ctx); })));
-              },
-              {.timeout = kPipelineTimeout, .name = "/api/v1/pipelines"});
+  // Awaited on the connection's I/O thread: see PipelineService::run_async. The synchronous twin serves
+  // in-process callers that dispatch the role's router on a thread that may block.
+  auto turn = std::make_shared<http::AsyncRoute>();
+  turn->handler = [service](const http::Request& req, CallContext& ctx,
+                            const http::AsyncEnv& env) -> boost::asio::awaitable<http::Response> {
+    auto request = codec::parse_request(json::parse_object(req));
+    std::optional<PipelineResult> result;
+    std::string failure;
+    try {
+      result = co_await service->run_async(std::move(request), ctx, env);
+    } catch (const ApiError&) {
+      throw;
+    } catch (const std::exception& e) {
+      failure = e.what();
+    }
+    if (!result) throw ApiError(Errc::internal, "Pipeline execution failed: " + failure);  // as guarded()
+    co_return http::Response::json(200, codec::to_json_text(*result));
+  };
+  router.add_async("POST", "/api/v1/pipelines", std::move(turn), {.timeout = kPipelineTimeout, .name = "/api/v1/pipelines"},
+                   [service](const http::Request& req, CallContext& ctx) {
+                     auto request = codec::parse_request(json::parse_object(req));
+                     return http::Response::json(200, codec::to_json_text(guarded([&] { return service->run(request, ctx); })));
+                   });
 
   router.post("/api/v1/pipelines/stream",
               [service](const http::Request& req, CallContext& ctx) {
