@@ -19,13 +19,6 @@ std::map<std::string, double> unit_vector(std::string_view s) {
   return v;
 }
 
-double dot(const std::map<std::string, double>& a, const std::map<std::string, double>& b) {
-  double d = 0;
-  for (const auto& [t, x] : a)
-    if (auto it = b.find(t); it != b.end()) d += x * it->second;
-  return d;
-}
-
 // The original's metadata format: Python's repr of the rule's keyword list.
 std::string python_list(const std::vector<std::string>& items) {
   std::string out = "[";
@@ -59,12 +52,13 @@ RoutingConfig default_routing() {
 }
 
 ModelRouter::ModelRouter(RoutingConfig config, const PriceTable& prices) : config_(std::move(config)), prices_(prices) {
-  for (const auto& r : config_.semantic_routes) {
-    std::vector<TermVector> vs;
-    for (const auto& p : r.phrases)
-      if (auto v = unit_vector(p); !v.empty()) vs.push_back(std::move(v));
-    phrase_vectors_.push_back(std::move(vs));
-  }
+  for (std::size_t r = 0; r < config_.semantic_routes.size(); ++r)
+    for (const auto& p : config_.semantic_routes[r].phrases) {
+      const auto v = unit_vector(p);
+      if (v.empty()) continue;
+      for (const auto& [term, w] : v) postings_[term].push_back({phrase_route_.size(), w});
+      phrase_route_.push_back(static_cast<int>(r));
+    }
 }
 
 std::string ModelRouter::provider_for_model(std::string_view model) const {
@@ -77,17 +71,22 @@ std::string ModelRouter::provider_for_model(std::string_view model) const {
   return "local";
 }
 
+// The cosine of the prompt with every phrase, accumulated over the prompt's terms only (in the term order of
+// a plain dot product, so the sums are the same), then the first phrase with the highest similarity.
 std::pair<int, double> ModelRouter::best_semantic_route(std::string_view prompt) const {
-  auto q = unit_vector(prompt);
+  const auto q = unit_vector(prompt);
   int best = -1;
   double best_sim = 0;
   if (q.empty()) return {best, best_sim};
-  for (std::size_t r = 0; r < phrase_vectors_.size(); ++r)
-    for (const auto& pv : phrase_vectors_[r])
-      if (double s = dot(q, pv); s > best_sim) {
-        best_sim = s;
-        best = static_cast<int>(r);
-      }
+  std::vector<double> sims(phrase_route_.size(), 0.0);
+  for (const auto& [term, x] : q)
+    if (const auto it = postings_.find(term); it != postings_.end())
+      for (const auto& p : it->second) sims[p.phrase] += x * p.weight;
+  for (std::size_t i = 0; i < sims.size(); ++i)
+    if (sims[i] > best_sim) {
+      best_sim = sims[i];
+      best = phrase_route_[i];
+    }
   return {best, best_sim};
 }
 

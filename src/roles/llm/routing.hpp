@@ -13,6 +13,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "roles/llm/api.hpp"
@@ -79,10 +80,16 @@ class ModelRouter {
   std::pair<int, double> best_semantic_route(std::string_view prompt) const;
 
  private:
-  using TermVector = std::map<std::string, double>;
   RoutingConfig config_;
   const PriceTable& prices_;
-  std::vector<std::vector<TermVector>> phrase_vectors_;  // per route, per phrase (unit length)
+  // The routes' phrases as unit term vectors, inverted: term -> (phrase, weight). Phrases are numbered route
+  // by route, in order; phrase_route_ maps them back.
+  struct Posting {
+    std::size_t phrase;
+    double weight;
+  };
+  std::unordered_map<std::string, std::vector<Posting>> postings_;
+  std::vector<int> phrase_route_;
 };
 
 }  // namespace aurixa::llm
