@@ -26,7 +26,6 @@ void CommitQueue::submit(Work work, Done done) {
     if (stopping_) throw std::logic_error("CommitQueue::submit after shutdown began");
     first = queue_.empty();
     queue_.push_back({std::move(work), std::move(done)});
-    ++submitted_;
   }
   // The committer sleeps only on an empty queue: a second submit while it sleeps needs no second wake.
   if (first) commit_wake_.notify_one();
@@ -48,10 +47,11 @@ void CommitQueue::run(Work work) {
   if (error) std::rethrow_exception(error);
 }
 
+// A no-op work behind everything submitted so far: batches are committed, flushed and reported in order
+// (a failed work is reported by the committer before its batch reaches the flusher), so when the marker is
+// reported every earlier work has been, and its `done` destroyed (report()).
 void CommitQueue::drain() {
-  std::unique_lock lock(mu_);
-  const auto target = submitted_;
-  idle_.wait(lock, [&] { return reported_ >= target; });
+  run([](Tx&) {});
 }
 
 std::size_t CommitQueue::reported() const {
@@ -79,12 +79,23 @@ void CommitQueue::commit_loop() {
 }
 
 void CommitQueue::commit(std::vector<Item>& batch) {
-  std::vector<Item> failed;
+  bool work_threw = false;
   try {
     db_.write_unflushed([&](Tx& tx) {
-      for (auto& item : batch) item.work(tx);
+      for (auto& item : batch) {
+        try {
+          item.work(tx);
+        } catch (...) {
+          work_threw = true;
+          throw;
+        }
+      }
     });
   } catch (...) {
+    if (!work_threw) {  // BEGIN, COMMIT, the writer itself: no work to single out, and no retry of a COMMIT
+      report(batch, std::current_exception());  // whose outcome is unknown (PostgreSQL)
+      return;
+    }
     std::vector<Item> ok;
     for (auto& item : batch) {
       try {
@@ -130,16 +141,16 @@ void CommitQueue::flush_loop() {
 
 void CommitQueue::report(std::vector<Item>& items, std::exception_ptr error) {
   for (auto& item : items) {
+    // Destroyed right after the call, before anything later is reported: what a caller's completion holds
+    // (e.g. an executor's work guard) is released before drain() can return.
+    Done done = std::move(item.done);
     try {
-      item.done(error);
+      done(error);
     } catch (...) {  // a caller's completion must not stop the queue or skip its neighbours
     }
   }
-  {
-    std::lock_guard lock(mu_);
-    reported_ += items.size();
-  }
-  idle_.notify_all();
+  std::lock_guard lock(mu_);
+  reported_ += items.size();
 }
 
 }  // namespace aurixa::store

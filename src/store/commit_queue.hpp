@@ -5,7 +5,8 @@
 // the flusher, which makes it durable (Database::flush: one fdatasync for every batch committed since its
 // last flush) and calls each work's `done` with nullptr; meanwhile the committer is already writing the next
 // batch. A work that throws gets `done(its exception)` once its batch is retried work by work (one bad write
-// never fails its neighbours). Works must not depend on each other. Thread-safe.
+// never fails its neighbours); a failure of the transaction itself (BEGIN, COMMIT, the connection) or of the
+// flush fails the whole batch without a retry. Works must not depend on each other. Thread-safe.
 //
 // GroupCommit (group_commit.hpp) is the synchronous variant, led by the callers' own threads; this one is
 // for callers that must not block (a coroutine resumed by `done`).
@@ -58,10 +59,9 @@ class CommitQueue {
   mutable std::mutex mu_;
   std::condition_variable commit_wake_;  // work queued, or stopping
   std::condition_variable flush_wake_;   // a batch committed, or the committer stopped
-  std::condition_variable idle_;         // drain(): works were reported
   std::vector<Item> queue_;              // submitted, not yet committed
   std::vector<Item> flushing_;           // committed, waiting for the flush
-  std::size_t submitted_ = 0, reported_ = 0;
+  std::size_t reported_ = 0;
   bool stopping_ = false;
   bool committer_done_ = false;
   std::thread committer_, flusher_;  // last: started once the members above exist

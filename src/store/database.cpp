@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 #include <soci/soci.h>
 
 #include <fcntl.h>
@@ -11,6 +12,7 @@
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <set>
@@ -128,9 +130,13 @@ bool connection_bad(soci::session& s, Backend backend) {
 
 }  // namespace
 
-// fdatasync of a SQLite database's WAL file, opened on first use and reopened if the file was replaced
-// (SQLite deletes the WAL when the last connection to the database closes, in any process). Concurrent
-// flushes run in parallel (the kernel lets a later one find less to write).
+// fdatasync of a SQLite database's WAL file (its name as SQLite itself derives it), opened on first use and
+// reopened if the file was replaced (SQLite deletes the WAL when the last connection to the database closes,
+// in any process); the directory is fsynced whenever the file is (re)opened, so a newly created WAL's entry is
+// durable too. A failed fdatasync is final: Linux may mark the unwritten pages clean, so a later flush could
+// succeed without the lost frames, and commits after them would be acknowledged but unrecoverable (WAL frames
+// chain their checksums). Every later flush fails until a restart, as PostgreSQL does after an fsync failure.
+// Concurrent flushes run in parallel (the kernel lets a later one find less to write).
 class WalFlusher {
  public:
   explicit WalFlusher(std::string wal_path) : path_(std::move(wal_path)) {}
@@ -138,9 +144,10 @@ class WalFlusher {
     std::shared_ptr<const int> fd;
     {
       std::lock_guard lock(mu_);
+      if (!failed_.empty()) throw std::runtime_error(failed_);
       struct stat now {};
       if (::stat(path_.c_str(), &now) != 0) {
-        if (errno == ENOENT) return;  // no WAL: nothing was written through it
+        if (errno == ENOENT && !fd_) return;  // no WAL yet: nothing has been written through it
         fail("stat");
       }
       if (!fd_ || now.st_ino != ino_ || now.st_dev != dev_) {
@@ -152,22 +159,46 @@ class WalFlusher {
         });
         ino_ = now.st_ino;
         dev_ = now.st_dev;
+        sync_directory();
       }
       fd = fd_;
     }
-    if (::fdatasync(*fd) != 0) fail("fdatasync");
+    if (::fdatasync(*fd) != 0) {
+      std::lock_guard lock(mu_);
+      fail("fdatasync");
+    }
   }
 
  private:
-  [[noreturn]] void fail(const char* what) const {
-    throw std::runtime_error(std::string("cannot flush the SQLite WAL (") + what + " " + path_ + "): " + std::strerror(errno));
+  void sync_directory() {
+    const auto dir = std::filesystem::path(path_).parent_path();
+    const int d = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (d < 0) fail("open directory of");
+    const int rc = ::fsync(d);
+    ::close(d);
+    if (rc != 0) fail("fsync directory of");
+  }
+  // With mu_ held.
+  [[noreturn]] void fail(const char* what) {
+    failed_ = std::string("cannot flush the SQLite WAL (") + what + " " + path_ + "): " + std::strerror(errno) +
+              "; restart the process once the disk is healthy";
+    throw std::runtime_error(failed_);
   }
   const std::string path_;
   std::mutex mu_;
   std::shared_ptr<const int> fd_;  // closed when the last flush using it returns
   ino_t ino_ = 0;
   dev_t dev_ = 0;
+  std::string failed_;  // set by the first failure: every later flush fails
 };
+
+// The WAL file's name as SQLite derives it from the database file it opened (symbolic links resolved).
+std::string wal_path(soci::session& writer) {
+  auto* be = static_cast<soci::sqlite3_session_backend*>(writer.get_backend());
+  const auto* db_file = sqlite_api::sqlite3_db_filename(be->conn_, "main");
+  if (!db_file || !*db_file) throw std::runtime_error("SQLite reports no file name for the database");
+  return sqlite_api::sqlite3_filename_wal(db_file);
+}
 
 struct Database::Impl {
   DatabaseOptions options;
@@ -224,7 +255,10 @@ Database::Database(DatabaseOptions options) : impl_(std::make_unique<Impl>()) {
   try {
     if (impl_->target.backend == Backend::sqlite) {
       impl_->writer = std::make_unique<SessionPool>(impl_->target, impl_->options, 1, true);
-      if (impl_->options.sqlite_synchronous != "NORMAL") impl_->wal = std::make_unique<WalFlusher>(impl_->target.path + "-wal");
+      if (impl_->options.sqlite_synchronous != "NORMAL") {
+        auto lease = impl_->writer->acquire(impl_->options.acquire_timeout);
+        impl_->wal = std::make_unique<WalFlusher>(wal_path(*lease));
+      }
       impl_->readers = std::make_unique<SessionPool>(impl_->target, impl_->options, pool, false);
     } else {
       impl_->readers = std::make_unique<SessionPool>(impl_->target, impl_->options, pool, true);

@@ -119,7 +119,6 @@ Target resolve(const DatabaseOptions& options) {
     t.backend = Backend::sqlite;
     t.connect = "db=" + path;
     t.location = "sqlite:" + path;
-    t.path = path;
     return t;
   }
   for (std::string_view scheme : {"postgresql://", "postgres://", "postgresql+asyncpg://", "postgresql+psycopg://"}) {

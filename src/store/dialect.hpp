@@ -18,7 +18,6 @@ struct Target {
   Backend backend = Backend::sqlite;
   std::string connect;   // SOCI connect string (SQLite path / libpq keyword=value conninfo)
   std::string location;  // for logs: path or URL without password
-  std::string path;      // SQLite: the database file
 };
 
 // Parses DatabaseOptions::url (see database.hpp). Throws std::runtime_error for an unsupported URL.

@@ -190,7 +190,10 @@ auto async_commit(store::CommitQueue& queue, store::CommitQueue::Work work, Toke
         auto state = std::make_shared<State>(std::move(handler), std::move(guard));
         auto resume = [state](std::exception_ptr e) {
           auto ex = state->second.get_executor();
-          boost::asio::post(ex, [state, e]() mutable { std::move(state->first)(e); });
+          boost::asio::post(ex, [state, e]() mutable {
+            std::move(state->first)(e);
+            state->second.reset();  // on the executor's own thread, whoever drops `state` last
+          });
         };
         try {
           queue.submit(std::move(w), resume);
@@ -235,12 +238,22 @@ void PipelineService::run_stream(const PipelineRequest& request, const CallConte
 #endif
 boost::asio::awaitable<PipelineResult> PipelineService::run_async(PipelineRequest request, CallContext ctx,
                                                                   http::AsyncEnv env) {
+  // A part that waited in the worker queue past the request's deadline is not started (load shedding, as
+  // for worker routes).
+  auto not_expired = [&ctx] {
+    if (ctx.expired()) throw ApiError(Errc::unavailable, "server busy: request deadline passed while queued");
+  };
   std::unique_ptr<Turn> turn;
-  if (begins_without_blocking(request, ctx)) {
+  if (begins_on_io_thread(request, ctx)) {
     turn = begin(request, ctx, nullptr);  // CPU only: checks, safety, intent, the in-memory cache
-    if (!turn->out.cached) co_await http::on_workers(env, [&] { complete(*turn); });
+    if (!turn->out.cached)
+      co_await http::on_workers(env, [&] {
+        not_expired();
+        complete(*turn);
+      });
   } else {
     turn = co_await http::on_workers(env, [&] {
+      not_expired();
       auto t = begin(request, ctx, nullptr);
       complete(*t);
       return t;
@@ -256,8 +269,11 @@ boost::asio::awaitable<PipelineResult> PipelineService::run_async(PipelineReques
 
 // begin() reads the store only for a patient (resolve_turn_party) or a caller's session id, and calls
 // safety, the LLM router and the cache, which are in-process here unless another process or Redis serves them.
-bool PipelineService::begins_without_blocking(const PipelineRequest& req, const CallContext& ctx) const {
-  return local_fast_path_ && req.session_id.empty() && !req.patient_id && ctx.principal.role != "patient";
+// Only a prompt seen recently (its classification memoised) is likely to be answered from the cache right
+// there; any other turn goes to a worker at once instead of hopping there after begin().
+bool PipelineService::begins_on_io_thread(const PipelineRequest& req, const CallContext& ctx) const {
+  return local_fast_path_ && req.session_id.empty() && !req.patient_id && ctx.principal.role != "patient" &&
+         memo_->contains(req.prompt);
 }
 
 std::unique_ptr<PipelineService::Turn> PipelineService::begin(const PipelineRequest& req, const CallContext& in_ctx,
@@ -642,7 +658,7 @@ PipelineResult PipelineService::commit(std::unique_ptr<Turn> turn) {
 }
 
 PipelineResult PipelineService::result(Turn& t) {
-  t.out.steps = t.log->steps();
+  t.out.steps = std::move(t.log->steps());  // written already; the log's telemetry keeps its own copy
   t.out.updated_at = now_s();
   return std::move(t.out);
 }

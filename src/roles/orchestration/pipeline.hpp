@@ -8,8 +8,8 @@
 // response cache), complete() (agent tools, retrieval, generation, output safety, staff escalation) when
 // the cache did not answer, then its rows go to the commit queue (one transaction and fsync per batch of
 // concurrent turns). run() does all three on the calling thread; run_async() (the /pipelines route on an
-// I/O thread) runs begin() in place when nothing it calls can block, hops to the worker pool for the rest,
-// and is resumed by the commit instead of a thread waiting for it.
+// I/O thread) runs begin() in place when nothing it calls can block and the prompt is likely a cache hit,
+// the rest on the worker pool, and is resumed by the commit instead of a thread waiting for it.
 #include <boost/asio/awaitable.hpp>
 
 #include <memory>
@@ -59,7 +59,7 @@ class PipelineService final : public Api {
   bool cacheable(const Turn& turn) const;
   void lookup_cache(Turn& turn);
   PipelineResult result(Turn& turn);
-  bool begins_without_blocking(const PipelineRequest& request, const CallContext& ctx) const;
+  bool begins_on_io_thread(const PipelineRequest& request, const CallContext& ctx) const;
 
   App& app_;
   std::shared_ptr<const intent::Classifier> classifier_;

@@ -95,6 +95,10 @@ class StepLog {
 class ClassificationMemo {
  public:
   static constexpr std::size_t kCapacity = 1024;
+  bool contains(const std::string& text) {
+    std::lock_guard lock(mu);
+    return index.count(text) > 0;
+  }
   intent::Classification classify(const intent::Classifier& classifier, const std::string& text) {
     {
       std::lock_guard lock(mu);
