@@ -59,6 +59,10 @@ ModelRouter::ModelRouter(RoutingConfig config, const PriceTable& prices) : confi
       for (const auto& [term, w] : v) postings_[term].push_back({phrase_route_.size(), w});
       phrase_route_.push_back(static_cast<int>(r));
     }
+  for (const auto& rule : config_.keyword_rules) {
+    auto& split = keyword_words_.emplace_back();
+    for (const auto& k : rule.keywords) split.push_back(text::words(k));
+  }
 }
 
 std::string ModelRouter::provider_for_model(std::string_view model) const {
@@ -138,9 +142,10 @@ RouteDecision ModelRouter::decide(const RouteInput& in, ProviderDirectory& dir) 
     consider(in.tenant_preference, "tenant", "Tenant preference");
   if (!chosen) {
     const auto words = text::words(in.prompt);
-    for (const auto& rule : config_.keyword_rules) {
+    for (std::size_t r = 0; r < config_.keyword_rules.size(); ++r) {
+      const auto& rule = config_.keyword_rules[r];
       bool hit = false;
-      for (const auto& k : rule.keywords) hit = hit || text::contains_phrase(words, k);
+      for (const auto& k : keyword_words_[r]) hit = hit || text::contains_words(words, k);
       if (hit) consider(rule.target, "keyword:" + rule.name, "Keyword match: " + python_list(rule.keywords));
       if (chosen) break;
     }

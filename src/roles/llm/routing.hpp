@@ -90,6 +90,7 @@ class ModelRouter {
   };
   std::unordered_map<std::string, std::vector<Posting>> postings_;
   std::vector<int> phrase_route_;
+  std::vector<std::vector<std::vector<std::string>>> keyword_words_;  // per keyword rule, per keyword: words()
 };
 
 }  // namespace aurixa::llm

@@ -99,7 +99,10 @@ std::vector<std::string> content_terms(std::string_view s) {
 }
 
 bool contains_phrase(const std::vector<std::string>& hay, std::string_view phrase) {
-  auto needle = words(phrase);
+  return contains_words(hay, words(phrase));
+}
+
+bool contains_words(const std::vector<std::string>& hay, const std::vector<std::string>& needle) {
   if (needle.empty() || needle.size() > hay.size()) return false;
   for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i)
     if (std::equal(needle.begin(), needle.end(), hay.begin() + static_cast<std::ptrdiff_t>(i))) return true;

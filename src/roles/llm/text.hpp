@@ -21,6 +21,8 @@ std::vector<std::string> content_terms(std::string_view s);
 // True when the lower-cased words of `phrase` occur consecutively in `haystack_words` (whole words,
 // so "breakfast" never matches "fast").
 bool contains_phrase(const std::vector<std::string>& haystack_words, std::string_view phrase);
+// The same with the phrase already split by words() (for phrases matched against many texts).
+bool contains_words(const std::vector<std::string>& haystack_words, const std::vector<std::string>& needle_words);
 
 // Rough token count for text no provider counted: one per word piece of up to 6 characters plus one
 // per punctuation mark. Close enough for limits and estimates; never used when a provider reports usage.
