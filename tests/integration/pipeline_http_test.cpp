@@ -7,9 +7,13 @@
 #include <boost/beast.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/json.hpp>
+#include <atomic>
+#include <mutex>
 #include <thread>
 
 #include "core/http_client.hpp"
+#include "store/conversations.hpp"
+#include "store/database.hpp"
 #include "harness.hpp"
 
 namespace aurixa {
@@ -248,6 +252,65 @@ TEST_F(PipelineHttp, WebSocketConversationCarriesTheSameEvents) {
   ws.read(c);
   EXPECT_EQ(bj::parse(beast::buffers_to_string(c.data())).at("event"), "status");
   ws.close(beast::websocket::close_code::normal);
+}
+
+// Every turn the pipeline answered is in the store after kill -9: the commit queue resumes a request only once
+// its turn is committed and flushed. Four connections mix a repeated question (response-cache hits, begun on
+// the I/O thread) with new ones (retrieval and generation on a worker); the server is killed mid-burst and
+// every acknowledged session is then looked up in the store itself.
+TEST(PipelineDurability, Kill9MidBurstLosesNoAcknowledgedTurn) {
+  const auto dir = testing::make_temp_dir("aurixa-pipeline-kill9");
+  ServerProcess server({"serve", "--port", "0"}, testing::default_test_env(dir));
+  std::atomic<bool> stop{false};
+  std::mutex mu;
+  std::vector<std::string> acknowledged;
+  std::vector<std::thread> writers;
+  for (int w = 0; w < 4; ++w)
+    writers.emplace_back([&, w] {
+      HttpClient client;
+      for (int i = 0; !stop; ++i) {
+        ClientRequest r;
+        r.method = "POST";
+        r.url = server.url("/api/v1/orchestration/pipelines");
+        r.headers.set("Content-Type", "application/json");
+        r.timeout = std::chrono::seconds(10);
+        const std::string prompt = i % 2 ? "What are your opening hours?"
+                                         : "Where do I park for visit " + std::to_string(w * 100000 + i) + "?";
+        r.body = bj::serialize(bj::object{{"prompt", prompt}, {"tenant_id", "t-001"}});
+        try {
+          const auto res = client.request(r);
+          if (res.status != 200) break;
+          std::lock_guard lock(mu);
+          acknowledged.emplace_back(bj::parse(res.body).at("session_id").as_string());
+        } catch (const std::exception&) {
+          break;  // the server died mid-request: that turn was never acknowledged
+        }
+      }
+    });
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    {
+      std::lock_guard lock(mu);
+      if (acknowledged.size() >= 200) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  server.stop(9);
+  stop = true;
+  for (auto& t : writers) t.join();
+  ASSERT_GE(acknowledged.size(), 200u);
+
+  store::DatabaseOptions options;
+  options.data_dir = dir;
+  store::Database db(options);  // opening recovers the WAL as a restarted server would
+  db.read([&](store::Tx& tx) {
+    store::ConversationRepository repo(tx);
+    for (const auto& sid : acknowledged) {
+      const auto conv = repo.by_session(store::Scope::platform(), sid);
+      ASSERT_TRUE(conv.has_value()) << sid;
+      EXPECT_EQ(repo.recent_turns(*conv, 5).size(), 1u) << sid;
+    }
+  });
 }
 
 }  // namespace
