@@ -82,7 +82,7 @@ const std::vector<Setting>& settings() {
        [](Config& c, const std::string& v) { c.roles = check_roles(v); }, [](const Config& c) { return c.roles; }},
       {"data_dir", {"AURIXA_DATA_DIR"}, "Directory for the SQLite store, indexes and models.", STR_SETTING(data_dir)},
       {"io_threads", {"AURIXA_IO_THREADS"}, "HTTP I/O threads (0 = number of cores).", INT_SETTING(io_threads, 0, 256)},
-      {"worker_threads", {"AURIXA_WORKER_THREADS"}, "Threads for blocking work (database, models, outbound calls).", INT_SETTING(worker_threads, 1, 1024)},
+      {"worker_threads", {"AURIXA_WORKER_THREADS"}, "Threads for blocking work (database, models, outbound calls). 0 = 2 x cores (at least 4) when every role, the store and the models are in this process (CPU-bound work: more threads only time-slice the cores), else 16 (each outbound call holds a thread).", INT_SETTING(worker_threads, 0, 1024)},
       {"stream_threads", {"AURIXA_STREAM_THREADS"}, "Threads for streaming responses and WebSockets.", INT_SETTING(stream_threads, 1, 4096)},
       {"max_body_bytes", {"AURIXA_MAX_BODY_BYTES"}, "Default request body limit (413 above it).", INT_SETTING(max_body_bytes, 1, std::int64_t(1) << 32)},
       {"max_header_bytes", {"AURIXA_MAX_HEADER_BYTES"}, "Request header limit (431 above it).", INT_SETTING(max_header_bytes, 1024, 1 << 20)},
@@ -217,6 +217,18 @@ std::string Config::role_url(const std::string& role) const {
   return "http://127.0.0.1:" + std::to_string(default_role_port(role));
 }
 
+namespace {
+
+// Whether a worker thread may wait on the network: another process's role, PostgreSQL, Redis, a model or
+// speech provider, an embeddings server. Otherwise its blocking work is CPU and the local SQLite store.
+bool waits_on_network(const Config& c) {
+  return c.roles != "all" || !c.database_url.empty() || !c.redis_url.empty() || !c.llm.openai_api_key.empty() ||
+         !c.llm.anthropic_api_key.empty() || !c.llm.google_ai_api_key.empty() || !c.llm.lm_studio_base_url.empty() ||
+         !c.rag_embeddings_url.empty() || !c.deepgram_api_key.empty() || !c.elevenlabs_api_key.empty();
+}
+
+}  // namespace
+
 Config load_config(const ConfigSources& src) {
   Config c;
   if (!src.file.empty()) {
@@ -265,7 +277,9 @@ Config load_config(const ConfigSources& src) {
   }
   if (c.jwt_algorithm == "RS256" && c.jwt_public_key_file.empty())
     throw ConfigError("setting 'jwt_public_key_file' (AURIXA_JWT_PUBLIC_KEY_FILE) is required when jwt_algorithm is RS256");
-  if (c.io_threads == 0) c.io_threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (c.io_threads == 0) c.io_threads = cores;
+  if (c.worker_threads == 0) c.worker_threads = waits_on_network(c) ? 16 : std::max(4, 2 * cores);
   return c;
 }
 

@@ -45,7 +45,7 @@ struct Config {
   std::string roles = "all";
   std::string data_dir = "./data";
   int io_threads = 0;      // 0 = number of cores
-  int worker_threads = 16; // blocking work: database, models, outbound calls
+  int worker_threads = 0;  // blocking work: database, models, outbound calls; 0 = auto (see load_config)
   int stream_threads = 64; // long-lived streams and WebSockets
   std::int64_t max_body_bytes = 1 << 20;
   std::int64_t max_header_bytes = 16 << 10;

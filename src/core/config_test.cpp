@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <thread>
 
 namespace aurixa {
 namespace {
@@ -29,6 +30,17 @@ TEST(Config, DefaultsWhenNothingIsSet) {
   EXPECT_EQ(c.roles, "all");
   EXPECT_EQ(c.max_body_bytes, 1 << 20);
   EXPECT_GE(c.io_threads, 1);
+}
+
+TEST(Config, WorkerThreadsFollowWhatTheProcessWaitsOn) {
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  EXPECT_EQ(load_config(env_only({})).worker_threads, std::max(4, 2 * cores));  // all local: CPU-bound
+  for (const auto& [k, v] : std::map<std::string, std::string>{{"OPENAI_API_KEY", "sk-x"},
+                                                               {"DATABASE_URL", "postgresql://u@h/db"},
+                                                               {"REDIS_URL", "redis://h:6379"},
+                                                               {"AURIXA_ROLES", "orchestration"}})
+    EXPECT_EQ(load_config(env_only({{k, v}})).worker_threads, 16) << k;
+  EXPECT_EQ(load_config(env_only({{"AURIXA_WORKER_THREADS", "7"}})).worker_threads, 7);  // explicit wins
 }
 
 TEST(Config, FlagsBeatEnvBeatFileBeatDefaults) {
