@@ -2,17 +2,9 @@
 
 #include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 #include <soci/soci.h>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <condition_variable>
-#include <cstring>
-#include <filesystem>
 #include <map>
 #include <mutex>
 #include <set>
@@ -21,6 +13,7 @@
 
 #include "core/error.hpp"
 #include "store/dialect.hpp"
+#include "store/sqlite_wal.hpp"
 #include "store/sql.hpp"
 
 namespace aurixa::store {
@@ -130,80 +123,11 @@ bool connection_bad(soci::session& s, Backend backend) {
 
 }  // namespace
 
-// fdatasync of a SQLite database's WAL file (its name as SQLite itself derives it), opened on first use and
-// reopened if the file was replaced (SQLite deletes the WAL when the last connection to the database closes,
-// in any process); the directory is fsynced whenever the file is (re)opened, so a newly created WAL's entry is
-// durable too. A failed fdatasync is final: Linux may mark the unwritten pages clean, so a later flush could
-// succeed without the lost frames, and commits after them would be acknowledged but unrecoverable (WAL frames
-// chain their checksums). Every later flush fails until a restart, as PostgreSQL does after an fsync failure.
-// Concurrent flushes run in parallel (the kernel lets a later one find less to write).
-class WalFlusher {
- public:
-  explicit WalFlusher(std::string wal_path) : path_(std::move(wal_path)) {}
-  void flush() {
-    std::shared_ptr<const int> fd;
-    {
-      std::lock_guard lock(mu_);
-      if (!failed_.empty()) throw std::runtime_error(failed_);
-      struct stat now {};
-      if (::stat(path_.c_str(), &now) != 0) {
-        if (errno == ENOENT && !fd_) return;  // no WAL yet: nothing has been written through it
-        fail("stat");
-      }
-      if (!fd_ || now.st_ino != ino_ || now.st_dev != dev_) {
-        const int raw = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);  // Linux flushes the inode through any descriptor
-        if (raw < 0) fail("open");
-        fd_ = std::shared_ptr<const int>(new int(raw), [](const int* p) {
-          ::close(*p);
-          delete p;
-        });
-        ino_ = now.st_ino;
-        dev_ = now.st_dev;
-        sync_directory();
-      }
-      fd = fd_;
-    }
-    if (::fdatasync(*fd) != 0) {
-      std::lock_guard lock(mu_);
-      fail("fdatasync");
-    }
-  }
-
- private:
-  void sync_directory() {
-    const auto dir = std::filesystem::path(path_).parent_path();
-    const int d = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (d < 0) fail("open directory of");
-    const int rc = ::fsync(d);
-    ::close(d);
-    if (rc != 0) fail("fsync directory of");
-  }
-  // With mu_ held.
-  [[noreturn]] void fail(const char* what) {
-    failed_ = std::string("cannot flush the SQLite WAL (") + what + " " + path_ + "): " + std::strerror(errno) +
-              "; restart the process once the disk is healthy";
-    throw std::runtime_error(failed_);
-  }
-  const std::string path_;
-  std::mutex mu_;
-  std::shared_ptr<const int> fd_;  // closed when the last flush using it returns
-  ino_t ino_ = 0;
-  dev_t dev_ = 0;
-  std::string failed_;  // set by the first failure: every later flush fails
-};
-
-// The WAL file's name as SQLite derives it from the database file it opened (symbolic links resolved).
-std::string wal_path(soci::session& writer) {
-  auto* be = static_cast<soci::sqlite3_session_backend*>(writer.get_backend());
-  const auto* db_file = sqlite_api::sqlite3_db_filename(be->conn_, "main");
-  if (!db_file || !*db_file) throw std::runtime_error("SQLite reports no file name for the database");
-  return sqlite_api::sqlite3_filename_wal(db_file);
-}
-
 struct Database::Impl {
   DatabaseOptions options;
   dialect::Target target;
-  std::unique_ptr<WalFlusher> wal;  // SQLite with synchronous FULL
+  std::unique_ptr<WalFlusher> wal;              // SQLite with synchronous FULL
+  std::unique_ptr<WalCheckpointer> checkpointer;  // SQLite
   // SQLite: the one writer (a mutex orders write transactions) + read-only readers.
   // PostgreSQL: `readers` is the whole pool, used for reads and writes alike.
   std::unique_ptr<SessionPool> writer;
@@ -255,9 +179,14 @@ Database::Database(DatabaseOptions options) : impl_(std::make_unique<Impl>()) {
   try {
     if (impl_->target.backend == Backend::sqlite) {
       impl_->writer = std::make_unique<SessionPool>(impl_->target, impl_->options, 1, true);
-      if (impl_->options.sqlite_synchronous != "NORMAL") {
+      {
         auto lease = impl_->writer->acquire(impl_->options.acquire_timeout);
-        impl_->wal = std::make_unique<WalFlusher>(wal_path(*lease));
+        if (impl_->options.sqlite_synchronous != "NORMAL") impl_->wal = std::make_unique<WalFlusher>(wal_path(*lease));
+        impl_->checkpointer = std::make_unique<WalCheckpointer>(*lease, [this] {
+          auto s = std::make_unique<soci::session>();
+          dialect::open(*s, impl_->target, impl_->options, true);
+          return s;
+        });
       }
       impl_->readers = std::make_unique<SessionPool>(impl_->target, impl_->options, pool, false);
     } else {
