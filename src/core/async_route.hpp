@@ -10,6 +10,8 @@
 #include <functional>
 #include <type_traits>
 
+#include "core/dispatch.hpp"
+#include "core/error.hpp"
 #include "core/router.hpp"
 
 namespace aurixa::http {
@@ -25,12 +27,17 @@ struct AsyncRoute {
 };
 
 // Runs fn() (which may block) on the worker pool and resumes the caller on its own executor with the
-// result (or fn's exception).
+// result (or fn's exception). As for worker routes, fn is not started when the request's deadline passed
+// while it waited in the pool's queue: queued_past_deadline() is thrown instead.
 template <class F>
-auto on_workers(const AsyncEnv& env, F fn) -> boost::asio::awaitable<std::invoke_result_t<F&>> {
+auto on_workers(const AsyncEnv& env, const CallContext& ctx, F fn) -> boost::asio::awaitable<std::invoke_result_t<F&>> {
   using R = std::invoke_result_t<F&>;
   co_return co_await boost::asio::co_spawn(
-      env.workers, [fn = std::move(fn)]() mutable -> boost::asio::awaitable<R> { co_return fn(); },
+      env.workers,
+      [&ctx, fn = std::move(fn)]() mutable -> boost::asio::awaitable<R> {
+        if (ctx.expired()) throw queued_past_deadline();
+        co_return fn();
+      },
       boost::asio::use_awaitable);
 }
 

@@ -16,6 +16,10 @@ Response unmatched_response(const Match& match) {
   return Response::json(404, ApiError(Errc::not_found, "Not Found").to_json());
 }
 
+ApiError queued_past_deadline() {
+  return ApiError(Errc::unavailable, "server busy: request deadline passed while queued");
+}
+
 Response call_handler(const Route& route, const Request& req, CallContext& ctx, Log& log) {
   if (!route.handler && route.async) {  // async_io routes are awaited by the HTTP server only
     log.error("async route called synchronously", {{"route", route.pattern}});

@@ -480,7 +480,7 @@ struct HttpServer::Impl {
   http::Response call_route(const http::Match& match, http::Request& req, CallContext& ctx) {
     if (match.kind != http::Match::Kind::found) return http::unmatched_response(match);
     const http::Route& route = bind_params(match, req);
-    if (ctx.expired()) return error_response(ApiError(Errc::unavailable, "server busy: request deadline passed while queued"));
+    if (ctx.expired()) return error_response(http::queued_past_deadline());
     if (filter)
       if (auto early = filter->before(req, ctx, &route)) return std::move(*early);
     return http::call_handler(route, req, ctx, log);

@@ -140,13 +140,13 @@ class AsyncRoutes : public ::testing::Test {
       co_return http::Response::json(200, boost::json::serialize(boost::json::object{{"thread", thread_name()}, {"what", what}}));
     });
     // A blocking part on the server's worker pool, then back on the connection's thread.
-    add_async("GET", "/hop", [](const http::Request&, CallContext&, const http::AsyncEnv& env) -> asio::awaitable<http::Response> {
+    add_async("GET", "/hop", [](const http::Request&, CallContext& ctx, const http::AsyncEnv& env) -> asio::awaitable<http::Response> {
       const std::string before = thread_name();
-      const std::string worker = co_await http::on_workers(env, [] { return thread_name(); });
-      co_await http::on_workers(env, [] {});  // a void part
+      const std::string worker = co_await http::on_workers(env, ctx, [] { return thread_name(); });
+      co_await http::on_workers(env, ctx, [] {});  // a void part
       std::string failure;
       try {
-        co_await http::on_workers(env, []() -> int { throw ApiError(Errc::conflict, "taken"); });
+        co_await http::on_workers(env, ctx, []() -> int { throw ApiError(Errc::conflict, "taken"); });
       } catch (const ApiError& e) {
         failure = std::string(e.detail());  // the worker's exception, rethrown here
       }

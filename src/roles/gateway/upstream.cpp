@@ -103,10 +103,7 @@ boost::asio::awaitable<http::Response> Upstreams::forward_local_async(UpstreamCa
       res = http::handler_failure(*m.route, ctx, app_.log);
     }
   } else {
-    res = co_await http::on_workers(env, [&]() -> http::Response {
-      if (ctx.expired()) return http::Response::json(503, ApiError(Errc::unavailable, "server busy: request deadline passed while queued").to_json());
-      return http::dispatch(router, inner, ctx, app_.log);
-    });
+    res = co_await http::on_workers(env, ctx, [&] { return http::dispatch(router, inner, ctx, app_.log); });
   }
   add_local_headers(call, started, *res);
   co_return std::move(*res);

@@ -172,6 +172,7 @@ struct PipelineService::Turn {
   bool agent_answered = false;
   bool agent_called = false;  // the agent runtime may have stored dialogue state under the session id
   bool cache_checked = false;
+  std::string cache_key;  // set by lookup_cache() when the answer may be cached
   std::vector<llm::ToolResult> tool_results;
   std::vector<llm::Passage> passages;
   std::string meta_json, safety_meta_json;  // set by seal()
@@ -207,9 +208,7 @@ auto async_commit(store::CommitQueue& queue, store::CommitQueue::Work work, Toke
 }  // namespace
 
 PipelineResult PipelineService::run(const PipelineRequest& request, const CallContext& ctx) {
-  auto turn = begin(request, ctx, nullptr);
-  complete(*turn);
-  return commit(std::move(turn));
+  return execute(request, ctx, nullptr);
 }
 
 void PipelineService::run_stream(const PipelineRequest& request, const CallContext& ctx,
@@ -217,9 +216,7 @@ void PipelineService::run_stream(const PipelineRequest& request, const CallConte
   Emitter emit{on_event};
   PipelineResult result;
   try {
-    auto turn = begin(request, ctx, &emit);
-    complete(*turn);
-    result = commit(std::move(turn));
+    result = execute(request, ctx, &emit);
   } catch (const ApiError& e) {
     on_event({"error", std::string(e.detail()), nullptr});
     return;
@@ -238,22 +235,12 @@ void PipelineService::run_stream(const PipelineRequest& request, const CallConte
 #endif
 boost::asio::awaitable<PipelineResult> PipelineService::run_async(PipelineRequest request, CallContext ctx,
                                                                   http::AsyncEnv env) {
-  // A part that waited in the worker queue past the request's deadline is not started (load shedding, as
-  // for worker routes).
-  auto not_expired = [&ctx] {
-    if (ctx.expired()) throw ApiError(Errc::unavailable, "server busy: request deadline passed while queued");
-  };
   std::unique_ptr<Turn> turn;
   if (begins_on_io_thread(request, ctx)) {
     turn = begin(request, ctx, nullptr);  // CPU only: checks, safety, intent, the in-memory cache
-    if (!turn->out.cached)
-      co_await http::on_workers(env, [&] {
-        not_expired();
-        complete(*turn);
-      });
+    if (!turn->out.cached) co_await http::on_workers(env, ctx, [&] { complete(*turn); });
   } else {
-    turn = co_await http::on_workers(env, [&] {
-      not_expired();
+    turn = co_await http::on_workers(env, ctx, [&] {
       auto t = begin(request, ctx, nullptr);
       complete(*t);
       return t;
@@ -380,16 +367,15 @@ std::unique_ptr<PipelineService::Turn> PipelineService::begin(const PipelineRequ
   return t;
 }
 
-// Only safe, non-personal knowledge answers are cached (never after a tool ran or inside a pending task).
-bool PipelineService::cacheable(const Turn& t) const {
-  return cache_->enabled() && knowledge_intent(t.out.intent) && !t.has_pii && t.tool_results.empty() &&
-         t.pending.task.empty();
-}
-
+// Only safe, non-personal knowledge answers are cached (never after a tool ran or inside a pending task): the
+// key is kept for the answer the turn generates (validate_output stores it when it is safe).
 void PipelineService::lookup_cache(Turn& t) {
   t.cache_checked = true;
-  if (!cacheable(t)) return;
-  if (auto hit = cache_->get(cache_key(t.prompt, t.who.tenant, t.who.patient, t.out.intent))) {
+  if (!cache_->enabled() || !knowledge_intent(t.out.intent) || t.has_pii || !t.tool_results.empty() ||
+      !t.pending.task.empty())
+    return;
+  t.cache_key = cache_key(t.prompt, t.who.tenant, t.who.patient, t.out.intent);
+  if (auto hit = cache_->get(t.cache_key)) {
     StepRecord rec{"cache_hit", "success", "", R"({"cached":true})", "", now_s(), now_s()};
     t.log->add(rec);
     t.answer = *hit;
@@ -568,8 +554,7 @@ void PipelineService::complete(Turn& t) {
       });
       answer = v.validated_text;
       if (v.requires_escalation) answer = kEscalationPrefix + answer;
-      if (cacheable(t) && v.is_safe && !v.requires_escalation)
-        cache_->put(cache_key(prompt, who.tenant, who.patient, out.intent), answer);
+      if (!t.cache_key.empty() && v.is_safe && !v.requires_escalation) cache_->put(t.cache_key, answer);
     }
   }
   if (t.agent_answered && emit) {
@@ -651,7 +636,10 @@ store::CommitQueue::Work PipelineService::persist_work(Turn& t) {
   };
 }
 
-PipelineResult PipelineService::commit(std::unique_ptr<Turn> turn) {
+// The whole turn on the calling thread, which waits for its commit.
+PipelineResult PipelineService::execute(const PipelineRequest& request, const CallContext& ctx, Emitter* emit) {
+  auto turn = begin(request, ctx, emit);
+  complete(*turn);
   seal(*turn);
   commits_->run(persist_work(*turn));
   return result(*turn);

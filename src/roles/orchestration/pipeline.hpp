@@ -53,10 +53,9 @@ class PipelineService final : public Api {
   struct Turn;
   std::unique_ptr<Turn> begin(const PipelineRequest& request, const CallContext& ctx, Emitter* emit);
   void complete(Turn& turn);
-  PipelineResult commit(std::unique_ptr<Turn> turn);  // blocks until durable
-  void seal(Turn& turn);                               // the final answer and the rows' metadata
+  PipelineResult execute(const PipelineRequest& request, const CallContext& ctx, Emitter* emit);  // run(), run_stream()
+  void seal(Turn& turn);  // the final answer and the rows' metadata
   std::function<void(store::Tx&)> persist_work(Turn& turn);  // writes the turn and its steps
-  bool cacheable(const Turn& turn) const;
   void lookup_cache(Turn& turn);
   PipelineResult result(Turn& turn);
   bool begins_on_io_thread(const PipelineRequest& request, const CallContext& ctx) const;

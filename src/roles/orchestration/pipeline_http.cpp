@@ -20,7 +20,11 @@ namespace {
 constexpr std::chrono::milliseconds kPipelineTimeout{180'000};
 
 // The original answered any step failure with 500 "Pipeline execution failed: <error>"; request errors keep
-// their own status.
+// their own status (an ApiError passes through).
+ApiError pipeline_failure(const std::exception& e) {
+  return ApiError(Errc::internal, std::string("Pipeline execution failed: ") + e.what());
+}
+
 template <class F>
 auto guarded(F&& fn) -> decltype(fn()) {
   try {
@@ -28,7 +32,7 @@ auto guarded(F&& fn) -> decltype(fn()) {
   } catch (const ApiError&) {
     throw;
   } catch (const std::exception& e) {
-    throw ApiError(Errc::internal, std::string("Pipeline execution failed: ") + e.what());
+    throw pipeline_failure(e);
   }
 }
 
@@ -64,15 +68,13 @@ void register_pipeline_routes(http::Router& router, App& app, std::shared_ptr<Pi
                             const http::AsyncEnv& env) -> boost::asio::awaitable<http::Response> {
     auto request = codec::parse_request(json::parse_object(req));
     std::optional<PipelineResult> result;
-    std::string failure;
-    try {
+    try {  // as guarded(), which cannot wrap a co_await
       result = co_await service->run_async(std::move(request), ctx, env);
     } catch (const ApiError&) {
       throw;
     } catch (const std::exception& e) {
-      failure = e.what();
+      throw pipeline_failure(e);
     }
-    if (!result) throw ApiError(Errc::internal, "Pipeline execution failed: " + failure);  // as guarded()
     co_return http::Response::json(200, codec::to_json_text(*result));
   };
   router.add_async("POST", "/api/v1/pipelines", std::move(turn), {.timeout = kPipelineTimeout, .name = "/api/v1/pipelines"},
