@@ -100,23 +100,17 @@ Conversation ConversationRepository::insert_conversation(const Scope& scope, con
   static const std::string kInsert =
       "INSERT INTO conversations (session_id, tenant_id, patient_id, user_id, meta_data, created_at, "
       "updated_at) VALUES (:s, :t, :p, :u, :m, :c, :up)";
-  static const std::string kInsertReturning = kInsert + " RETURNING id";
-  const bool returning = tx_.insert_returns_id();
-  auto& ins = tx_.prepared<InsertConversationRow>(
-      returning ? kInsertReturning : kInsert,
-      [returning](soci::statement& st, InsertConversationRow& r) {
-        st.exchange(soci::use(r.session_id));
-        st.exchange(soci::use(r.tenant_id));
-        st.exchange(soci::use(r.patient_id));
-        st.exchange(soci::use(r.user_id));
-        st.exchange(soci::use(r.meta_data));
-        st.exchange(soci::use(r.created_at));
-        st.exchange(soci::use(r.created_at));
-        if (returning) st.exchange(soci::into(r.id));
-      });
+  auto& ins = tx_.prepared_insert<InsertConversationRow>(kInsert, [](soci::statement& st, InsertConversationRow& r) {
+    st.exchange(soci::use(r.session_id));
+    st.exchange(soci::use(r.tenant_id));
+    st.exchange(soci::use(r.patient_id));
+    st.exchange(soci::use(r.user_id));
+    st.exchange(soci::use(r.meta_data));
+    st.exchange(soci::use(r.created_at));
+    st.exchange(soci::use(r.created_at));
+  });
   ins.row = InsertConversationRow{c.session_id, c.tenant_id, c.patient_id, c.user_id, c.meta_data, c.created_at, 0};
-  tx_.run(ins.st);
-  c.id = returning ? ins.row.id : tx_.last_insert_id();
+  c.id = tx_.run_insert(ins);
   created_.emplace(c.id, 0);
   return c;
 }
@@ -173,27 +167,21 @@ ConversationTurn ConversationRepository::add_turn(const Conversation& conversati
       "INSERT INTO conversation_turns (conversation_id, turn_index, user_text, response_text, intent, "
       "confidence, escalated, safety, created_at, updated_at) "
       "VALUES (:c, :i, :u, :r, :in, :cf, :e, :s, :ca, :ua)";
-  static const std::string kInsertReturning = kInsert + " RETURNING id";
-  const bool returning = tx_.insert_returns_id();
-  auto& ins = tx_.prepared<InsertTurnRow>(
-      returning ? kInsertReturning : kInsert,
-      [returning](soci::statement& st, InsertTurnRow& r) {
-        st.exchange(soci::use(r.conversation_id));
-        st.exchange(soci::use(r.turn_index));
-        st.exchange(soci::use(r.user_text));
-        st.exchange(soci::use(r.response_text));
-        st.exchange(soci::use(r.intent));
-        st.exchange(soci::use(r.confidence));
-        st.exchange(soci::use(r.escalated));
-        st.exchange(soci::use(r.safety));
-        st.exchange(soci::use(r.created_at));
-        st.exchange(soci::use(r.created_at));
-        if (returning) st.exchange(soci::into(r.id));
-      });
+  auto& ins = tx_.prepared_insert<InsertTurnRow>(kInsert, [](soci::statement& st, InsertTurnRow& r) {
+    st.exchange(soci::use(r.conversation_id));
+    st.exchange(soci::use(r.turn_index));
+    st.exchange(soci::use(r.user_text));
+    st.exchange(soci::use(r.response_text));
+    st.exchange(soci::use(r.intent));
+    st.exchange(soci::use(r.confidence));
+    st.exchange(soci::use(r.escalated));
+    st.exchange(soci::use(r.safety));
+    st.exchange(soci::use(r.created_at));
+    st.exchange(soci::use(r.created_at));
+  });
   ins.row = InsertTurnRow{t.conversation_id, t.turn_index, t.user_text,         t.response_text, t.intent,
                           t.safety,          t.confidence, t.escalated ? 1 : 0, t.created_at,    0};
-  tx_.run(ins.st);
-  t.id = returning ? ins.row.id : tx_.last_insert_id();
+  t.id = tx_.run_insert(ins);
   // A conversation created in this transaction already carries this transaction's time.
   if (!fresh)
     tx_.sql() << "UPDATE conversations SET updated_at = :u WHERE id = :id", soci::use(t.created_at),

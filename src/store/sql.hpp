@@ -106,13 +106,25 @@ class Tx {
   // Executes a cached statement once with its current values (into targets, e.g. RETURNING id, are filled),
   // then resets it so no statement stays active across COMMIT.
   void run(soci::statement& st);
-  // Whether an INSERT should say RETURNING id. Not on SQLite: there RETURNING materialises an ephemeral
-  // table per statement, while last_insert_id() reads the connection's last rowid for free.
-  bool insert_returns_id() const { return backend_ != Backend::sqlite; }
-  // SQLite: the rowid of this connection's last INSERT.
-  Id last_insert_id();
+  // A cached single-row INSERT (`sql` without a RETURNING clause) whose run_insert() returns the new row's
+  // id: through RETURNING id into row.id on PostgreSQL; on SQLite, where RETURNING materialises an ephemeral
+  // table per statement, from the connection's last rowid.
+  template <class Row, class Bind>
+  Prepared<Row>& prepared_insert(const std::string& sql, Bind&& bind) {
+    if (backend_ == Backend::sqlite) return prepared<Row>(sql, std::forward<Bind>(bind));
+    return prepared<Row>(sql + " RETURNING id", [&bind](soci::statement& st, Row& row) {
+      bind(st, row);
+      st.exchange(soci::into(row.id));
+    });
+  }
+  template <class Row>
+  Id run_insert(Prepared<Row>& insert) {
+    run(insert.st);
+    return backend_ == Backend::sqlite ? last_insert_id() : insert.row.id;
+  }
 
  private:
+  Id last_insert_id();  // SQLite: the rowid of this connection's last INSERT
   soci::session& session_;
   Backend backend_;
   bool writable_;
