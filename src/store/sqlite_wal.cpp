@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -60,6 +61,8 @@ void WalFlusher::fail(const char* what) {
 
 namespace {
 
+constexpr int kRestartWaitMs = 200;
+
 sqlite_api::sqlite3* handle(soci::session& s) {
   return static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_;
 }
@@ -79,8 +82,18 @@ std::string wal_path(soci::session& writer) {
 
 WalCheckpointer::WalCheckpointer(soci::session& writer,
                                  const std::function<std::unique_ptr<soci::session>()>& open_connection,
-                                 int threshold_frames)
-    : conn_(open_connection()), threshold_(threshold_frames), thread_([this] { loop(); }) {
+                                 int threshold_frames, int restart_frames)
+    : conn_(open_connection()),
+      threshold_(threshold_frames),
+      restart_frames_(std::max(threshold_frames, restart_frames)),
+      thread_([this] { loop(); }) {
+  // Only RESTART waits, on the writer and on readers: briefly, since the writer waits behind it meanwhile.
+  sqlite_api::sqlite3_busy_timeout(handle(*conn_), kRestartWaitMs);
+  int page_size = 4096;
+  writer << "PRAGMA page_size", soci::into(page_size);
+  // The commit that restarts the WAL truncates a file grown past this (24 bytes of header per frame).
+  writer << "PRAGMA journal_size_limit = " +
+                std::to_string(static_cast<long long>(restart_frames_) * (page_size + 24) + 32);
   // Replaces SQLite's automatic checkpoint on this connection (which is itself a WAL hook).
   sqlite_api::sqlite3_wal_hook(handle(writer), &on_commit, this);
 }
@@ -109,6 +122,11 @@ std::size_t WalCheckpointer::checkpoints() const {
   return runs_;
 }
 
+std::size_t WalCheckpointer::restarts() const {
+  std::lock_guard lock(mu_);
+  return restarts_;
+}
+
 void WalCheckpointer::loop() {
   pthread_setname_np(pthread_self(), "wal-checkpoint");
   for (;;) {
@@ -121,8 +139,14 @@ void WalCheckpointer::loop() {
     int log = 0, copied = 0;
     // PASSIVE: no busy-waiting on readers or the writer; what cannot be copied now is copied next time.
     sqlite_api::sqlite3_wal_checkpoint_v2(handle(*conn_), "main", SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
+    // SQLITE_BUSY (the writer or a reader did not let go within kRestartWaitMs): the WAL is restarted next time.
+    const bool restarted =
+        log >= restart_frames_ && sqlite_api::sqlite3_wal_checkpoint_v2(handle(*conn_), "main",
+                                                                          SQLITE_CHECKPOINT_RESTART, &log, &copied) ==
+                                      SQLITE_OK;
     std::unique_lock lock(mu_);
     ++runs_;
+    restarts_ += restarted ? 1 : 0;
     // While a reader holds an old snapshot the WAL cannot be copied past it: at most one try per 20 ms.
     cv_.wait_for(lock, std::chrono::milliseconds(20), [&] { return stop_; });
   }

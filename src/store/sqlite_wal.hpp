@@ -43,27 +43,37 @@ std::string wal_path(soci::session& writer);
 // checkpoint runs inside the COMMIT that crosses 1,000 WAL frames: that writer copies ~1,000 pages and syncs
 // the database file while every transaction queued behind it waits (the conversation pipeline's p99 showed
 // it). Here the writer's commit hook only notes the WAL's size; past `threshold_frames` this thread runs a
-// PASSIVE checkpoint (never waits for readers or the writer, copies what it can; the next writer restarts the
-// WAL once all of it has been copied), concurrently with later commits.
+// PASSIVE checkpoint (never waits for readers or the writer, copies what it can), concurrently with later
+// commits.
+//
+// A WAL only starts again from its first frame when a writer finds every frame copied and no reader in it.
+// Under sustained writes a PASSIVE run never catches the writer, so the file grew without bound (800 MB after
+// 10 s of cached pipeline turns, every append allocating blocks that each fdatasync then had to journal).
+// Past `restart_frames` the thread therefore follows the PASSIVE run with a RESTART checkpoint: it takes the
+// writer's lock (waiting at most 200 ms for it and for readers, else it tries again later), copies the short
+// tail the PASSIVE run left, and the next commit rewrites the WAL from its start, truncated to
+// `restart_frames` pages if it had grown past that (journal_size_limit). The file stays allocated, so the
+// writes and flushes after it overwrite blocks in place.
 class WalCheckpointer {
  public:
   WalCheckpointer(soci::session& writer, const std::function<std::unique_ptr<soci::session>()>& open_connection,
-                  int threshold_frames = 1000);
+                  int threshold_frames = 1000, int restart_frames = 8000);
   ~WalCheckpointer();  // stops the thread (the last connection to close checkpoints what is left)
   WalCheckpointer(const WalCheckpointer&) = delete;
   WalCheckpointer& operator=(const WalCheckpointer&) = delete;
   std::size_t checkpoints() const;  // completed runs (tests)
+  std::size_t restarts() const;     // RESTART checkpoints that succeeded (tests, metrics)
   // Called by the writer's commit hook with the WAL's size in frames.
   void note_frames(int frames);
 
  private:
   void loop();
   std::unique_ptr<soci::session> conn_;
-  const int threshold_;
+  const int threshold_, restart_frames_;
   mutable std::mutex mu_;
   std::condition_variable cv_;
   bool due_ = false, stop_ = false;
-  std::size_t runs_ = 0;
+  std::size_t runs_ = 0, restarts_ = 0;
   std::thread thread_;  // last: started once the members above exist
 };
 
