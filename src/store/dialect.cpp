@@ -6,6 +6,9 @@
 // soci-sqlite3.h includes sqlite3.h inside namespace sqlite_api (its macros stay global).
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <unistd.h>
+
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <stdexcept>
@@ -51,6 +54,17 @@ std::string quote(const std::string& v) {
 void silence_notices(void*, const char*) {}
 
 void exec(soci::session& s, const std::string& sql) { s << sql; }
+
+// sqlite3_busy_handler callback; `limit_ms` carries the limit itself, not a pointer to it.
+int poll_busy(void* limit_ms, int count) {
+  constexpr int kFinePolls = 50;  // x 100 µs
+  const auto limit_us = static_cast<std::int64_t>(reinterpret_cast<std::intptr_t>(limit_ms)) * 1000;
+  const std::int64_t waited_us =
+      count < kFinePolls ? std::int64_t{count} * 100 : kFinePolls * 100 + std::int64_t{count - kFinePolls} * 1000;
+  if (waited_us >= limit_us) return 0;  // give up: SQLITE_BUSY
+  ::usleep(count < kFinePolls ? 100 : 1000);
+  return 1;
+}
 
 }  // namespace
 
@@ -143,7 +157,7 @@ void open(soci::session& session, const Target& target, const DatabaseOptions& o
   const auto busy_ms = std::to_string(options.busy_timeout.count());
   if (target.backend == Backend::sqlite) {
     session.open(*soci::factory_sqlite3(), target.connect);
-    exec(session, "PRAGMA busy_timeout = " + busy_ms);
+    set_sqlite_busy_wait(session, options.busy_timeout);
     exec(session, "PRAGMA foreign_keys = ON");
     // Both modes run the connection with NORMAL: a commit does not fsync the WAL itself. In FULL mode
     // Database::flush() fdatasyncs the WAL after the commit, outside the writer's lock, before the write
@@ -165,6 +179,12 @@ void open(soci::session& session, const Target& target, const DatabaseOptions& o
   exec(session, "SET TIME ZONE 'UTC'");
   exec(session, "SET lock_timeout = " + busy_ms);
   exec(session, "SET application_name = 'aurixa'");
+}
+
+void set_sqlite_busy_wait(soci::session& session, std::chrono::milliseconds limit) {
+  auto* be = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
+  sqlite_api::sqlite3_busy_handler(be->conn_, &poll_busy,
+                                   reinterpret_cast<void*>(static_cast<std::intptr_t>(limit.count())));
 }
 
 std::string expand(std::string_view ddl, Backend backend) {

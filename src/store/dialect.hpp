@@ -1,6 +1,7 @@
 #pragma once
 // Internal to src/store: every difference between SQLite and PostgreSQL lives here (connection set-up,
 // DDL spellings, error classification, locks, scripts). Repositories write one portable SQL.
+#include <chrono>
 #include <cstdint>
 #include <exception>
 #include <string>
@@ -29,6 +30,10 @@ std::string pg_conninfo(std::string_view url);
 
 // Opens a session; `writer` selects SQLite's writer set-up (WAL switch) versus a read-only reader.
 void open(soci::session& session, const Target& target, const DatabaseOptions& options, bool writer);
+// SQLite: how long `session` waits for a lock another connection holds before SQLITE_BUSY. It polls every
+// 100 µs for the first 5 ms, then every millisecond: SQLite's own busy_timeout sleeps 1, 2, 5, 10... ms, so a
+// lock held for 3 ms (a WAL RESTART's tail) cost a waiting writer 8.
+void set_sqlite_busy_wait(soci::session& session, std::chrono::milliseconds limit);
 
 // Expands the DDL placeholders of migrations: {{ID}} (auto-increment primary key), {{JSON}}.
 std::string expand(std::string_view ddl, Backend backend);

@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "store/dialect.hpp"
+
 namespace aurixa::store {
 
 void WalFlusher::flush() {
@@ -61,7 +63,9 @@ void WalFlusher::fail(const char* what) {
 
 namespace {
 
-constexpr int kRestartWaitMs = 200;
+constexpr std::chrono::milliseconds kRestartWait{20};
+// After a RESTART that could not finish in time, the next try waits this long, doubled per failure up to 1.6 s.
+constexpr std::chrono::milliseconds kRestartBackoff{100};
 
 sqlite_api::sqlite3* handle(soci::session& s) {
   return static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_;
@@ -87,13 +91,15 @@ WalCheckpointer::WalCheckpointer(soci::session& writer,
       threshold_(threshold_frames),
       restart_frames_(std::max(threshold_frames, restart_frames)),
       thread_([this] { loop(); }) {
-  // Only RESTART waits, on the writer and on readers: briefly, since the writer waits behind it meanwhile.
-  sqlite_api::sqlite3_busy_timeout(handle(*conn_), kRestartWaitMs);
+  // Only RESTART waits (for the writer's lock, then for readers still in the WAL), and the writer waits behind
+  // it meanwhile: briefly.
+  dialect::set_sqlite_busy_wait(*conn_, kRestartWait);
   int page_size = 4096;
   writer << "PRAGMA page_size", soci::into(page_size);
-  // The commit that restarts the WAL truncates a file grown past this (24 bytes of header per frame).
+  // The commit that restarts the WAL truncates a file grown past twice the restart size (24 bytes of header per
+  // frame); below that the file keeps its blocks, and later commits overwrite them in place.
   writer << "PRAGMA journal_size_limit = " +
-                std::to_string(static_cast<long long>(restart_frames_) * (page_size + 24) + 32);
+                std::to_string(2LL * restart_frames_ * (page_size + 24) + 32);
   // Replaces SQLite's automatic checkpoint on this connection (which is itself a WAL hook).
   sqlite_api::sqlite3_wal_hook(handle(writer), &on_commit, this);
 }
@@ -139,11 +145,16 @@ void WalCheckpointer::loop() {
     int log = 0, copied = 0;
     // PASSIVE: no busy-waiting on readers or the writer; what cannot be copied now is copied next time.
     sqlite_api::sqlite3_wal_checkpoint_v2(handle(*conn_), "main", SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
-    // SQLITE_BUSY (the writer or a reader did not let go within kRestartWaitMs): the WAL is restarted next time.
-    const bool restarted =
-        log >= restart_frames_ && sqlite_api::sqlite3_wal_checkpoint_v2(handle(*conn_), "main",
-                                                                          SQLITE_CHECKPOINT_RESTART, &log, &copied) ==
-                                      SQLITE_OK;
+    // A RESTART holds the writer's lock while it copies what the PASSIVE run left and waits for readers: try it
+    // only when that run copied everything (no reader holds an old snapshot) and not right after a failure.
+    bool restarted = false;
+    const auto now = std::chrono::steady_clock::now();
+    if (log >= restart_frames_ && copied == log && now >= next_restart_) {
+      restarted = sqlite_api::sqlite3_wal_checkpoint_v2(handle(*conn_), "main", SQLITE_CHECKPOINT_RESTART, &log,
+                                                        &copied) == SQLITE_OK;
+      failed_restarts_ = restarted ? 0 : std::min(failed_restarts_ + 1, 5);
+      next_restart_ = restarted ? now : now + kRestartBackoff * (1 << (failed_restarts_ - 1));
+    }
     std::unique_lock lock(mu_);
     ++runs_;
     restarts_ += restarted ? 1 : 0;

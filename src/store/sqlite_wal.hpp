@@ -3,6 +3,7 @@
 // writer's lock, and checkpoints on a thread of their own instead of inside a writer's COMMIT.
 #include <soci/soci.h>
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -49,11 +50,11 @@ std::string wal_path(soci::session& writer);
 // A WAL only starts again from its first frame when a writer finds every frame copied and no reader in it.
 // Under sustained writes a PASSIVE run never catches the writer, so the file grew without bound (800 MB after
 // 10 s of cached pipeline turns, every append allocating blocks that each fdatasync then had to journal).
-// Past `restart_frames` the thread therefore follows the PASSIVE run with a RESTART checkpoint: it takes the
-// writer's lock (waiting at most 200 ms for it and for readers, else it tries again later), copies the short
-// tail the PASSIVE run left, and the next commit rewrites the WAL from its start, truncated to
-// `restart_frames` pages if it had grown past that (journal_size_limit). The file stays allocated, so the
-// writes and flushes after it overwrite blocks in place.
+// Past `restart_frames`, when a PASSIVE run copied every frame, the thread therefore follows it with a RESTART
+// checkpoint: it takes the writer's lock (waiting at most 20 ms for it and for readers still in the WAL, else it
+// backs off, 100 ms doubling up to 1.6 s), copies the few frames committed since, and the next commit rewrites the WAL
+// from its start (truncating a file grown past twice `restart_frames` pages: journal_size_limit). The file keeps
+// its blocks, so later writes and flushes overwrite them in place.
 class WalCheckpointer {
  public:
   WalCheckpointer(soci::session& writer, const std::function<std::unique_ptr<soci::session>()>& open_connection,
@@ -74,6 +75,8 @@ class WalCheckpointer {
   std::condition_variable cv_;
   bool due_ = false, stop_ = false;
   std::size_t runs_ = 0, restarts_ = 0;
+  int failed_restarts_ = 0;                              // loop() only
+  std::chrono::steady_clock::time_point next_restart_;  // loop() only
   std::thread thread_;  // last: started once the members above exist
 };
 
