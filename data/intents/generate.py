@@ -10,6 +10,7 @@ The label "_continuation" marks bare replies that only make sense inside a task 
 "the morning one"); the classifier maps them to the dialogue's pending intent (see classifier.cpp).
 """
 import json
+import os
 import random
 import sys
 
@@ -1464,6 +1465,93 @@ is someone from the office available to call me
 }
 
 # Spanish (about 5-8% of the set overall), written for this project.
+# Getting ready for a visit, test or procedure, and the practicalities of coming in (fasting, what to bring or
+# wear, arrival, companions, duration, entrances, samples): what the clinic's instructions answer. Without these
+# the model sent such questions to out_of_scope, insurance or the appointment intents.
+EXTRA4 = {
+"clinic_info": """
+what are the prep instructions for a colonoscopy
+any special instructions before a fasting lipid panel
+how many hours before the glucose test should i stop eating
+is fasting required for the a1c test
+am i allowed coffee before bloodwork in the morning
+do you have prep instructions for the abdominal ultrasound
+what does the bowel prep involve
+is there a prep sheet for my endoscopy
+are there things i should avoid the day before my stress test
+should i skip breakfast before my labs
+can i eat normally before a thyroid blood test
+i have a procedure next week, what do i need to know beforehand
+what do i need to have with me when i check in
+do i bring my medication list to the visit
+should i bring a photo id to my first visit
+what documents do new patients need to bring
+is there a new patient form i can fill out at home
+can i complete the intake forms online before i come
+what kind of clothes should i wear for an mri
+do i have to take off my jewelry for the scan
+should i wear something loose for my physical therapy session
+how far ahead of my appointment time should i show up
+when should i check in for a morning procedure
+how long does a colonoscopy usually take from check in to going home
+how long is a typical new patient visit
+will i be able to drive myself home after the procedure
+do i need someone to drive me after sedation
+can i bring my kids along to my appointment
+is a family member allowed in the exam room
+can someone come with me for my mri
+is there a waiting area for the person who brings me
+which door do i use for the imaging department
+where is the lab inside the building
+what floor is radiology on
+where should i drop off a stool sample kit
+can i bring my urine sample in from home
+where do patients park for appointments
+is parking validated if i have an appointment
+where do i go when i arrive for my blood draw
+do i need to drink water before my ultrasound
+can i take a shower before my procedure
+should i remove nail polish before surgery
+what happens when i get to the clinic for my first visit
+¿qué tengo que llevar a mi primera cita?
+¿cuántas horas de ayuno necesito antes de mis análisis?
+¿a qué hora debo llegar para mi procedimiento?
+""",
+"out_of_scope": """
+what should i pack for a week at the beach
+how early should i get to the airport for an international flight
+what do i wear to a job interview
+what documents do i need to renew my passport
+can i bring a friend to the concert
+how long does the dmv appointment usually take
+which terminal does my airline use
+where do i park at the stadium
+what should i bring to the job fair
+do i need to fast before running a marathon
+how do i prepare for a job interview
+how do i get ready for my driving test
+what time should i arrive for my flight
+""",
+"insurance_coverage": """
+is prior authorization needed before my mri
+does my plan require a referral before the colonoscopy
+will insurance cover the ultrasound before my surgery
+do i need approval from my insurer before the sleep study
+is pre-certification required for the ct scan
+should i check my coverage before the endoscopy
+""",
+"lab_results": """
+how did my colonoscopy go, are the biopsy results in
+did the stress test show anything
+any results yet from the ultrasound i had before
+""",
+"medical_question": """
+should i still take my blood pressure pill if i'm fasting for labs
+can i take insulin the morning of a fasting test
+is it ok to take my thyroid medicine before a blood test
+""",
+}
+
 SPANISH = {
 "smalltalk": """
 buenas tardes
@@ -2098,8 +2186,35 @@ def vary(text, label):
     return text
 
 
+rng_extra4 = random.Random(20261126)
+# Templates of EXTRA4's kind (visit and test preparation), filled from rng_extra4: the concept lexicon's TEST
+# words carry the difference from "how do i prepare for a job interview" (out_of_scope).
+PREP_TESTS = ["blood test", "blood draw", "fasting blood test", "colonoscopy", "mri", "ct scan", "ultrasound",
+              "mammogram", "endoscopy", "stress test", "glucose tolerance test", "cholesterol check",
+              "lipid panel", "a1c test", "x-ray", "bone density scan", "sleep study", "biopsy", "ekg",
+              "pap smear", "urine test", "physical", "surgery", "procedure", "cardiac echo", "allergy testing"]
+PREP_TEMPLATES = ["how do i prepare for my {t}", "how should i prepare for the {t}", "getting ready for my {t}, any tips",
+                  "do i have to fast for the {t}", "can i eat before the {t}", "any instructions before my {t}",
+                  "what should i do before my {t}", "how early should i come in for my {t}",
+                  "what should i bring to my {t}", "is there prep for the {t}", "how long does the {t} take",
+                  "can i drink coffee before my {t}", "what should i wear for my {t}"]
+# data/intents/prep_probe.jsonl checks them (docs/QUALITY.md): no generated message contains one of its sentences.
+PREP_PROBE = [json.loads(line)["text"].lower().rstrip("?") for line in
+              open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "prep_probe.jsonl"), encoding="utf-8") if line.strip()]
+
+
+def vary_with(stream, text, label):
+    """vary() drawing from `stream` instead of the module's generator."""
+    global rng
+    saved, rng = rng, stream
+    try:
+        return vary(text, label)
+    finally:
+        rng = saved
+
+
 def main():
-    rows = []
+    rows, late, seen_prep = [], [], set()
     targets = {"_continuation": 260, "out_of_scope": 950}
     for label, block in HAND.items():
         hand = [l.strip() for l in (block + EXTRA.get(label, "") + EXTRA2.get(label, "") + EXTRA3.get(label, "") + SPANISH.get(label, "") + OOS_EXTRA.get(label, "")).splitlines() if l.strip()]
@@ -2120,7 +2235,23 @@ def main():
                 continue
             seen.add(key)
             rows.append({"text": t, "intent": label})
+        # Added after the set above was settled, from a random stream of their own and at random places in the
+        # shuffled order below, so every other message and its place stay as they were (one more draw from `rng`
+        # would redraw every later template fill, typo and the whole order).
+        for line in (l.strip() for l in EXTRA4.get(label, "").splitlines() if l.strip()):
+            for t in [line] + ([vary_with(rng_extra4, line, label)] if rng_extra4.random() < 0.35 else []):
+                if t.lower().strip() not in seen:
+                    seen.add(t.lower().strip())
+                    late.append({"text": t, "intent": label})
+    for _ in range(90):
+        t = rng_extra4.choice(PREP_TEMPLATES).replace("{t}", rng_extra4.choice(PREP_TESTS))
+        t = vary_with(rng_extra4, t, "clinic_info")
+        if t.lower().strip() not in seen_prep and not any(p in t.lower() for p in PREP_PROBE):
+            seen_prep.add(t.lower().strip())
+            late.append({"text": t, "intent": "clinic_info"})
     rng.shuffle(rows)
+    for r in late:
+        rows.insert(rng_extra4.randrange(len(rows) + 1), r)
     for r in rows:
         sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
 

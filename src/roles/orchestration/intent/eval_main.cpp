@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
     const auto hasd = load_hasd(shared);
     const auto holdout = load_holdout("holdout.jsonl");
     const auto holdout2 = load_holdout("holdout2.jsonl");
+    const auto prep = load_holdout("prep_probe.jsonl");
     const auto clf = make_classifier(model, threshold);
 
     const auto rd = evaluate(*clf, dev);
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
     const auto ri = evaluate(*clf, clinc_in);
     const auto rk = evaluate(*clf, holdout);
     const auto rk2 = evaluate(*clf, holdout2);
+    const auto rp = evaluate(*clf, prep);
 
     std::printf("Model: %s, OOS threshold %.2f.\n\n", model.empty() ? "builtin" : model.c_str(), threshold);
     std::printf("| set | rows | accuracy | macro accuracy | ECE |\n|---|---|---|---|---|\n");
@@ -67,6 +69,10 @@ int main(int argc, char** argv) {
     std::printf(
         "| data/intents/holdout2.jsonl (ours, never trained on, errors never inspected) | %d | %.3f | %.3f | %.3f |\n",
         rk2.rows, rk2.accuracy(), rk2.macro_accuracy(), rk2.ece);
+    std::printf(
+        "| data/intents/prep_probe.jsonl (visit and test preparation; written before their training lines, see "
+        "QUALITY.md) | %d | %.3f | %.3f | %.3f |\n",
+        rp.rows, rp.accuracy(), rp.macro_accuracy(), rp.ece);
     std::printf("| data/hasd test (7 of 9 labels mapped) | %d | %.3f | %.3f | %.3f |\n\n", rh.rows, rh.accuracy(),
                 rh.macro_accuracy(), rh.ece);
 
@@ -133,6 +139,7 @@ int main(int argc, char** argv) {
     if (errors) {
       print_errors("dev", rd);
       print_errors("holdout", rk);
+      print_errors("prep probe", rp);
       print_errors("HASD", rh);
       print_errors("CLINC oos_test", ro);
       print_errors("CLINC in-scope sample", ri);
