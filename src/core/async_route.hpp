@@ -32,13 +32,13 @@ struct AsyncRoute {
 template <class F>
 auto on_workers(const AsyncEnv& env, const CallContext& ctx, F fn) -> boost::asio::awaitable<std::invoke_result_t<F&>> {
   using R = std::invoke_result_t<F&>;
-  co_return co_await boost::asio::co_spawn(
-      env.workers,
-      [&ctx, fn = std::move(fn)]() mutable -> boost::asio::awaitable<R> {
-        if (ctx.expired()) throw queued_past_deadline();
-        co_return fn();
-      },
-      boost::asio::use_awaitable);
+  // Named, not a temporary inside the co_await expression: GCC 12 can destroy such a temporary twice (it did
+  // for the WebSocket handler's closure, releasing its shared_ptr copies twice).
+  auto task = [&ctx, fn = std::move(fn)]() mutable -> boost::asio::awaitable<R> {
+    if (ctx.expired()) throw queued_past_deadline();
+    co_return fn();
+  };
+  co_return co_await boost::asio::co_spawn(env.workers, std::move(task), boost::asio::use_awaitable);
 }
 
 }  // namespace aurixa::http

@@ -305,7 +305,10 @@ ClientResponse HttpClient::stream(const ClientRequest& req, const std::function<
   // The coroutine fills *head and sends an empty marker once headers are parsed, then data pieces,
   // then an eof marker so the loop below always terminates. The end must travel through the channel in
   // order: asio's channel::close() discards buffered pieces, which lost the tail of fast streams.
-  auto body = [impl = impl_.get(), req, ch, head]() -> awaitable<ClientResponse> {
+  // Parameters, not captures: they live in the coroutine frame, not in this function's closure object, which
+  // is gone if on_headers or on_data throws while the coroutine still runs.
+  auto body = [](Impl* impl, ClientRequest req, std::shared_ptr<DataChannel> ch,
+                 std::shared_ptr<ClientResponse> head) -> awaitable<ClientResponse> {
     std::exception_ptr error;
     ClientResponse r;
     try {
@@ -318,7 +321,7 @@ ClientResponse HttpClient::stream(const ClientRequest& req, const std::function<
     if (error) std::rethrow_exception(error);
     co_return r;
   };
-  auto f = asio::co_spawn(strand, body(), asio::use_future);
+  auto f = asio::co_spawn(strand, body(impl_.get(), req, ch, head), asio::use_future);
   bool headers_seen = false;
   for (;;) {
     auto rf = ch->async_receive(asio::use_future);

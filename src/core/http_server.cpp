@@ -623,8 +623,12 @@ struct HttpServer::Impl {
     auto ex = ws->get_executor();
     auto in = std::make_shared<WsInbox>();
     auto out = std::make_shared<WsOutbox>(ex);
-    // Reader and writer own the socket (shared_ptr) so it outlives whichever of them ends last.
-    auto reader = [ws, in]() -> awaitable<void> {
+    // Reader and writer own the socket (shared_ptr) so it outlives whichever of them ends last. What they use
+    // are parameters, which live in the coroutine frame: a lambda's captures live in the closure, a local of
+    // this function, gone while the reader may still be waiting for the socket (heap corruption after a few
+    // hundred connections).
+    auto reader = [](std::shared_ptr<websocket::stream<beast::tcp_stream>> ws,
+                     std::shared_ptr<WsInbox> in) -> awaitable<void> {
       asio::steady_timer backoff(ws->get_executor());
       for (;;) {
         beast::flat_buffer buf;
@@ -642,7 +646,8 @@ struct HttpServer::Impl {
     };
     auto writer_done = std::make_shared<asio::steady_timer>(ex, asio::steady_timer::time_point::max());
     auto finished = std::make_shared<bool>(false);
-    auto writer = [ws, out, writer_done, finished]() -> awaitable<void> {
+    auto writer = [](std::shared_ptr<websocket::stream<beast::tcp_stream>> ws, std::shared_ptr<WsOutbox> out,
+                     std::shared_ptr<asio::steady_timer> writer_done, std::shared_ptr<bool> finished) -> awaitable<void> {
       for (;;) {
         auto item = out->try_pop();
         if (!item) {
@@ -663,22 +668,22 @@ struct HttpServer::Impl {
       *finished = true;
       writer_done->cancel();
     };
-    asio::co_spawn(ex, reader(), asio::detached);
-    asio::co_spawn(ex, writer(), asio::detached);
+    asio::co_spawn(ex, reader(ws, in), asio::detached);
+    asio::co_spawn(ex, writer(ws, out, writer_done, finished), asio::detached);
     const auto started = std::chrono::steady_clock::now();
-    co_await asio::co_spawn(
-        streams.get_executor(),
-        [this, &route, &req, &ctx, in, out]() -> awaitable<void> {
-          ChannelWebSocket sock(in, out, hard_stopped);
-          try {
-            route.ws_handler(sock, req, ctx);
-          } catch (const std::exception& e) {
-            log.error("websocket handler failed", {{"request_id", ctx.request_id}, {"error", e.what()}});
-          }
-          sock.close();
-          co_return;
-        },
-        use_awaitable);
+    // Named, not a temporary inside the co_await expression: GCC 12 destroys such a temporary twice (its two
+    // shared_ptr copies released twice freed the inbox while this frame still used it).
+    auto handler = [this, &route, &req, &ctx, in, out]() -> awaitable<void> {
+      ChannelWebSocket sock(in, out, hard_stopped);
+      try {
+        route.ws_handler(sock, req, ctx);
+      } catch (const std::exception& e) {
+        log.error("websocket handler failed", {{"request_id", ctx.request_id}, {"error", e.what()}});
+      }
+      sock.close();
+      co_return;
+    };
+    co_await asio::co_spawn(streams.get_executor(), std::move(handler), use_awaitable);
     if (!*finished) co_await writer_done->async_wait(as_tuple);
     in->close();
     record(req, &route, 101, started, ctx);
