@@ -82,6 +82,16 @@ TEST(Vocabulary, CorrectsRareMisspellingToKnownWord) {
   EXPECT_EQ(v.correct("zebra"), "");
 }
 
+// A long "word" is neither corrected nor indexed for correction: its candidates were n^2 strings of n letters
+// (a 2,000-letter query took 3 s and held up every retrieval behind it; this one took far longer).
+TEST(Vocabulary, LongWordsAreNotCorrected) {
+  Vocabulary v;
+  v.add("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+  v.add(std::string(20000, 'b'));
+  EXPECT_EQ(v.correct(std::string(6000, 'b')), "");
+  EXPECT_TRUE(v.contains(std::string(20000, 'b')));
+}
+
 TEST(Vocabulary, PrefersMoreFrequentNeighbour) {
   Vocabulary v;
   v.add("cast");

@@ -8,6 +8,10 @@ namespace {
 
 constexpr std::size_t kMinLength = 4;
 constexpr std::size_t kLongWord = 8;
+// Longer words are not corrected: the candidates of a long word are its deletions of deletions, n^2 strings of
+// n characters each (a 2,000-letter "word" took 3 s, blocking every retrieval behind it). No word to correct
+// is that long (pneumonoultramicroscopicsilicovolcanoconiosis: 45).
+constexpr std::size_t kMaxCorrectable = 48;
 
 void for_each_deletion(const std::string& w, const auto& fn) {
   for (std::size_t i = 0; i < w.size(); ++i) {
@@ -44,7 +48,7 @@ std::uint32_t Vocabulary::add(const std::string& word) {
   if (inserted) {
     words_.push_back(word);
     counts_.push_back(0);
-    if (word.size() >= kMinLength - 1)
+    if (word.size() >= kMinLength - 1 && word.size() <= kMaxCorrectable + 1)  // longer: n^2 bytes, never a candidate
       for_each_deletion(word, [&](const std::string& d) { deletes_[d].push_back(it->second); });
   }
   if (counts_[it->second]++ == 0) ++live_;
@@ -66,7 +70,7 @@ bool Vocabulary::contains(const std::string& word) const {
 }
 
 std::string Vocabulary::correct(const std::string& word) const {
-  if (word.size() < kMinLength || contains(word)) return {};
+  if (word.size() < kMinLength || word.size() > kMaxCorrectable || contains(word)) return {};
   const int max_distance = word.size() >= kLongWord ? 2 : 1;
   // Candidates: indexed words equal to a deletion of the query word (the query has an extra letter),
   // words whose deletion equals the query word or one of its deletions (missing letter, substitution,
