@@ -410,7 +410,11 @@ struct HttpServer::Impl {
     http::Response& res = slot->res;
     bool keep_alive = hdr.keep_alive();
 
-    if (auto cl = parser.content_length(); cl && *cl > body_limit) {
+    if (!http::is_clean_utf8(req.path)) {  // handlers, errors and the access log echo paths into JSON text
+      early = error_response(ApiError(Errc::bad_request, "the request path must be valid UTF-8 without control characters"));
+      req.path = "(invalid path)";
+      keep_alive = false;
+    } else if (auto cl = parser.content_length(); cl && *cl > body_limit) {
       early = error_response(ApiError(Errc::payload_too_large, "request body exceeds " + std::to_string(body_limit) + " bytes"));
       keep_alive = false;
     } else {
@@ -623,10 +627,8 @@ struct HttpServer::Impl {
     auto ex = ws->get_executor();
     auto in = std::make_shared<WsInbox>();
     auto out = std::make_shared<WsOutbox>(ex);
-    // Reader and writer own the socket (shared_ptr) so it outlives whichever of them ends last. What they use
-    // are parameters, which live in the coroutine frame: a lambda's captures live in the closure, a local of
-    // this function, gone while the reader may still be waiting for the socket (heap corruption after a few
-    // hundred connections).
+    // Reader and writer own the socket (shared_ptr) so it outlives whichever of them ends last; as parameters,
+    // which live in the coroutine frame (captures live in the closure, a local gone before the reader is).
     auto reader = [](std::shared_ptr<websocket::stream<beast::tcp_stream>> ws,
                      std::shared_ptr<WsInbox> in) -> awaitable<void> {
       asio::steady_timer backoff(ws->get_executor());
@@ -671,8 +673,7 @@ struct HttpServer::Impl {
     asio::co_spawn(ex, reader(ws, in), asio::detached);
     asio::co_spawn(ex, writer(ws, out, writer_done, finished), asio::detached);
     const auto started = std::chrono::steady_clock::now();
-    // Named, not a temporary inside the co_await expression: GCC 12 destroys such a temporary twice (its two
-    // shared_ptr copies released twice freed the inbox while this frame still used it).
+    // Named: GCC 12 destroyed this closure twice as a temporary in the co_await (freeing the inbox early).
     auto handler = [this, &route, &req, &ctx, in, out]() -> awaitable<void> {
       ChannelWebSocket sock(in, out, hard_stopped);
       try {

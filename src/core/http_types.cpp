@@ -1,5 +1,7 @@
 #include "core/http_types.hpp"
 
+#include <cstdint>
+
 #include <cctype>
 #include <stdexcept>
 
@@ -51,6 +53,30 @@ std::string url_decode(std::string_view s) {
     }
   }
   return out;
+}
+
+bool is_clean_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c < 0x20 || c == 0x7f) return false;
+      ++i;
+      continue;
+    }
+    // Lead byte: sequence length and the smallest code point it may encode (overlong forms are invalid).
+    const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (len == 0 || c > 0xF4 || i + len > s.size()) return false;
+    std::uint32_t cp = c & (0x7F >> len);
+    for (std::size_t k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = cp << 6 | (cc & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    i += len;
+  }
+  return true;
 }
 
 std::optional<std::string> Request::query_param(std::string_view name) const {

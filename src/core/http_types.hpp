@@ -28,6 +28,10 @@ class Headers {
 
 bool iequals(std::string_view a, std::string_view b) noexcept;
 std::string url_decode(std::string_view s);
+// Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF) with no
+// control character (C0, including NUL, or DEL): what a decoded request path must be before it reaches
+// handlers, error messages and the access log.
+bool is_clean_utf8(std::string_view s);
 
 struct Request {
   std::string method;  // upper-case, e.g. "GET"

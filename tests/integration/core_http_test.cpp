@@ -162,6 +162,21 @@ TEST_F(CoreHttp, GarbageRequestIs400) {
   EXPECT_EQ(out.rfind("HTTP/1.1 400", 0), 0u) << out;
 }
 
+// A path that decodes to invalid UTF-8 or a control character never reaches handlers, error messages or the
+// access log (they echo it into JSON text): 400 naming the path, as JSON.
+TEST_F(CoreHttp, PathThatIsNotCleanUtf8Is400) {
+  for (const std::string path : {"/api/v1/admin/config/%FF", "/health%00x", "/api/v1/x/%C0%AF", "/a/%ED%A0%80"}) {
+    const auto out = raw_exchange("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    EXPECT_EQ(out.rfind("HTTP/1.1 400", 0), 0u) << path << ": " << out.substr(0, 80);
+    const auto body = out.substr(out.find("\r\n\r\n") + 4);
+    boost::system::error_code ec;
+    const auto v = boost::json::parse(body, ec);
+    ASSERT_FALSE(ec) << body;
+    EXPECT_NE(v.as_object().at("detail").as_string().find("path"), boost::json::string::npos);
+  }
+  EXPECT_NE(get("/api/v1/admin/config/caf%C3%A9").status, 400);  // valid UTF-8 is routed as usual
+}
+
 TEST_F(CoreHttp, KeepAliveReusesOneConnection) {
   asio::io_context ioc;
   beast::tcp_stream s(ioc);
