@@ -144,6 +144,16 @@ TEST_F(SafetyHttp, TenantPolicyMasksAndIsReadBack) {
   EXPECT_EQ(o.at("validated_text").as_string(), "ssn ***-**-8741");
   EXPECT_FALSE(obj(validate({{"text", "I want a refund"}, {"tenant_id", "t-042"}})).at("is_safe").as_bool());
   EXPECT_EQ(send("PUT", "/api/v1/safety/policies/t-042", R"({"pii_mode":"shred"})").status, 422);
+  // One policy per tenant whichever way the id is written ("t-042", "42", 42), as the pipeline looks it up.
+  EXPECT_EQ(obj(send("GET", "/api/v1/safety/policies/42", "")).at("pii_mode").as_string(), "mask");
+  EXPECT_FALSE(obj(validate({{"text", "I want a refund"}, {"tenant_id", 42}})).at("is_safe").as_bool());
+  EXPECT_FALSE(obj(validate({{"text", "I want a refund"}, {"tenant_id", "42"}})).at("is_safe").as_bool());
+  // Not a tenant id: 422 naming it, and nothing is stored under it.
+  for (const char* bad : {"abc", "-5", "t-0"}) {
+    auto r = send("PUT", std::string("/api/v1/safety/policies/") + bad, R"({"pii_mode":"mask"})");
+    EXPECT_EQ(r.status, 422) << bad;
+    EXPECT_NE(r.body.find("tenant_id"), std::string::npos) << r.body;
+  }
 }
 
 TEST_F(SafetyHttp, LogsDoNotContainSubmittedPersonalData) {
@@ -157,11 +167,11 @@ TEST_F(SafetyHttp, SplitModeClientSpeaksTheSameContract) {
   auto r = api->validate({"my face is drooping and I can't lift my arm", safety::Stage::input, {}, {}});
   EXPECT_TRUE(r.requires_escalation);
   EXPECT_EQ(r.category.value_or(""), "stroke");
-  api->set_tenant_policy("t-split", safety::TenantPolicy{safety::PiiMode::allow, {"refund"}});
-  ASSERT_TRUE(api->tenant_policy("t-split"));
-  EXPECT_EQ(api->tenant_policy("t-split")->pii_mode, safety::PiiMode::allow);
-  EXPECT_FALSE(api->tenant_policy("t-none"));
-  auto allowed = api->validate({"ssn 536-22-8741", safety::Stage::input, "t-split", {}});
+  api->set_tenant_policy("t-077", safety::TenantPolicy{safety::PiiMode::allow, {"refund"}});
+  ASSERT_TRUE(api->tenant_policy("t-077"));
+  EXPECT_EQ(api->tenant_policy("77")->pii_mode, safety::PiiMode::allow);
+  EXPECT_FALSE(api->tenant_policy("t-078"));
+  auto allowed = api->validate({"ssn 536-22-8741", safety::Stage::input, "77", {}});
   EXPECT_EQ(allowed.validated_text, "ssn 536-22-8741");
   EXPECT_EQ(allowed.entities.size(), 1u);
   EXPECT_EQ(api->redact("mail jane@example.com"), "mail [REDACTED-EMAIL]");  // local, no network
