@@ -433,6 +433,10 @@ struct HttpServer::Impl {
         if (ec == bhttp::error::body_limit) {
           early = error_response(ApiError(Errc::payload_too_large, "request body exceeds " + std::to_string(body_limit) + " bytes"));
           keep_alive = false;
+        } else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_chunk).category() &&
+                   ec != bhttp::error::partial_message && ec != bhttp::error::end_of_stream) {
+          early = error_response(ApiError(Errc::bad_request, "malformed request body: " + ec.message()));  // bad chunk
+          keep_alive = false;
         } else if (ec) {
           co_return false;
         }

@@ -177,6 +177,18 @@ TEST_F(CoreHttp, PathThatIsNotCleanUtf8Is400) {
   EXPECT_NE(get("/api/v1/admin/config/caf%C3%A9").status, 400);  // valid UTF-8 is routed as usual
 }
 
+// A malformed chunked body is answered (400 JSON), not dropped with the connection.
+TEST_F(CoreHttp, MalformedChunkedBodyIs400) {
+  for (const std::string chunks : {"zz\r\nabc\r\n0\r\n\r\n", "-5\r\nabc\r\n0\r\n\r\n", "3\r\nabcXY0\r\n\r\n",
+                                   "ffffffffffffffffff\r\nabc\r\n0\r\n\r\n"}) {
+    const auto out = raw_exchange(
+        "POST /__debug/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" +
+        chunks);
+    EXPECT_EQ(out.rfind("HTTP/1.1 400", 0), 0u) << chunks << ": " << out.substr(0, 80);
+    EXPECT_NE(out.find("malformed request body"), std::string::npos) << out;
+  }
+}
+
 TEST_F(CoreHttp, KeepAliveReusesOneConnection) {
   asio::io_context ioc;
   beast::tcp_stream s(ioc);
