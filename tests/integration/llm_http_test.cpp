@@ -195,6 +195,14 @@ TEST_F(LlmHttp, BadInputIs422NamingTheField) {
   auto wrong = post("/api/v1/generate/stream", bj::object{{"messages", "hello"}});
   EXPECT_EQ(wrong.status, 422);
   EXPECT_EQ(obj(wrong)["field"], "messages");
+  // A bad element is named down to its member.
+  const auto second_bad = [&](bj::object m) {
+    const bj::array messages{bj::object{{"role", "user"}, {"content", "hi"}}, std::move(m)};
+    return obj(post("/api/v1/generate", bj::object{{"messages", messages}}))["field"];
+  };
+  EXPECT_EQ(second_bad({{"role", "robot"}, {"content", "x"}}), "messages[1].role");
+  EXPECT_EQ(second_bad({{"content", "x"}}), "messages[1].role");
+  EXPECT_EQ(second_bad({{"role", "user"}, {"content", 5}}), "messages[1].content");
   auto provider =
       post("/api/v1/generate", bj::object{{"messages", user_says("x")["messages"]}, {"provider", "skynet"}});
   EXPECT_EQ(provider.status, 422);

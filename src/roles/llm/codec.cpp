@@ -32,7 +32,8 @@ std::string message_content(const bj::value* v, std::size_t i) {
     }
     return out;
   }
-  throw ApiError::validation("messages", "messages[" + std::to_string(i) + "].content must be a string");
+  const auto field = "messages[" + std::to_string(i) + "].content";
+  throw ApiError::validation(field, field + " must be a string");
 }
 
 std::vector<Message> parse_messages(const bj::object& body) {
@@ -42,11 +43,13 @@ std::vector<Message> parse_messages(const bj::object& body) {
   for (std::size_t i = 0; i < arr->size(); ++i) {
     const auto& item = (*arr)[i];
     if (!item.is_object())
-      throw ApiError::validation("messages", "messages[" + std::to_string(i) + "] must be an object");
+      throw ApiError::validation("messages[" + std::to_string(i) + "]",
+                                 "messages[" + std::to_string(i) + "] must be an object");
     const auto& m = item.as_object();
     auto* role = m.if_contains("role");
     if (!role || !role->is_string())
-      throw ApiError::validation("messages", "messages[" + std::to_string(i) + "].role is required");
+      throw ApiError::validation("messages[" + std::to_string(i) + "].role",
+                                 "messages[" + std::to_string(i) + "].role is required");
     Message msg{std::string(role->as_string()), message_content(m.if_contains("content"), i)};
     // Function calling (OpenAI shape): an assistant turn's tool_calls, a tool turn's tool_call_id.
     if (const auto* calls = m.if_contains("tool_calls"); calls && calls->is_array())

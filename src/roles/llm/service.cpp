@@ -132,7 +132,7 @@ void LlmService::validate(const ChatRequest& r) const {
   for (std::size_t i = 0; i < r.messages.size(); ++i) {
     const auto& role = r.messages[i].role;
     if (role != "system" && role != "user" && role != "assistant" && role != "tool")
-      throw ApiError::validation("messages",
+      throw ApiError::validation("messages[" + std::to_string(i) + "].role",
                                  "messages[" + std::to_string(i) + "].role must be system, user, assistant or tool");
   }
   if (r.max_tokens < 1 || r.max_tokens > 1'000'000)

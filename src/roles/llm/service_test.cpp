@@ -469,7 +469,7 @@ TEST_F(LlmServiceTest, ValidationNamesTheField) {
   expect_field(ChatRequest{}, "messages");
   auto bad_role = ask("x");
   bad_role.messages[0].role = "robot";
-  expect_field(bad_role, "messages");
+  expect_field(bad_role, "messages[0].role");  // the element, not just the array
   auto bad_provider = ask("x");
   bad_provider.provider = "skynet";
   expect_field(bad_provider, "provider");
