@@ -121,6 +121,18 @@ TEST(Observability, UnknownEventTypeIs422NamingIt) {
   auto missing = post(c, s.url("/api/v1/observe/telemetry"), R"({"event_type":"api_call"})");
   EXPECT_EQ(missing.status, 422);
   EXPECT_EQ(boost::json::parse(missing.body).at("field").as_string(), "service_name");
+  // data.tenant_id is written as anywhere else (1, "1", "t-001"); anything else names the field.
+  const auto with_tenant = [&](const std::string& tenant) {
+    return post(c, s.url("/api/v1/observe/telemetry"),
+                R"({"service_name":"tenant-svc","event_type":"api_call","data":{"tenant_id":)" + tenant + "}}");
+  };
+  EXPECT_EQ(with_tenant(R"("t-001")").status, 202);
+  EXPECT_EQ(with_tenant("1").status, 202);
+  auto bad = with_tenant(R"("abc")");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(boost::json::parse(bad.body).at("field").as_string(), "tenant_id");
+  auto r1 = get_json(c, s.url("/api/v1/observe/reports/performance?service=tenant-svc&tenant_id=1&window_minutes=10"));
+  EXPECT_EQ(r1.at("service_metrics").at("tenant-svc").at("api_call").at("count").as_int64(), 2);
 }
 
 TEST(Observability, SplitModeRolesSendBatchesOverHttp) {

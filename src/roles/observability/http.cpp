@@ -8,6 +8,7 @@
 #include "core/json.hpp"
 #include "core/log.hpp"
 #include "core/router.hpp"
+#include "core/tenant_id.hpp"
 #include "roles/observability/module.hpp"
 #include "roles/observability/service.hpp"
 
@@ -127,7 +128,8 @@ void register_routes(http::Router& router, App& app) {
       e.error = json::optional_bool(*d, "error").value_or(false);
       e.cache_hit = json::optional_bool(*d, "cache_hit");
       e.escalated = json::optional_bool(*d, "escalated");
-      e.tenant_id = json::optional_int(*d, "tenant_id");
+      e.tenant_id = json_tenant_id(d->if_contains("tenant_id"), "tenant_id",  // 1, "1" or "t-001", as elsewhere
+                                   "field 'tenant_id' must be a tenant id such as 1 or t-001");
     }
     e.trace_id = ctx.trace.trace_id;
     write_events(app, {std::move(e)});
