@@ -24,6 +24,7 @@
 #include "core/telemetry.hpp"
 #include "core/http_stream_writer.hpp"
 #include "core/http_wire.hpp"
+#include "core/ws_pumps.hpp"
 #include "core/ws_queues.hpp"
 
 namespace aurixa {
@@ -43,7 +44,6 @@ using stream_detail::ChunkChannel;
 using stream_detail::StreamHead;
 using ws_detail::ChannelWebSocket;
 using ws_detail::WsInbox;
-using ws_detail::WsItem;
 using ws_detail::WsOutbox;
 namespace {
 
@@ -631,51 +631,11 @@ struct HttpServer::Impl {
     auto ex = ws->get_executor();
     auto in = std::make_shared<WsInbox>();
     auto out = std::make_shared<WsOutbox>(ex);
-    // Reader and writer own the socket (shared_ptr) so it outlives whichever of them ends last; as parameters,
-    // which live in the coroutine frame (captures live in the closure, a local gone before the reader is).
-    auto reader = [](std::shared_ptr<websocket::stream<beast::tcp_stream>> ws,
-                     std::shared_ptr<WsInbox> in) -> awaitable<void> {
-      asio::steady_timer backoff(ws->get_executor());
-      for (;;) {
-        beast::flat_buffer buf;
-        auto [ec, n] = co_await ws->async_read(buf, as_tuple);
-        if (ec) break;
-        // Back-pressure: the handler reads at its own pace; stop reading the socket while it is behind.
-        while (in->full()) {
-          backoff.expires_after(std::chrono::milliseconds(2));
-          co_await backoff.async_wait(as_tuple);
-        }
-        if (!in->push(WsItem{http::WsMessage{beast::buffers_to_string(buf.data()), !ws->got_text()}})) co_return;
-      }
-      // End in order, after what is buffered.
-      in->push(WsItem{{}, true});
-    };
+    // Reader and writer own the socket (shared_ptr) so it outlives whichever of them ends last.
     auto writer_done = std::make_shared<asio::steady_timer>(ex, asio::steady_timer::time_point::max());
     auto finished = std::make_shared<bool>(false);
-    auto writer = [](std::shared_ptr<websocket::stream<beast::tcp_stream>> ws, std::shared_ptr<WsOutbox> out,
-                     std::shared_ptr<asio::steady_timer> writer_done, std::shared_ptr<bool> finished) -> awaitable<void> {
-      for (;;) {
-        auto item = out->try_pop();
-        if (!item) {
-          out->wake().expires_after(std::chrono::milliseconds(50));
-          co_await out->wake().async_wait(as_tuple);
-          continue;
-        }
-        if (item->end) break;
-        ws->text(!item->message.binary);
-        auto [wec, n] = co_await ws->async_write(asio::buffer(item->message.data), as_tuple);
-        if (wec) break;
-      }
-      out->finish();
-      if (ws->is_open()) {
-        auto [cec] = co_await ws->async_close(websocket::close_code::normal, as_tuple);
-        (void)cec;
-      }
-      *finished = true;
-      writer_done->cancel();
-    };
-    asio::co_spawn(ex, reader(ws, in), asio::detached);
-    asio::co_spawn(ex, writer(ws, out, writer_done, finished), asio::detached);
+    asio::co_spawn(ex, ws_detail::pump_socket_to_inbox(ws, in), asio::detached);
+    asio::co_spawn(ex, ws_detail::pump_outbox_to_socket(ws, out, writer_done, finished), asio::detached);
     const auto started = std::chrono::steady_clock::now();
     // Named: GCC 12 destroyed this closure twice as a temporary in the co_await (freeing the inbox early).
     auto handler = [this, &route, &req, &ctx, in, out]() -> awaitable<void> {
