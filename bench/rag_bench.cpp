@@ -562,6 +562,9 @@ static int bench_embed_one(double seconds) {
               }());
   const char* isa = "baseline";
   switch (aurixa::rag::best_dense_isa()) {
+    case aurixa::rag::DenseIsa::avx512vnni:
+      isa = "avx512vnni (int8 quads)";
+      break;
     case aurixa::rag::DenseIsa::avx512bf16:
       isa = "avx512bf16 (bfloat16 pairs)";
       break;

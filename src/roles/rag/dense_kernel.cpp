@@ -21,6 +21,9 @@ constexpr std::size_t kP = PackedMatrix::kPanel;
 // retrieval is unchanged within 0.003 and one KB query of rag_eval's vector-only row moved (hit@3 0.740 ->
 // 0.760); see docs/PERFORMANCE.md "Dense layers, round 3". false = the float16 kernel everywhere.
 constexpr bool kSelectBf16 = true;
+// Whether best_dense_isa() picks the int8 kernel on CPUs that have AVX512_VNNI, ahead of the bfloat16 one
+// (docs/PERFORMANCE.md "Dense layers, round 4": time, vectors and retrieval quality against bfloat16).
+constexpr bool kSelectInt8 = true;
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
 // Prefetch distance of the weight stream, in k steps (32 bytes each).
 constexpr std::size_t kPrefetchSteps = 32;
@@ -42,6 +45,17 @@ struct TilePairs {
   const std::uint32_t* x;
   const std::uint32_t* ks;  // nullptr: no pair was skipped (ks[t] == t)
   std::size_t steps;
+};
+
+// The int8 kernel's inputs of one row tile: for each k quad t with a nonzero input in the tile, its index ks[t]
+// and, for each of the R rows, its four quantized inputs (int8, k ascending from the low byte); per row, the
+// scale (input = scale x q) and the correction for the weights' +128 offset (128 x the row's sum of q).
+struct TileQuads {
+  const std::uint32_t* x;
+  const std::uint32_t* ks;  // nullptr: no quad was skipped (ks[t] == t)
+  std::size_t steps;
+  const float* scale;
+  const std::int32_t* offset;
 };
 
 std::uint16_t float_to_bf16(float f) {
@@ -228,6 +242,105 @@ void strips_avx512bf16(const TilePairs* in, std::size_t m, const PackedMatrix& w
 
 #pragma GCC pop_options
 
+// ------------------------------------------------------------------------------------ AVX512_VNNI kernel
+#pragma GCC push_options
+#pragma GCC target("avx2,fma,f16c,avx512f,avx512vl,avx512bw,avx512dq,avx512cd,avx512vnni")
+// GCC 12 warns that the _mm512_undefined_*() inside many AVX-512 intrinsics are used uninitialized (GCC bug
+// 105593, fixed in GCC 13).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+
+// Prefetch distance of the int8 weight stream, in k quads (64 bytes each).
+constexpr std::size_t kPrefetchQuads = kPrefetchSteps / 2;
+
+// R rows x 16 columns of out in R int32 registers for the whole k loop; one 64-byte panel row (16 quads) per
+// step. vpdpbusd multiplies its unsigned operand (the weights) by its signed one (the inputs, broadcast).
+template <int R, bool Indexed>
+__attribute__((always_inline)) inline void tile_int8(const TileQuads& in, const std::uint8_t* panel,
+                                                     const float* scales, const float* bias, float* out,
+                                                     std::size_t ldo, std::size_t cols) {
+  __m512i acc[R];
+  for (int r = 0; r < R; ++r) acc[r] = _mm512_setzero_si512();
+  const std::size_t steps = in.steps;
+  for (std::size_t t = 0; t < steps; ++t) {
+    const std::uint8_t* brow;
+    if constexpr (Indexed) {
+      brow = panel + std::size_t{in.ks[t]} * 4 * kP;
+    } else {
+      brow = panel + t * 4 * kP;
+      _mm_prefetch(reinterpret_cast<const char*>(brow + kPrefetchQuads * 4 * kP), _MM_HINT_T0);
+    }
+    const __m512i w = _mm512_loadu_si512(brow);
+    const std::uint32_t* x = in.x + t * R;
+    for (int r = 0; r < R; ++r) asm("vpdpbusd %2%{1to16%}, %1, %0" : "+v"(acc[r]) : "v"(w), "m"(x[r]));
+  }
+  const __mmask16 mask = cols == kP ? __mmask16(0xffff) : __mmask16((1u << cols) - 1);
+  const __m512 sw = _mm512_loadu_ps(scales), b = _mm512_loadu_ps(bias);
+  for (int r = 0; r < R; ++r) {
+    const __m512 dot = _mm512_cvtepi32_ps(_mm512_sub_epi32(acc[r], _mm512_set1_epi32(in.offset[r])));
+    _mm512_mask_storeu_ps(out + r * ldo, mask, _mm512_fmadd_ps(dot, _mm512_mul_ps(sw, _mm512_set1_ps(in.scale[r])), b));
+  }
+}
+
+template <int R>
+__attribute__((always_inline)) inline void tile_int8_upto(int rows, const TileQuads& in, const std::uint8_t* panel,
+                                                          const float* scales, const float* bias, float* out,
+                                                          std::size_t ldo, std::size_t cols) {
+  if constexpr (R > 0) {
+    if (rows == R) {
+      if (in.ks)
+        tile_int8<R, true>(in, panel, scales, bias, out, ldo, cols);
+      else
+        tile_int8<R, false>(in, panel, scales, bias, out, ldo, cols);
+      return;
+    }
+    tile_int8_upto<R - 1>(rows, in, panel, scales, bias, out, ldo, cols);
+  }
+}
+
+constexpr int kInt8Rows = 16;
+
+// One input row of k floats quantized to k int8 (q = round-to-nearest-even(a x 127 / max|a|), the rest of q
+// untouched); returns the row's scale (a = scale x q) and sets *sum to the sum of q.
+float quantize_row(const float* row, std::size_t k, std::int8_t* q, std::int32_t* sum) {
+  const auto mask_at = [k](std::size_t kk) {
+    return k - kk >= 16 ? __mmask16(0xffff) : __mmask16((1u << (k - kk)) - 1);
+  };
+  __m512 top = _mm512_setzero_ps();
+  for (std::size_t kk = 0; kk < k; kk += 16)
+    top = _mm512_max_ps(top, _mm512_abs_ps(_mm512_maskz_loadu_ps(mask_at(kk), row + kk)));
+  const float max_abs = _mm512_reduce_max_ps(top);
+  const __m512 inv = _mm512_set1_ps(max_abs > 0.0f ? 127.0f / max_abs : 0.0f);
+  const __m512i lo = _mm512_set1_epi32(-127), hi = _mm512_set1_epi32(127);
+  __m512i total = _mm512_setzero_si512();
+  for (std::size_t kk = 0; kk < k; kk += 16) {
+    const __mmask16 mask = mask_at(kk);
+    __m512i v = _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_maskz_loadu_ps(mask, row + kk), inv));  // MXCSR: to even
+    v = _mm512_max_epi32(_mm512_min_epi32(v, hi), lo);
+    total = _mm512_add_epi32(total, v);
+    _mm_mask_storeu_epi8(q + kk, mask, _mm512_cvtepi32_epi8(v));
+  }
+  *sum = _mm512_reduce_add_epi32(total);
+  return max_abs / 127.0f;
+}
+
+void strips_avx512vnni(const TileQuads* in, std::size_t m, const PackedMatrix& w, float* out) {
+  const std::size_t n = w.n(), tiles = (m + kInt8Rows - 1) / kInt8Rows;
+  for (std::size_t s = 0; s < w.strips(); ++s) {
+    const std::size_t j0 = s * kP, cols = n - j0 < kP ? n - j0 : kP;
+    for (std::size_t ti = 0; ti < tiles; ++ti) {
+      const std::size_t i0 = ti * kInt8Rows;
+      const int rows = static_cast<int>(m - i0 < kInt8Rows ? m - i0 : kInt8Rows);
+      tile_int8_upto<kInt8Rows>(rows, in[ti], w.quads(s), w.column_scales() + j0, w.bias() + j0,
+                                out + i0 * n + j0, n, cols);
+    }
+  }
+}
+
+#pragma GCC diagnostic pop
+#pragma GCC pop_options
+
 // ------------------------------------------------------------------------------------ baseline kernel
 // Any x86-64: each panel is widened to fp32 once per call, then 2 rows x 16 columns at a time.
 void strips_baseline(const TileInputs* in, std::size_t m, const PackedMatrix& w, float* out) {
@@ -256,6 +369,8 @@ std::size_t max_rows(DenseIsa isa) {
   switch (isa) {
     case DenseIsa::avx512bf16:
       return kBf16Rows;
+    case DenseIsa::avx512vnni:
+      return kInt8Rows;
     case DenseIsa::avx512:
       return 12;
     case DenseIsa::avx2:
@@ -282,46 +397,64 @@ bool dense_isa_supported(DenseIsa isa) {
       return avx512;
     case DenseIsa::avx512bf16:
       return avx512 && __builtin_cpu_supports("avx512bf16");
+    case DenseIsa::avx512vnni:
+      return avx512 && __builtin_cpu_supports("avx512vnni");
   }
   return false;
 }
 
 DenseIsa best_dense_isa() {
+  if (kSelectInt8 && dense_isa_supported(DenseIsa::avx512vnni)) return DenseIsa::avx512vnni;
   if (kSelectBf16 && dense_isa_supported(DenseIsa::avx512bf16)) return DenseIsa::avx512bf16;
   if (dense_isa_supported(DenseIsa::avx512)) return DenseIsa::avx512;
   if (dense_isa_supported(DenseIsa::avx2)) return DenseIsa::avx2;
   return DenseIsa::baseline;
 }
 
-void PackedMatrix::Free::operator()(std::uint16_t* p) const { std::free(p); }
+void PackedMatrix::Free::operator()(std::uint8_t* p) const { std::free(p); }
 
 PackedMatrix::PackedMatrix(const float* b, std::size_t k, std::size_t n, const float* bias, DenseIsa isa)
     : k_(k), n_(n), isa_(isa) {
-  const std::size_t kp = k_padded(), halves = strips() * kp * kP;
-  std::size_t bytes = std::max<std::size_t>(halves * sizeof(std::uint16_t), 64);
+  const std::size_t kp = k_padded(), values = strips() * kp * kP;
+  std::size_t bytes = std::max<std::size_t>(values * (int8() ? 1 : sizeof(std::uint16_t)), 64);
   const bool huge = bytes >= kHugePage;
   const std::size_t align = huge ? kHugePage : 64;
   bytes = (bytes + align - 1) / align * align;
-  auto* p = static_cast<std::uint16_t*>(std::aligned_alloc(align, bytes));
+  auto* p = static_cast<std::uint8_t*>(std::aligned_alloc(align, bytes));
   if (!p) throw std::bad_alloc();
   data_.reset(p);
   if (huge) madvise(p, bytes, MADV_HUGEPAGE);  // a hint: without THP the kernel is merely a little slower
+  for (std::size_t i = 0; i < k * n; ++i)
+    if (!(std::fabs(b[i]) <= 65504.0f))
+      throw std::runtime_error("dense weight " + std::to_string(b[i]) + " is outside the float16 range");
+  bias_.assign(strips() * kP, 0.0f);
+  std::memcpy(bias_.data(), bias, n * sizeof(float));
+  scales_.assign(strips() * kP, 0.0f);
+  if (int8()) {
+    for (std::size_t j = 0; j < n; ++j) {
+      float top = 0.0f;
+      for (std::size_t kk = 0; kk < k; ++kk) top = std::max(top, std::fabs(b[kk * n + j]));
+      scales_[j] = top / 127.0f;
+    }
+  }
   for (std::size_t s = 0; s < strips(); ++s) {
     const std::size_t j0 = s * kP, cols = std::min(kP, n - j0);
-    std::uint16_t* dst = p + s * kp * kP;
+    std::uint16_t* dst = reinterpret_cast<std::uint16_t*>(p) + s * kp * kP;
+    std::uint8_t* dst8 = p + s * kp * kP;
     for (std::size_t kk = 0; kk < kp; ++kk)
       for (std::size_t j = 0; j < kP; ++j) {
         const float v = j < cols && kk < k ? b[kk * n + j0 + j] : 0.0f;
-        if (!(std::fabs(v) <= 65504.0f))
-          throw std::runtime_error("dense weight " + std::to_string(v) + " is outside the float16 range");
-        if (bf16())
+        if (int8()) {
+          const float scale = scales_[j0 + j];
+          const long q = scale > 0.0f ? std::lrint(v / scale) : 0;
+          dst8[(kk / 4) * 4 * kP + j * 4 + kk % 4] = static_cast<std::uint8_t>(std::clamp(q, -127L, 127L) + 128);
+        } else if (bf16()) {
           dst[(kk / 2) * 2 * kP + j * 2 + kk % 2] = float_to_bf16(v);
-        else
+        } else {
           dst[kk * kP + j] = float_to_half(v);
+        }
       }
   }
-  bias_.assign(strips() * kP, 0.0f);
-  std::memcpy(bias_.data(), bias, n * sizeof(float));
 }
 
 namespace {
@@ -355,13 +488,50 @@ void linear_bf16(const float* a, std::size_t m, const PackedMatrix& w, float* ou
   strips_avx512bf16(in.data(), m, w, out);
 }
 
+// The int8 path of linear(): each input row quantized with its own scale (max |a| / 127), the quads of each
+// row tile transposed, with the k quads where the whole tile is zero left out.
+void linear_int8(const float* a, std::size_t m, const PackedMatrix& w, float* out) {
+  const std::size_t k = w.k(), quads = w.k_padded() / 4, rmax = kInt8Rows, tiles = (m + rmax - 1) / rmax;
+  std::vector<std::int8_t> q(m * quads * 4, 0);
+  std::vector<float> scale(m);
+  std::vector<std::int32_t> offset(m);
+  for (std::size_t i = 0; i < m; ++i) {
+    std::int32_t sum = 0;
+    scale[i] = quantize_row(a + i * k, k, q.data() + i * quads * 4, &sum);
+    offset[i] = 128 * sum;
+  }
+  std::vector<std::uint32_t> xs(m * quads);
+  std::vector<std::uint32_t> ks(tiles * quads);
+  std::vector<TileQuads> in(tiles);
+  for (std::size_t ti = 0; ti < tiles; ++ti) {
+    const std::size_t i0 = ti * rmax, rows = std::min(rmax, m - i0);
+    std::uint32_t* x = xs.data() + i0 * quads;
+    std::uint32_t* idx = ks.data() + ti * quads;
+    std::size_t steps = 0;
+    for (std::size_t p = 0; p < quads; ++p) {
+      std::uint32_t any = 0;
+      for (std::size_t r = 0; r < rows; ++r) {
+        std::uint32_t v;
+        std::memcpy(&v, q.data() + (i0 + r) * quads * 4 + p * 4, sizeof v);
+        x[steps * rows + r] = v;
+        any |= v;
+      }
+      if (any) idx[steps++] = static_cast<std::uint32_t>(p);
+    }
+    in[ti] = {x, steps == quads ? nullptr : idx, steps, scale.data() + i0, offset.data() + i0};
+  }
+  strips_avx512vnni(in.data(), m, w, out);
+}
+
 }  // namespace
 
 void linear(const float* a, std::size_t m, const PackedMatrix& w, float* out, DenseIsa isa) {
-  if ((isa == DenseIsa::avx512bf16) != w.bf16())
-    throw std::invalid_argument("dense kernel and weight format differ (bfloat16 vs float16)");
+  const auto format = [](DenseIsa i) { return i == DenseIsa::avx512bf16 ? 1 : i == DenseIsa::avx512vnni ? 2 : 0; };
+  if (format(isa) != format(w.isa()))
+    throw std::invalid_argument("dense kernel and weight format differ (float16, bfloat16 or int8)");
   if (m == 0 || w.n() == 0) return;
   if (isa == DenseIsa::avx512bf16) return linear_bf16(a, m, w, out);
+  if (isa == DenseIsa::avx512vnni) return linear_int8(a, m, w, out);
   // The inputs of each row tile, transposed, with the k steps where the whole tile is zero left out.
   const std::size_t k = w.k(), rmax = max_rows(isa), tiles = (m + rmax - 1) / rmax;
   std::vector<float> xs(m * k);
@@ -391,6 +561,7 @@ void linear(const float* a, std::size_t m, const PackedMatrix& w, float* out, De
     case DenseIsa::baseline:
       return strips_baseline(in.data(), m, w, out);
     case DenseIsa::avx512bf16:
+    case DenseIsa::avx512vnni:
       break;  // handled above
   }
 }

@@ -21,6 +21,15 @@
 // exact): twice the multiply-adds per instruction of the fp32 FMA path, up to 16 rows x 16 columns (one
 // 512-bit accumulator per row). The skipped steps are then the k PAIRS where the whole tile is zero.
 //
+// With AVX512_VNNI (+VL, BW) the weights are int8 instead: each column quantized symmetrically with its own
+// scale (max |w| / 127), stored as unsigned QUADS along k (q + 128; for each strip, k/4 rows of 16 columns x
+// 4 consecutive k); each input row is quantized symmetrically with its own scale when linear() runs, and
+// `vpdpbusd` does four multiply-adds per int32 lane, exact in int32: twice the multiply-adds per instruction
+// of the bfloat16 kernel. The +128 offset of the weights is taken back per row (128 x the row's sum of
+// quantized inputs), and the scales and bias are applied once at the end. The error per output is bounded by
+// the two roundings (dense_kernel_test.cpp checks that bound); the builtin model's vectors stay within cosine
+// 0.999 of the TF.js reference (use_lite_test.cpp).
+//
 // Thread-safety: a PackedMatrix is immutable after construction; linear() may run concurrently.
 #include <cstddef>
 #include <cstdint>
@@ -29,12 +38,12 @@
 
 namespace aurixa::rag {
 
-enum class DenseIsa { baseline, avx2, avx512, avx512bf16 };
+enum class DenseIsa { baseline, avx2, avx512, avx512bf16, avx512vnni };
 
 // Whether this CPU runs the kernel for `isa`.
 bool dense_isa_supported(DenseIsa isa);
-// The kernel used by default: the best float16 one this CPU runs (the bfloat16 one is not selected by
-// default, see kSelectBf16 in dense_kernel.cpp).
+// The kernel used by default: the fastest this CPU runs (int8, then bfloat16, then float16; see kSelectInt8 and
+// kSelectBf16 in dense_kernel.cpp).
 DenseIsa best_dense_isa();
 
 class PackedMatrix {
@@ -43,36 +52,43 @@ class PackedMatrix {
 
   PackedMatrix() = default;
   // b: k x n, row-major; bias: n floats. Packed for the kernel of `isa`: bfloat16 pairs for avx512bf16,
-  // float16 otherwise. Throws std::runtime_error for a weight outside the float16 range (whatever the
-  // format, so that a model loads on every CPU or on none).
+  // int8 quads for avx512vnni, float16 otherwise. Throws std::runtime_error for a weight outside the float16
+  // range (whatever the format, so that a model loads on every CPU or on none).
   PackedMatrix(const float* b, std::size_t k, std::size_t n, const float* bias, DenseIsa isa = best_dense_isa());
 
   std::size_t k() const { return k_; }
   std::size_t n() const { return n_; }
   DenseIsa isa() const { return isa_; }
   bool bf16() const { return isa_ == DenseIsa::avx512bf16; }
-  // k rounded up to the packing granularity (2 for bfloat16 pairs).
-  std::size_t k_padded() const { return bf16() ? (k_ + 1) / 2 * 2 : k_; }
+  bool int8() const { return isa_ == DenseIsa::avx512vnni; }
+  // k rounded up to the packing granularity (2 for bfloat16 pairs, 4 for int8 quads).
+  std::size_t k_padded() const { return bf16() ? (k_ + 1) / 2 * 2 : int8() ? (k_ + 3) / 4 * 4 : k_; }
   std::size_t strips() const { return (n_ + kPanel - 1) / kPanel; }
   // Strip s: k x kPanel float16 bit patterns, row-major; or, bf16(): k_padded()/2 rows of kPanel pairs
   // (bfloat16 bit patterns of rows 2p and 2p+1, column by column).
-  const std::uint16_t* panel(std::size_t s) const { return data_.get() + s * k_padded() * kPanel; }
+  const std::uint16_t* panel(std::size_t s) const {
+    return reinterpret_cast<const std::uint16_t*>(data_.get()) + s * k_padded() * kPanel;
+  }
+  // int8(): strip s as k_padded()/4 rows of kPanel quads (q + 128 for k = 4p .. 4p+3, column by column).
+  const std::uint8_t* quads(std::size_t s) const { return data_.get() + s * k_padded() * kPanel; }
   // strips() * kPanel floats, zero-padded.
   const float* bias() const { return bias_.data(); }
+  // int8(): each column's scale (weight = scale x q), strips() * kPanel floats, zero-padded.
+  const float* column_scales() const { return scales_.data(); }
 
  private:
   struct Free {
-    void operator()(std::uint16_t* p) const;
+    void operator()(std::uint8_t* p) const;
   };
   std::size_t k_ = 0, n_ = 0;
   DenseIsa isa_ = DenseIsa::baseline;
-  std::unique_ptr<std::uint16_t[], Free> data_;
-  std::vector<float> bias_;
+  std::unique_ptr<std::uint8_t[], Free> data_;
+  std::vector<float> bias_, scales_;
 };
 
 // out[m x w.n()] = a[m x w.k()] * W + bias (row-major), with the kernel for `isa` (which the CPU must support,
-// and which must use w's format: throws std::invalid_argument for a bfloat16 kernel on float16 weights or
-// the other way round).
+// and which must use w's format: throws std::invalid_argument for a kernel on weights packed for another
+// format, e.g. the bfloat16 kernel on float16 weights).
 void linear(const float* a, std::size_t m, const PackedMatrix& w, float* out, DenseIsa isa);
 inline void linear(const float* a, std::size_t m, const PackedMatrix& w, float* out) { linear(a, m, w, out, w.isa()); }
 

@@ -320,7 +320,7 @@ Loaded load_weights(const fs::path& dir) {
 
 }  // namespace
 
-std::shared_ptr<const UseLiteModel> UseLiteModel::load(const std::string& dir_s) {
+std::shared_ptr<const UseLiteModel> UseLiteModel::load(const std::string& dir_s, DenseIsa isa) {
   const fs::path dir(dir_s);
   Loaded l = load_weights(dir);
   auto take = [&](const std::string& name, std::size_t expect) {
@@ -341,7 +341,7 @@ std::shared_ptr<const UseLiteModel> UseLiteModel::load(const std::string& dir_s)
     auto b = take(bias, n);
     if (b.empty()) throw std::runtime_error((dir / "model.json").string() + ": empty bias " + bias);
     auto wt = take(kernel, k * b.size());
-    return PackedMatrix(wt.data(), k, b.size(), b.data());
+    return PackedMatrix(wt.data(), k, b.size(), b.data(), isa);
   };
   auto w = std::make_unique<Weights>();
   const std::string enc = "module_apply_default/Encoder_en/KonaTransformer/Encode/";

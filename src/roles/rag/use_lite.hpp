@@ -8,12 +8,12 @@
 // -> transformer layer 1 (4 heads x 128, FFN 512-1536-512) -> mean over tokens -> tanh dense 512 ->
 // L2 normalisation. Inputs longer than 128 pieces are clipped to their first 128, as the graph does.
 // Every per-token operation runs on all tokens of a batch at once (one matrix); attention runs per text.
-// The dense layers run on dense_kernel.hpp: weights packed once at load into 16-column panels of float16
-// (fp32 arithmetic), one pass over each matrix for a short question.
+// The dense layers run on dense_kernel.hpp: weights packed once at load into 16-column panels (int8 with
+// AVX512_VNNI, else bfloat16 or float16), one pass over each matrix for a short question.
 //
 // The tokenizer reproduces the TF.js unigram sentencepiece tokenizer exactly (NFKC, "▁" word boundary,
 // Viterbi over piece scores with the same tie-breaking and unknown-character handling), so the vectors
-// match the TF.js reference (cosine >= 0.999, see use_lite_test.cpp).
+// match the TF.js reference (cosine >= 0.999 with the float kernels, >= 0.998 with int8; use_lite_test.cpp).
 //
 // Thread-safety: a loaded model is immutable; encode()/embed() may be called concurrently.
 #include <cstddef>
@@ -25,6 +25,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "roles/rag/dense_kernel.hpp"
 #include "roles/rag/embedder.hpp"
 
 namespace aurixa::rag {
@@ -59,9 +60,9 @@ class UseLiteModel {
   static constexpr std::size_t kDim = 512;
   static constexpr std::size_t kMaxTokens = 128;
 
-  // Loads <dir>/model.json, its weight shards and <dir>/vocab.json. Throws std::runtime_error naming
-  // the file and the problem.
-  static std::shared_ptr<const UseLiteModel> load(const std::string& dir);
+  // Loads <dir>/model.json, its weight shards and <dir>/vocab.json, the dense layers packed for `isa`'s
+  // kernel. Throws std::runtime_error naming the file and the problem.
+  static std::shared_ptr<const UseLiteModel> load(const std::string& dir, DenseIsa isa = best_dense_isa());
   ~UseLiteModel();
 
   const PieceTokenizer& tokenizer() const { return *tokenizer_; }
