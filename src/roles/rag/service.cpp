@@ -282,11 +282,15 @@ RetrieveResult RagService::search(std::int64_t tenant_id, const std::string& pro
   bm25_.repair_typos(q);
   std::vector<ScoredId> bm25_ids, vector_ids;
   std::unordered_map<std::string, int> matched;  // chunk id -> matched query stems (from Xapian)
+  // Whether Xapian returned every chunk with a query term (fewer hits than asked for): then a chunk it did not
+  // return has none, and its keyword count is 0 without analysing its text again.
+  bool bm25_exhaustive = false;
   if (method != Method::vector) {
     for (auto& h : bm25_.search(tenant_id, q, n)) {
       matched[h.chunk_id] = h.matched_terms;
       bm25_ids.push_back({std::move(h.chunk_id), h.score});
     }
+    bm25_exhaustive = bm25_ids.size() < static_cast<std::size_t>(n);
   }
   if (method != Method::bm25) {
     try {
@@ -328,7 +332,7 @@ RetrieveResult RagService::search(std::int64_t tenant_id, const std::string& pro
       s.ranks = {f.bm25_rank, f.vector_rank};
       s.rrf = f.rrf;
       auto m = matched.find(f.id);
-      s.keyword_matches = m != matched.end() ? m->second : keyword_matches(q, c);
+      s.keyword_matches = m != matched.end() ? m->second : bm25_exhaustive ? 0 : keyword_matches(q, c);
       s.score = boosted_score(f.rrf, s.keyword_matches);
       s.retrieval_method = method == Method::hybrid ? "hybrid" : method == Method::vector ? "vector" : "bm25";
       s.engine = method == Method::hybrid ? "xapian+hnsw" : method == Method::vector ? "hnsw" : "xapian";

@@ -240,6 +240,25 @@ TEST_F(RagServiceTest, HybridFindsWhatBm25CannotAndReportsBothRanks) {
   EXPECT_EQ(both.snippets.at(0).ranks.vector, 1);
 }
 
+// A chunk found only by its vector gets the number of query words it contains: counted by analysing its text,
+// or 0 without analysis when BM25 returned every chunk that has a query word and this one was not among them.
+TEST_F(RagServiceTest, KeywordCountsOfVectorOnlyHitsAreExact) {
+  seed();
+  auto svc = make(std::make_shared<ConceptEmbedder>());
+  auto hybrid = svc->retrieve(req("automobile", 1, 1), ctx);  // hybrid; BM25: no chunk has "automobile"
+  EXPECT_TRUE(hybrid.hybrid);
+  ASSERT_EQ(hybrid.snippets.size(), 1u);
+  EXPECT_EQ(hybrid.snippets[0].article_id, 1);
+  EXPECT_EQ(hybrid.snippets[0].keyword_matches, 0);
+  auto vector = svc->search(1, "automobile", 1, Method::vector);
+  ASSERT_EQ(vector.snippets.size(), 1u);
+  EXPECT_EQ(vector.snippets[0].keyword_matches, 0);
+  auto counted = svc->search(1, "automobile parking lot", 1, Method::vector);  // no BM25 list: analysed
+  ASSERT_EQ(counted.snippets.size(), 1u);
+  EXPECT_EQ(counted.snippets[0].article_id, 1);
+  EXPECT_EQ(counted.snippets[0].keyword_matches, 2);  // "parking" and "lot"
+}
+
 TEST_F(RagServiceTest, FailingEmbedderDegradesToBm25) {
   seed();
   auto embedder = std::make_shared<ConceptEmbedder>();
