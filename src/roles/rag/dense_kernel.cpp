@@ -187,8 +187,8 @@ constexpr std::size_t kPrefetchPairs = kPrefetchSteps / 2;
 
 // R rows x 16 columns of out in R registers for the whole k loop; one 64-byte panel row (16 pairs) per step.
 template <int R, bool Indexed>
-__attribute__((always_inline)) inline void tile_bf16(const TilePairs& in, const std::uint16_t* panel,
-                                                     const float* bias, float* out, std::size_t ldo, std::size_t cols) {
+__attribute__((always_inline)) inline void tile_bf16(const TilePairs& in, const std::uint16_t* panel, const float* bias,
+                                                     float* out, std::size_t ldo, std::size_t cols) {
   __m512 acc[R];
   const __m512 b = _mm512_loadu_ps(bias);
   for (int r = 0; r < R; ++r) acc[r] = b;
@@ -332,8 +332,8 @@ void strips_avx512vnni(const TileQuads* in, std::size_t m, const PackedMatrix& w
     for (std::size_t ti = 0; ti < tiles; ++ti) {
       const std::size_t i0 = ti * kInt8Rows;
       const int rows = static_cast<int>(m - i0 < kInt8Rows ? m - i0 : kInt8Rows);
-      tile_int8_upto<kInt8Rows>(rows, in[ti], w.quads(s), w.column_scales() + j0, w.bias() + j0,
-                                out + i0 * n + j0, n, cols);
+      tile_int8_upto<kInt8Rows>(rows, in[ti], w.quads(s), w.column_scales() + j0, w.bias() + j0, out + i0 * n + j0, n,
+                                cols);
     }
   }
 }

@@ -17,7 +17,8 @@ namespace {
 
 std::vector<DenseIsa> supported_isas() {
   std::vector<DenseIsa> out;
-  for (DenseIsa isa : {DenseIsa::baseline, DenseIsa::avx2, DenseIsa::avx512, DenseIsa::avx512bf16, DenseIsa::avx512vnni})
+  for (DenseIsa isa :
+       {DenseIsa::baseline, DenseIsa::avx2, DenseIsa::avx512, DenseIsa::avx512bf16, DenseIsa::avx512vnni})
     if (dense_isa_supported(isa)) out.push_back(isa);
   EXPECT_TRUE(dense_isa_supported(best_dense_isa()));
   return out;
@@ -152,8 +153,8 @@ TEST(DenseKernel, HalfRoundingIsToNearest) {
 TEST(DenseKernel, Bf16RoundingIsToNearestEven) {
   EXPECT_EQ(round_to_bf16(1.0f), 1.0f);
   EXPECT_EQ(round_to_bf16(-0.5f), -0.5f);
-  EXPECT_EQ(round_to_bf16(1.0f + 1.0f / 256), 1.0f);              // a tie (half an ulp, 2^-8): to even
-  EXPECT_EQ(round_to_bf16(1.0f + 3.0f / 256), 1.0f + 1.0f / 64);  // a tie: to even, upwards
+  EXPECT_EQ(round_to_bf16(1.0f + 1.0f / 256), 1.0f);                             // a tie (half an ulp, 2^-8): to even
+  EXPECT_EQ(round_to_bf16(1.0f + 3.0f / 256), 1.0f + 1.0f / 64);                 // a tie: to even, upwards
   EXPECT_EQ(round_to_bf16(1.0f + 1.0f / 256 + 1.0f / 4096), 1.0f + 1.0f / 128);  // above half an ulp
   EXPECT_NEAR(round_to_bf16(0.1234567f), 0.1234567f, 0.1234567f / 256);
   EXPECT_EQ(round_to_bf16(70000.0f) > 65000.0f, true);  // the bfloat16 range is the float range

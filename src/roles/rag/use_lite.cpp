@@ -113,8 +113,11 @@ inline float sum8(std::size_t n, F term) {
   return ((acc[0] + acc[4]) + (acc[1] + acc[5])) + ((acc[2] + acc[6]) + (acc[3] + acc[7]));
 }
 
-void layer_norm(const float* x, std::size_t rows, std::size_t d, const float* scale, const float* bias, float eps,
-                float* out) {
+// The per-token loops (layer norm, attention) are cloned for AVX2: wider vectors, the same results (no FMA
+// contraction in ISO C++ mode, the sums in the same order).
+__attribute__((target_clones("avx2", "default"))) void layer_norm(const float* x, std::size_t rows, std::size_t d,
+                                                                  const float* scale, const float* bias, float eps,
+                                                                  float* out) {
   for (std::size_t r = 0; r < rows; ++r) {
     const float* xr = x + r * d;
     float* o = out + r * d;
@@ -136,8 +139,14 @@ PieceTokenizer::PieceTokenizer(std::vector<Piece> pieces, std::size_t reserved) 
   for (std::size_t i = 0; i < pieces_.size(); ++i) {
     utf16_length_.push_back(std::max(1, utf16_units(pieces_[i].text)));
     if (i < reserved || pieces_[i].text.empty()) continue;
-    ids_[pieces_[i].text] = static_cast<int>(i);  // a later duplicate wins, as in the TF.js trie
-    for (std::size_t b = 1; b < pieces_[i].text.size(); ++b) ids_.try_emplace(pieces_[i].text.substr(0, b), -1);
+    std::uint32_t node = 0;
+    for (unsigned char c : pieces_[i].text) {
+      auto [it, added] =
+          trie_next_.try_emplace(std::uint64_t{node} << 8 | c, static_cast<std::uint32_t>(trie_id_.size()));
+      if (added) trie_id_.push_back(-1);
+      node = it->second;
+    }
+    trie_id_[node] = static_cast<int>(i);  // a later duplicate wins, as in the TF.js trie
   }
 }
 
@@ -161,24 +170,50 @@ std::vector<int> PieceTokenizer::encode(std::string_view text) const {
     int id;
     double score;
   };
-  // Edges ending at each position, in increasing start order (the order the TF.js lattice visits them).
-  std::vector<std::vector<Edge>> ending(n + 1);
+  // Every edge of the lattice, in increasing start order (the order the TF.js lattice visits them).
+  std::vector<Edge> edges;
+  std::vector<std::size_t> ends;  // edges[e] ends at character ends[e]
   for (std::size_t i = 0; i < n; ++i) {
     bool found = false;
+    std::uint32_t node = 0;
+    std::size_t byte = at[i];
     for (std::size_t len = 1; i + len <= n; ++len) {
-      auto it = ids_.find(std::string_view(s).substr(at[i], at[i + len] - at[i]));
-      if (it == ids_.end()) break;   // no piece starts with these characters
-      if (it->second < 0) continue;  // only a prefix of longer pieces
-      ending[i + len].push_back({i, it->second, pieces_[static_cast<std::size_t>(it->second)].score});
+      bool known = true;  // some piece starts with characters i .. i + len
+      for (; byte < at[i + len]; ++byte) {
+        auto it = trie_next_.find(std::uint64_t{node} << 8 | static_cast<unsigned char>(s[byte]));
+        if (it == trie_next_.end()) {
+          known = false;
+          break;
+        }
+        node = it->second;
+      }
+      if (!known) break;
+      const int id = trie_id_[node];
+      if (id < 0) continue;  // only a prefix of longer pieces
+      edges.push_back({i, id, pieces_[static_cast<std::size_t>(id)].score});
+      ends.push_back(i + len);
       found = true;
     }
-    if (!found) ending[i + 1].push_back({i, 0, 0.0});  // unknown character: id 0, score 0
+    if (!found) {  // unknown character: id 0, score 0
+      edges.push_back({i, 0, 0.0});
+      ends.push_back(i + 1);
+    }
+  }
+  // The edges grouped by end (a stable counting sort keeps each group in increasing start order).
+  std::vector<std::size_t> first(n + 2, 0);
+  for (std::size_t end : ends) ++first[end + 1];
+  for (std::size_t p = 1; p < first.size(); ++p) first[p] += first[p - 1];
+  std::vector<Edge> ending(edges.size());
+  {
+    std::vector<std::size_t> fill(first.begin(), first.end() - 1);
+    for (std::size_t e = 0; e < edges.size(); ++e) ending[fill[ends[e]]++] = edges[e];
   }
   // Viterbi. As in TF.js, 0 means "no path yet" (piece scores are negative), and ties go to the later edge.
   std::vector<double> best(n + 1, 0.0);
   std::vector<int> words(n + 1, 0);
   for (std::size_t end = 0; end <= n; ++end) {
-    for (const auto& e : ending[end]) {
+    for (std::size_t k = first[end]; k < first[end + 1]; ++k) {
+      const Edge& e = ending[k];
       double score = e.score + best[e.start];
       if (best[end] == 0 || score >= best[end]) {
         best[end] = score;
@@ -218,6 +253,8 @@ struct UseLiteModel::Weights {
   std::size_t vocab = 0, emb_dim = 0;
   std::vector<float> embeddings;
   std::vector<float> inv_timescales;
+  // The timing signal of every position, computed once: kMaxTokens rows of emb_dim (sines, then cosines).
+  std::vector<float> timing;
   float eps = 1e-6f;
   float l2_floor = 1e-12f;
   Layer layers[2];
@@ -352,6 +389,16 @@ std::shared_ptr<const UseLiteModel> UseLiteModel::load(const std::string& dir_s,
   w->vocab = static_cast<std::size_t>(es[0]);
   w->emb_dim = static_cast<std::size_t>(es[1]);
   w->inv_timescales = take(enc + "TransformerStack/Layer_0/AddTimingSignal/TimingSignal/ExpandDims_1", w->emb_dim / 2);
+  {
+    const std::size_t e = w->emb_dim, half = e / 2;
+    w->timing.resize(kMaxTokens * e);
+    for (std::size_t p = 0; p < kMaxTokens; ++p)
+      for (std::size_t j = 0; j < half; ++j) {
+        const float angle = static_cast<float>(p) * w->inv_timescales[j];
+        w->timing[p * e + j] = std::sin(angle);
+        w->timing[p * e + half + j] = std::cos(angle);
+      }
+  }
   w->eps = take(enc + "TransformerStack/Layer_1/TransformerLayer/FFN/layer_prepostprocess/layer_norm/Cast/x", 1)[0];
   w->l2_floor = take("module_apply_default/Encoder_en/hidden_layers/l2_normalize/Maximum/y", 1)[0];
   for (int li = 0; li < 2; ++li) {
@@ -419,7 +466,8 @@ std::vector<std::vector<float>> UseLiteModel::embed(const std::vector<std::strin
   return embed_tokens(tokens);
 }
 
-std::vector<std::vector<float>> UseLiteModel::embed_tokens(const std::vector<std::vector<int>>& tokens) const {
+__attribute__((target_clones("avx2", "default"))) std::vector<std::vector<float>> UseLiteModel::embed_tokens(
+    const std::vector<std::vector<int>>& tokens) const {
   const Weights& w = *w_;
   // Rows of the batch: every text's first kMaxTokens pieces, back to back.
   std::vector<std::size_t> begin, len;
@@ -429,7 +477,7 @@ std::vector<std::vector<float>> UseLiteModel::embed_tokens(const std::vector<std
     len.push_back(std::min(t.size(), kMaxTokens));
     rows += len.back();
   }
-  const std::size_t e = w.emb_dim, half = e / 2;
+  const std::size_t e = w.emb_dim;
   // Layer-0 input: the graph adds the scattered embeddings to (embeddings + timing signal), i.e. 2*emb + timing.
   std::vector<float> x(rows * e);
   for (std::size_t b = 0; b < tokens.size(); ++b) {
@@ -438,11 +486,8 @@ std::vector<std::vector<float>> UseLiteModel::embed_tokens(const std::vector<std
       if (id >= w.vocab) id = 0;
       const float* emb = w.embeddings.data() + id * e;
       float* row = x.data() + (begin[b] + p) * e;
-      for (std::size_t j = 0; j < half; ++j) {
-        const float angle = static_cast<float>(p) * w.inv_timescales[j];
-        row[j] = emb[j] + (emb[j] + std::sin(angle));
-        row[half + j] = emb[half + j] + (emb[half + j] + std::cos(angle));
-      }
+      const float* timing = w.timing.data() + p * e;
+      for (std::size_t j = 0; j < e; ++j) row[j] = emb[j] + (emb[j] + timing[j]);
     }
   }
 

@@ -46,13 +46,11 @@ class PieceTokenizer {
  private:
   std::vector<Piece> pieces_;
   std::vector<int> utf16_length_;  // the TF.js back-trace steps back by a piece's JavaScript length
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  // Every piece -> its id, and every proper prefix (in bytes) of a piece that is not itself a piece -> -1,
-  // so the lattice stops extending a match as soon as no piece starts with it.
-  std::unordered_map<std::string, int, Hash, std::equal_to<>> ids_;
+  // The pieces as a byte trie: node 0 is the root, trie_id_[node] the piece ending there (or -1 for a proper
+  // prefix of pieces only), trie_next_[node << 8 | byte] the child. The lattice walks it one byte at a time
+  // from each character and stops as soon as no piece starts with what it has read.
+  std::vector<int> trie_id_{-1};
+  std::unordered_map<std::uint64_t, std::uint32_t> trie_next_;
 };
 
 class UseLiteModel {

@@ -138,8 +138,8 @@ void expect_vectors_match(const UseLiteModel& model, const std::vector<Reference
   if (int8) {
     EXPECT_GE(mean, 0.999);
   }
-  std::printf("USE Lite (%s kernel) vs TF.js: worst cosine %.7f, mean %.7f over %zu texts\n",
-              int8 ? "int8" : "float", worst, mean, vecs.size());
+  std::printf("USE Lite (%s kernel) vs TF.js: worst cosine %.7f, mean %.7f over %zu texts\n", int8 ? "int8" : "float",
+              worst, mean, vecs.size());
 }
 
 TEST_F(UseLiteTest, VectorsMatchTfjsReference) {
