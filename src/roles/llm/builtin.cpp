@@ -179,6 +179,50 @@ std::string BuiltinResponder::respond(const ChatRequest& req) const {
   return join_paragraphs(parts);
 }
 
+// A passage's title terms and its sentences with their terms (each sorted, without duplicates).
+struct BuiltinResponder::Analysed {
+  std::vector<std::string> title_terms;
+  std::vector<std::string> sentences;
+  std::vector<std::vector<std::string>> sentence_terms;
+};
+
+namespace {
+
+std::vector<std::string> term_set(std::vector<std::string> terms) {
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  return terms;
+}
+
+bool has(const std::vector<std::string>& set, const std::string& t) {
+  return std::binary_search(set.begin(), set.end(), t);
+}
+
+}  // namespace
+
+std::shared_ptr<const BuiltinResponder::Analysed> BuiltinResponder::analyse(const Passage& p) const {
+  std::string key = p.title;
+  key += '\0';
+  key += p.content;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  }
+  auto a = std::make_shared<Analysed>();
+  a->title_terms = term_set(text::content_terms(p.title));
+  a->sentences = text::sentences(p.content);
+  for (const auto& s : a->sentences) a->sentence_terms.push_back(term_set(text::content_terms(s)));
+  std::lock_guard lock(mutex_);
+  if (cache_.size() >= capacity_) cache_.clear();
+  if (capacity_ > 0) cache_.emplace(std::move(key), a);
+  return a;
+}
+
+std::size_t BuiltinResponder::cached_passages() const {
+  std::lock_guard lock(mutex_);
+  return cache_.size();
+}
+
 std::string BuiltinResponder::answer_from_passages(const std::string& question,
                                                    const std::vector<Passage>& passages) const {
   // Question terms, without greetings; duplicates collapse.
@@ -187,18 +231,17 @@ std::string BuiltinResponder::answer_from_passages(const std::string& question,
     if (!is_greeting_word(t)) q.insert(t);
 
   std::vector<ScoredSentence> all;
-  std::vector<std::set<std::string>> sentence_terms;
-  std::vector<std::set<std::string>> title_terms(passages.size());
+  std::vector<const std::vector<std::string>*> sentence_terms;
+  std::vector<std::shared_ptr<const Analysed>> analysed;
   for (std::size_t p = 0; p < passages.size(); ++p) {
-    for (auto& t : text::content_terms(passages[p].title)) title_terms[p].insert(t);
-    auto ss = text::sentences(passages[p].content);
-    for (std::size_t i = 0; i < ss.size(); ++i) {
-      auto terms = text::content_terms(ss[i]);
-      sentence_terms.emplace_back(terms.begin(), terms.end());
-      all.push_back({p, i, std::move(ss[i]), 0});
+    const auto& a = *analysed.emplace_back(analyse(passages[p]));
+    for (std::size_t i = 0; i < a.sentences.size(); ++i) {
+      sentence_terms.push_back(&a.sentence_terms[i]);
+      all.push_back({p, i, a.sentences[i], 0});
     }
   }
   if (all.empty()) return {};
+  const auto title_terms = [&](std::size_t p) -> const std::vector<std::string>& { return analysed[p]->title_terms; };
 
   // Nothing to match on ("tell me more"): the opening of the top passage is the honest answer.
   if (q.empty()) {
@@ -216,8 +259,8 @@ std::string BuiltinResponder::answer_from_passages(const std::string& question,
     double question_weight = 0;
     for (const auto& t : q) {
       double df = 0;
-      for (const auto& st : sentence_terms) df += st.count(t) ? 1 : 0;
-      for (const auto& tt : title_terms) df += tt.count(t) ? 0.5 : 0;
+      for (const auto* st : sentence_terms) df += has(*st, t) ? 1 : 0;
+      for (std::size_t p = 0; p < passages.size(); ++p) df += has(title_terms(p), t) ? 0.5 : 0;
       idf[t] = std::log(1.0 + n / std::max(df, 1.0));
       question_weight += idf[t];
     }
@@ -225,8 +268,8 @@ std::string BuiltinResponder::answer_from_passages(const std::string& question,
     for (std::size_t k = 0; k < all.size(); ++k) {
       double overlap = 0, title = 0;
       for (const auto& t : q) {
-        if (sentence_terms[k].count(t)) overlap += idf[t];
-        if (title_terms[all[k].passage].count(t)) title += idf[t];
+        if (has(*sentence_terms[k], t)) overlap += idf[t];
+        if (has(title_terms(all[k].passage), t)) title += idf[t];
       }
       // A title match lets the passage's opening sentence answer ("Opening hours" -> "We are open ...")
       // and breaks ties between sentences of the same passage.

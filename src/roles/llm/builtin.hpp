@@ -7,9 +7,15 @@
 //  - missing slots: one clarifying question asking for all of them;
 //  - intent out_of_scope: a polite refusal; small talk: a greeting;
 //  - nothing relevant: says it does not have that information and offers a staff handoff.
-// Emergency guidance is the safety role's job, not this one's. Stateless and thread-safe; a reply takes
-// microseconds.
+// Emergency guidance is the safety role's job, not this one's. Thread-safe; a reply takes microseconds. The
+// only state is a bounded cache of analysed passages (sentences and their stemmed terms): a knowledge base's
+// passages come back turn after turn, and analysing them was most of a reply's cost.
+#include <cstddef>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "roles/llm/api.hpp"
 
@@ -17,12 +23,24 @@ namespace aurixa::llm {
 
 class BuiltinResponder {
  public:
+  // cached_passages: how many distinct passages keep their analysis (the cache starts over when full).
+  explicit BuiltinResponder(std::size_t cached_passages = 512) : capacity_(cached_passages) {}
+
   std::string respond(const ChatRequest& request) const;
 
   // Pieces, exposed for tests.
   std::string answer_from_passages(const std::string& question, const std::vector<Passage>& passages) const;
   std::string confirm_tools(const std::vector<ToolResult>& results) const;
   std::string ask_for_slots(const std::string& intent, const std::vector<std::string>& slots) const;
+  std::size_t cached_passages() const;
+
+ private:
+  struct Analysed;
+  std::shared_ptr<const Analysed> analyse(const Passage& p) const;
+
+  std::size_t capacity_;
+  mutable std::mutex mutex_;
+  mutable std::unordered_map<std::string, std::shared_ptr<const Analysed>> cache_;  // title + '\0' + content
 };
 
 }  // namespace aurixa::llm

@@ -57,6 +57,28 @@ TEST(LlmBuiltin, AnswersWithTheRelevantSentenceAndCitesIt) {
   expect_only_passage_sentences(a, r.passages);
 }
 
+// Passages are analysed once and then served from a bounded cache; a cached analysis gives the same answer,
+// and a passage whose text changed is analysed again (the key is its title and content).
+TEST(LlmBuiltin, CachedPassagesGiveTheSameAnswers) {
+  BuiltinResponder cached(4), uncached(0);
+  const char* questions[] = {"Where can I park my car?", "What are your opening hours?",
+                             "Do you accept Aetna insurance, and is there parking in the garage?"};
+  for (int round = 0; round < 2; ++round)
+    for (const char* q : questions) {
+      auto r = ask(q);
+      r.passages = clinic_passages();
+      EXPECT_EQ(cached.respond(r), uncached.respond(r)) << q;
+    }
+  EXPECT_EQ(uncached.cached_passages(), 0u);
+  EXPECT_GT(cached.cached_passages(), 0u);
+  EXPECT_LE(cached.cached_passages(), 4u);
+  auto r = ask("Where can I park my car?");
+  r.passages = clinic_passages();
+  for (auto& p : r.passages)
+    if (p.title == "Parking") p.content = "Parking is on Oak Street.";
+  EXPECT_NE(cached.respond(r).find("Parking is on Oak Street."), std::string::npos);
+}
+
 TEST(LlmBuiltin, UsesTitleToFindTheOpeningSentence) {
   BuiltinResponder b;
   auto r = ask("What are your opening hours?");
