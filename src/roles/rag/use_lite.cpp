@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <list>
+#include <map>
 #include <mutex>
 #include <sstream>
 #include <stdexcept>
@@ -136,18 +137,36 @@ __attribute__((target_clones("avx2", "default"))) void layer_norm(const float* x
 PieceTokenizer::PieceTokenizer(std::vector<Piece> pieces, std::size_t reserved) : pieces_(std::move(pieces)) {
   if (pieces_.empty()) throw std::invalid_argument("empty sentencepiece vocabulary");
   utf16_length_.reserve(pieces_.size());
-  for (std::size_t i = 0; i < pieces_.size(); ++i) {
-    utf16_length_.push_back(std::max(1, utf16_units(pieces_[i].text)));
-    if (i < reserved || pieces_[i].text.empty()) continue;
+  for (const auto& p : pieces_) utf16_length_.push_back(std::max(1, utf16_units(p.text)));
+  // Built with a map, then flattened into sorted child arrays.
+  std::vector<int> ids{-1};
+  std::map<std::pair<std::uint32_t, unsigned char>, std::uint32_t> next;
+  for (std::size_t i = reserved; i < pieces_.size(); ++i) {
+    if (pieces_[i].text.empty()) continue;
     std::uint32_t node = 0;
     for (unsigned char c : pieces_[i].text) {
-      auto [it, added] =
-          trie_next_.try_emplace(std::uint64_t{node} << 8 | c, static_cast<std::uint32_t>(trie_id_.size()));
-      if (added) trie_id_.push_back(-1);
+      auto [it, added] = next.try_emplace({node, c}, static_cast<std::uint32_t>(ids.size()));
+      if (added) ids.push_back(-1);
       node = it->second;
     }
-    trie_id_[node] = static_cast<int>(i);  // a later duplicate wins, as in the TF.js trie
+    ids[node] = static_cast<int>(i);  // a later duplicate wins, as in the TF.js trie
   }
+  trie_id_ = std::move(ids);
+  first_child_.assign(trie_id_.size() + 1, 0);
+  for (const auto& [edge, to] : next) {  // ordered by (node, byte)
+    ++first_child_[edge.first + 1];
+    child_bytes_.push_back(edge.second);
+    child_nodes_.push_back(to);
+    if (edge.first == 0) root_[edge.second] = to;
+  }
+  for (std::size_t n = 1; n < first_child_.size(); ++n) first_child_[n] += first_child_[n - 1];
+}
+
+std::uint32_t PieceTokenizer::child(std::uint32_t node, unsigned char byte) const {
+  if (node == 0) return root_[byte];
+  for (std::uint32_t c = first_child_[node]; c < first_child_[node + 1]; ++c)
+    if (child_bytes_[c] == byte) return child_nodes_[c];
+  return 0;
 }
 
 std::vector<int> PieceTokenizer::encode(std::string_view text) const {
@@ -180,12 +199,11 @@ std::vector<int> PieceTokenizer::encode(std::string_view text) const {
     for (std::size_t len = 1; i + len <= n; ++len) {
       bool known = true;  // some piece starts with characters i .. i + len
       for (; byte < at[i + len]; ++byte) {
-        auto it = trie_next_.find(std::uint64_t{node} << 8 | static_cast<unsigned char>(s[byte]));
-        if (it == trie_next_.end()) {
+        node = child(node, static_cast<unsigned char>(s[byte]));
+        if (node == 0) {
           known = false;
           break;
         }
-        node = it->second;
       }
       if (!known) break;
       const int id = trie_id_[node];

@@ -47,10 +47,14 @@ class PieceTokenizer {
   std::vector<Piece> pieces_;
   std::vector<int> utf16_length_;  // the TF.js back-trace steps back by a piece's JavaScript length
   // The pieces as a byte trie: node 0 is the root, trie_id_[node] the piece ending there (or -1 for a proper
-  // prefix of pieces only), trie_next_[node << 8 | byte] the child. The lattice walks it one byte at a time
-  // from each character and stops as soon as no piece starts with what it has read.
-  std::vector<int> trie_id_{-1};
-  std::unordered_map<std::uint64_t, std::uint32_t> trie_next_;
+  // prefix of pieces only). A node's children are child_bytes_/child_nodes_[first_child_[node] ..
+  // first_child_[node + 1]), sorted by byte; the root's are also indexed by byte in root_. The lattice walks
+  // the trie one byte at a time from each character and stops as soon as no piece starts with what it read.
+  std::vector<int> trie_id_;
+  std::vector<std::uint32_t> first_child_, child_nodes_;
+  std::vector<unsigned char> child_bytes_;
+  std::uint32_t root_[256] = {};                                      // 0: no piece starts with this byte
+  std::uint32_t child(std::uint32_t node, unsigned char byte) const;  // 0: none
 };
 
 class UseLiteModel {
