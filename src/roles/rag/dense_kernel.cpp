@@ -86,6 +86,19 @@ float half_to_float(std::uint16_t bits) {
   return static_cast<float>(h);
 }
 
+// The panel row of k step t, `stride` elements per step: step ks[t] when some steps were skipped (Indexed),
+// else t, prefetching `ahead` steps along the sequential weight stream.
+template <bool Indexed, typename T>
+__attribute__((always_inline)) inline const T* step_row(const T* panel, const std::uint32_t* ks, std::size_t t,
+                                                        std::size_t stride, std::size_t ahead) {
+  if constexpr (Indexed) {
+    return panel + std::size_t{ks[t]} * stride;
+  } else {
+    _mm_prefetch(reinterpret_cast<const char*>(panel + (t + ahead) * stride), _MM_HINT_T0);
+    return panel + t * stride;
+  }
+}
+
 // ------------------------------------------------------------------------------------ AVX2 / AVX-512VL kernel
 // Compiled for AVX2 + FMA + F16C; the AVX-512 entry point inlines the same code with AVX-512VL enabled,
 // which gives it 32 vector registers (the tiles are 256 bits wide either way).
@@ -106,13 +119,7 @@ __attribute__((always_inline)) inline void tile_f16c(const TileInputs& in, const
   }
   const std::size_t steps = in.steps;
   for (std::size_t t = 0; t < steps; ++t) {
-    const std::uint16_t* brow;
-    if constexpr (Indexed) {
-      brow = panel + std::size_t{in.ks[t]} * kP;
-    } else {
-      brow = panel + t * kP;
-      _mm_prefetch(reinterpret_cast<const char*>(brow + kPrefetchSteps * kP), _MM_HINT_T0);
-    }
+    const std::uint16_t* brow = step_row<Indexed>(panel, in.ks, t, kP, kPrefetchSteps);
     const Vec8 b0 = (Vec8)_mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(brow)));
     const Vec8 b1 = (Vec8)_mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(brow + 8)));
     const float* x = in.x + t * R;
@@ -152,7 +159,9 @@ __attribute__((always_inline)) inline void tile_f16c_upto(int rows, const TileIn
   }
 }
 
-// Each 16-column strip (one contiguous panel, L1/L2-resident while it is in use) is applied to every row tile.
+// Each strip loop below runs every row tile of one 16-column strip (one contiguous panel, L1/L2-resident while
+// it is in use) before the next strip. The loops are written out per kernel: routing them through one helper
+// taking a lambda made GCC 12 keep the int8 kernel's 16 accumulators on the stack (2x slower).
 template <int RMax>
 __attribute__((always_inline)) inline void strips_f16c(const TileInputs* in, std::size_t m, const PackedMatrix& w,
                                                        float* out) {
@@ -194,13 +203,7 @@ __attribute__((always_inline)) inline void tile_bf16(const TilePairs& in, const 
   for (int r = 0; r < R; ++r) acc[r] = b;
   const std::size_t steps = in.steps;
   for (std::size_t t = 0; t < steps; ++t) {
-    const std::uint16_t* brow;
-    if constexpr (Indexed) {
-      brow = panel + std::size_t{in.ks[t]} * 2 * kP;
-    } else {
-      brow = panel + t * 2 * kP;
-      _mm_prefetch(reinterpret_cast<const char*>(brow + kPrefetchPairs * 2 * kP), _MM_HINT_T0);
-    }
+    const std::uint16_t* brow = step_row<Indexed>(panel, in.ks, t, 2 * kP, kPrefetchPairs);
     const __m512bh w = (__m512bh)_mm512_loadu_si512(brow);
     const std::uint32_t* x = in.x + t * R;
     // GCC 12 does not fold the broadcast into vdpbf16ps' m32bcst operand (it emits a vpbroadcastd per row).
@@ -264,13 +267,7 @@ __attribute__((always_inline)) inline void tile_int8(const TileQuads& in, const 
   for (int r = 0; r < R; ++r) acc[r] = _mm512_setzero_si512();
   const std::size_t steps = in.steps;
   for (std::size_t t = 0; t < steps; ++t) {
-    const std::uint8_t* brow;
-    if constexpr (Indexed) {
-      brow = panel + std::size_t{in.ks[t]} * 4 * kP;
-    } else {
-      brow = panel + t * 4 * kP;
-      _mm_prefetch(reinterpret_cast<const char*>(brow + kPrefetchQuads * 4 * kP), _MM_HINT_T0);
-    }
+    const std::uint8_t* brow = step_row<Indexed>(panel, in.ks, t, 4 * kP, kPrefetchQuads);
     const __m512i w = _mm512_loadu_si512(brow);
     const std::uint32_t* x = in.x + t * R;
     for (int r = 0; r < R; ++r) asm("vpdpbusd %2%{1to16%}, %1, %0" : "+v"(acc[r]) : "v"(w), "m"(x[r]));
@@ -459,39 +456,58 @@ PackedMatrix::PackedMatrix(const float* b, std::size_t k, std::size_t n, const f
 
 namespace {
 
-// The bfloat16 path of linear(): the inputs of each row tile as transposed bfloat16 pairs, with the k pairs
-// where the whole tile is zero left out.
-void linear_bf16(const float* a, std::size_t m, const PackedMatrix& w, float* out) {
-  const std::size_t k = w.k(), pairs = w.k_padded() / 2, rmax = kBf16Rows, tiles = (m + rmax - 1) / rmax;
-  std::vector<std::uint32_t> xs(m * pairs);
-  std::vector<std::uint32_t> ks(tiles * pairs);
-  std::vector<TilePairs> in(tiles);
+// The packed inputs of m rows (one 32-bit word per row per k step: a bfloat16 pair or an int8 quad, word(i, p)),
+// tile by tile of up to rmax rows: transposed into xs (x[t * rows + r] for the tile's kept step t), leaving out
+// the steps where every row's word & zero_mask is 0 (the kept steps' indices go to ks). Then
+// tile(ti, i0, x, ks or nullptr when none was left out, kept steps) for each tile.
+template <typename Word, typename Tile>
+void gather_tiles(std::size_t m, std::size_t rmax, std::size_t steps, std::uint32_t zero_mask,
+                  std::vector<std::uint32_t>& xs, std::vector<std::uint32_t>& ks, Word word, Tile tile) {
+  const std::size_t tiles = (m + rmax - 1) / rmax;
+  xs.resize(m * steps);
+  ks.resize(tiles * steps);
   for (std::size_t ti = 0; ti < tiles; ++ti) {
     const std::size_t i0 = ti * rmax, rows = std::min(rmax, m - i0);
-    std::uint32_t* x = xs.data() + i0 * pairs;
-    std::uint32_t* idx = ks.data() + ti * pairs;
-    std::size_t steps = 0;
-    for (std::size_t p = 0; p < pairs; ++p) {
+    std::uint32_t* x = xs.data() + i0 * steps;
+    std::uint32_t* idx = ks.data() + ti * steps;
+    std::size_t kept = 0;
+    for (std::size_t p = 0; p < steps; ++p) {
       std::uint32_t any = 0;
       for (std::size_t r = 0; r < rows; ++r) {
-        const float* row = a + (i0 + r) * k;
+        const std::uint32_t v = word(i0 + r, p);
+        x[kept * rows + r] = v;
+        any |= v & zero_mask;
+      }
+      if (any) idx[kept++] = static_cast<std::uint32_t>(p);
+    }
+    tile(ti, i0, x, kept == steps ? nullptr : idx, kept);
+  }
+}
+
+// The bfloat16 path of linear(): the inputs of each row tile as transposed bfloat16 pairs, with the k pairs
+// where the whole tile is zero (-0 included) left out.
+void linear_bf16(const float* a, std::size_t m, const PackedMatrix& w, float* out) {
+  const std::size_t k = w.k(), pairs = w.k_padded() / 2;
+  std::vector<std::uint32_t> xs, ks;
+  std::vector<TilePairs> in((m + kBf16Rows - 1) / kBf16Rows);
+  gather_tiles(
+      m, kBf16Rows, pairs, 0x7fff7fffu, xs, ks,
+      [&](std::size_t i, std::size_t p) {
+        const float* row = a + i * k;
         const std::uint32_t lo = float_to_bf16(row[2 * p]);
         const std::uint32_t hi = 2 * p + 1 < k ? float_to_bf16(row[2 * p + 1]) : 0u;
-        const std::uint32_t v = lo | hi << 16;
-        x[steps * rows + r] = v;
-        any |= v & 0x7fff7fffu;  // -0 is zero too
-      }
-      if (any) idx[steps++] = static_cast<std::uint32_t>(p);
-    }
-    in[ti] = {x, steps == pairs ? nullptr : idx, steps};
-  }
+        return lo | hi << 16;
+      },
+      [&](std::size_t ti, std::size_t, const std::uint32_t* x, const std::uint32_t* idx, std::size_t steps) {
+        in[ti] = {x, idx, steps};
+      });
   strips_avx512bf16(in.data(), m, w, out);
 }
 
 // The int8 path of linear(): each input row quantized with its own scale (max |a| / 127), the quads of each
 // row tile transposed, with the k quads where the whole tile is zero left out.
 void linear_int8(const float* a, std::size_t m, const PackedMatrix& w, float* out) {
-  const std::size_t k = w.k(), quads = w.k_padded() / 4, rmax = kInt8Rows, tiles = (m + rmax - 1) / rmax;
+  const std::size_t k = w.k(), quads = w.k_padded() / 4;
   std::vector<std::int8_t> q(m * quads * 4, 0);
   std::vector<float> scale(m);
   std::vector<std::int32_t> offset(m);
@@ -500,26 +516,18 @@ void linear_int8(const float* a, std::size_t m, const PackedMatrix& w, float* ou
     scale[i] = quantize_row(a + i * k, k, q.data() + i * quads * 4, &sum);
     offset[i] = 128 * sum;
   }
-  std::vector<std::uint32_t> xs(m * quads);
-  std::vector<std::uint32_t> ks(tiles * quads);
-  std::vector<TileQuads> in(tiles);
-  for (std::size_t ti = 0; ti < tiles; ++ti) {
-    const std::size_t i0 = ti * rmax, rows = std::min(rmax, m - i0);
-    std::uint32_t* x = xs.data() + i0 * quads;
-    std::uint32_t* idx = ks.data() + ti * quads;
-    std::size_t steps = 0;
-    for (std::size_t p = 0; p < quads; ++p) {
-      std::uint32_t any = 0;
-      for (std::size_t r = 0; r < rows; ++r) {
+  std::vector<std::uint32_t> xs, ks;
+  std::vector<TileQuads> in((m + kInt8Rows - 1) / kInt8Rows);
+  gather_tiles(
+      m, kInt8Rows, quads, 0xffffffffu, xs, ks,
+      [&](std::size_t i, std::size_t p) {
         std::uint32_t v;
-        std::memcpy(&v, q.data() + (i0 + r) * quads * 4 + p * 4, sizeof v);
-        x[steps * rows + r] = v;
-        any |= v;
-      }
-      if (any) idx[steps++] = static_cast<std::uint32_t>(p);
-    }
-    in[ti] = {x, steps == quads ? nullptr : idx, steps, scale.data() + i0, offset.data() + i0};
-  }
+        std::memcpy(&v, q.data() + i * quads * 4 + p * 4, sizeof v);
+        return v;
+      },
+      [&](std::size_t ti, std::size_t i0, const std::uint32_t* x, const std::uint32_t* idx, std::size_t steps) {
+        in[ti] = {x, idx, steps, scale.data() + i0, offset.data() + i0};
+      });
   strips_avx512vnni(in.data(), m, w, out);
 }
 
