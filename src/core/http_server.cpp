@@ -1,29 +1,29 @@
 #include "core/http_server.hpp"
 
+#include <array>
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/concurrent_channel.hpp>
 #include <boost/beast.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/json.hpp>
-#include <array>
 #include <charconv>
-#include <atomic>
 #include <csignal>
 #include <future>
 #include <mutex>
 #include <optional>
 #include <unordered_map>
 
-#include "core/context.hpp"
 #include "core/async_route.hpp"
+#include "core/context.hpp"
 #include "core/dispatch.hpp"
 #include "core/error.hpp"
+#include "core/http_stream_writer.hpp"
+#include "core/http_wire.hpp"
 #include "core/log.hpp"
 #include "core/metrics.hpp"
 #include "core/router.hpp"
 #include "core/telemetry.hpp"
-#include "core/http_stream_writer.hpp"
-#include "core/http_wire.hpp"
 #include "core/ws_pumps.hpp"
 #include "core/ws_queues.hpp"
 
@@ -213,8 +213,8 @@ struct HttpServer::Impl {
   // One timer per connection instead of Beast's per-operation timers (tcp_stream::expires_after arms,
   // waits on and cancels a timer around every read and write, ~2% of a keep-alive request's CPU). A phase
   // (idle/header read, body read, write) only stores its deadline; the watchdog wakes at least every
-  // `tick` (the shortest default timeout), checks it and closes the socket once it has passed. Everything
-  // runs on the connection's single-threaded io_context, so nothing here needs a lock.
+  // `tick` (the shortest default timeout), checks it and closes the socket once it has passed (a request being
+  // read is first answered 408). All on the connection's single-threaded io_context: no lock needed.
   using Clock = std::chrono::steady_clock;
   struct Watchdog {
     explicit Watchdog(const asio::any_io_executor& ex) : timer(ex) {}
@@ -222,7 +222,10 @@ struct HttpServer::Impl {
     Clock::time_point deadline = Clock::time_point::max();  // the current phase must end by then
     Clock::time_point armed = Clock::time_point::max();     // when the timer next fires
     beast::tcp_stream* stream = nullptr;                    // null once the connection needs no watching
+    bool reading = false;    // a request is being read: its deadline cancels the read (answered 408)
+    bool timed_out = false;  // that happened; the next deadline, kTimeoutGrace later, closes the socket
   };
+  static constexpr std::chrono::milliseconds kTimeoutGrace{1000};
 
   static void set_deadline(Watchdog& w, std::chrono::milliseconds within) {
     w.deadline = Clock::now() + within;
@@ -242,8 +245,15 @@ struct HttpServer::Impl {
       const auto now = Clock::now();
       if (now >= w->deadline) {
         boost::system::error_code ignored;
-        w->stream->socket().close(ignored);  // pending operations complete with operation_aborted
-        co_return;
+        if (w->reading && !w->timed_out) {  // the read ends with operation_aborted; the session answers 408
+          w->timed_out = true;
+          w->reading = false;
+          w->stream->socket().cancel(ignored);
+          w->deadline = now + kTimeoutGrace;
+        } else {
+          w->stream->socket().close(ignored);  // pending operations complete with operation_aborted
+          co_return;
+        }
       }
       w->armed = std::min(w->deadline, now + tick);
       w->timer.expires_at(w->armed);
@@ -284,17 +294,27 @@ struct HttpServer::Impl {
       parser.header_limit(static_cast<std::uint32_t>(opt.max_header_bytes));
       parser.body_limit(boost::none);  // the limit depends on the route; enforced once it is matched
       set_deadline(*watchdog, opt.idle_timeout);
+      watchdog->reading = true;
       auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, as_tuple);
+      watchdog->reading = false;
+      if (ec && watchdog->timed_out && buffer.size() + n > 0) {  // part of a request, then nothing: 408
+        disarm(*watchdog);
+        co_await write_simple(stream,
+                              ApiError(Errc::request_timeout, "the request headers did not arrive within " +
+                                                                  std::to_string(opt.idle_timeout.count()) + " ms"));
+        break;
+      }
       if (ec == bhttp::error::header_limit) {
         disarm(*watchdog);
-        co_await write_simple(stream, ApiError(Errc::headers_too_large, "request headers exceed " +
-                                                                            std::to_string(opt.max_header_bytes) + " bytes"));
+        co_await write_simple(stream,
+                              ApiError(Errc::headers_too_large,
+                                       "request headers exceed " + std::to_string(opt.max_header_bytes) + " bytes"));
         break;
       }
       if (ec) {
         if (ec != bhttp::error::end_of_stream && ec != asio::error::eof && ec != beast::error::timeout &&
-            ec != asio::error::operation_aborted && ec != asio::error::connection_reset && ec != asio::error::bad_descriptor &&
-            buffer.size() + n > 0) {
+            ec != asio::error::operation_aborted && ec != asio::error::connection_reset &&
+            ec != asio::error::bad_descriptor && buffer.size() + n > 0) {
           disarm(*watchdog);
           co_await write_simple(stream, ApiError(Errc::bad_request, "malformed HTTP request: " + ec.message()));
         }
@@ -360,19 +380,17 @@ struct HttpServer::Impl {
     co_await bhttp::async_write(stream, res, as_tuple);
   }
 
-  // One request's state. It lives in the connection's coroutine frame (allocated once per connection), so
-  // serve_one's own frame, allocated per request, stays small enough for Asio's frame recycling instead of
-  // a trip through malloc's large-chunk path (~4% of a keep-alive request's CPU).
+  // One request's state, in the connection's coroutine frame (allocated once): serve_one's per-request frame
+  // stays small enough for Asio's frame recycling, not malloc's large-chunk path (~4% of a request's CPU).
   struct Exchange {
     http::Request req;
     CallContext ctx;
     http::Match match;
     http::Response res;
-    std::optional<http::Response> early;  // an error decided before dispatch (413)
+    std::optional<http::Response> early;  // an error decided before dispatch (400, 408, 413)
   };
 
-  // Reads the rest of one request, dispatches it and writes the response. Returns whether the
-  // connection may be kept alive.
+  // Reads the rest of one request, dispatches it and writes the response. Returns whether to keep alive.
   awaitable<bool> serve_one(beast::tcp_stream& stream, Watchdog& watchdog, beast::flat_buffer& buffer,
                             bhttp::request_parser<bhttp::string_body>& parser, std::optional<Exchange>& slot,
                             const std::string& remote, bool& upgraded, const TargetRewrite* rewrite) {
@@ -402,7 +420,8 @@ struct HttpServer::Impl {
       ctx.trace = std::move(*tp);
     else if (opt.access_log || !route || (route->pattern != "/health" && route->pattern != "/metrics"))
       ctx.trace = TraceParent::start_new();
-    const std::size_t body_limit = route && route->options.max_body_bytes ? route->options.max_body_bytes : opt.max_body_bytes;
+    const std::size_t body_limit =
+        route && route->options.max_body_bytes ? route->options.max_body_bytes : opt.max_body_bytes;
     const auto timeout = route && route->options.timeout.count() > 0 ? route->options.timeout : opt.request_timeout;
     ctx.deadline = started + timeout;
 
@@ -411,11 +430,13 @@ struct HttpServer::Impl {
     bool keep_alive = hdr.keep_alive();
 
     if (!http::is_clean_utf8(req.path)) {  // handlers, errors and the access log echo paths into JSON text
-      early = error_response(ApiError(Errc::bad_request, "the request path must be valid UTF-8 without control characters"));
+      early = error_response(
+          ApiError(Errc::bad_request, "the request path must be valid UTF-8 without control characters"));
       req.path = "(invalid path)";
       keep_alive = false;
     } else if (auto cl = parser.content_length(); cl && *cl > body_limit) {
-      early = error_response(ApiError(Errc::payload_too_large, "request body exceeds " + std::to_string(body_limit) + " bytes"));
+      early = error_response(
+          ApiError(Errc::payload_too_large, "request body exceeds " + std::to_string(body_limit) + " bytes"));
       keep_alive = false;
     } else {
       parser.body_limit(body_limit);
@@ -429,9 +450,16 @@ struct HttpServer::Impl {
         co_await write_continue(stream);
       set_deadline(watchdog, timeout);
       if (!parser.is_done()) {
+        watchdog.reading = true;
         auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, as_tuple);
-        if (ec == bhttp::error::body_limit) {
-          early = error_response(ApiError(Errc::payload_too_large, "request body exceeds " + std::to_string(body_limit) + " bytes"));
+        watchdog.reading = false;
+        if (ec && watchdog.timed_out) {
+          early = error_response(ApiError(Errc::request_timeout, "the request body did not arrive within " +
+                                                                     std::to_string(timeout.count()) + " ms"));
+          keep_alive = false;
+        } else if (ec == bhttp::error::body_limit) {
+          early = error_response(
+              ApiError(Errc::payload_too_large, "request body exceeds " + std::to_string(body_limit) + " bytes"));
           keep_alive = false;
         } else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_chunk).category() &&
                    ec != bhttp::error::partial_message && ec != bhttp::error::end_of_stream) {
@@ -475,7 +503,7 @@ struct HttpServer::Impl {
       ok = !wec;
     }
     record(req, route, res.status, started, ctx);
-    co_return ok && keep_alive;
+    co_return ok&& keep_alive;
   }
 
   // The matched route, its path parameters copied into the request.
@@ -542,8 +570,6 @@ struct HttpServer::Impl {
     auto [ec, n] = co_await asio::async_write(stream, asio::buffer(out), as_tuple);
     co_return !ec;
   }
-
-
 
   awaitable<bool> write_stream(beast::tcp_stream& stream, Watchdog& watchdog, http::Response& res, bool keep_alive) {
     auto ch = std::make_shared<ChunkChannel>(stream.get_executor(), 4);
@@ -621,9 +647,8 @@ struct HttpServer::Impl {
         co_return;
       }
     }
-    ws->set_option(websocket::stream_base::decorator([rid = ctx.request_id](websocket::response_type& r) {
-      r.set("X-Request-Id", rid);
-    }));
+    ws->set_option(websocket::stream_base::decorator(
+        [rid = ctx.request_id](websocket::response_type& r) { r.set("X-Request-Id", rid); }));
     // Bytes already buffered after the upgrade request belong to the WebSocket.
     if (auto [ec] = co_await ws->async_accept(beast_req, as_tuple); ec) co_return;
     (void)buffer;
@@ -656,8 +681,8 @@ struct HttpServer::Impl {
 
   // ---- metrics and access log ---------------------------------------------------------------
 
-  void record(const http::Request& req, const http::Route* route, int status, std::chrono::steady_clock::time_point started,
-              const CallContext& ctx) {
+  void record(const http::Request& req, const http::Route* route, int status,
+              std::chrono::steady_clock::time_point started, const CallContext& ctx) {
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     RouteStats& rs = route ? *route_stats.at(route) : unmatched_stats;
     if (req.method == rs.method && status >= 0 && status < 600) {
@@ -694,9 +719,13 @@ struct HttpServer::Impl {
       telemetry->emit(std::move(e));
     }
     if (opt.access_log)
-      log.info("access", {{"method", req.method}, {"path", req.path}, {"route", rs.label},
-                          {"status", static_cast<std::int64_t>(status)}, {"duration_ms", secs * 1000.0},
-                          {"request_id", ctx.request_id}, {"trace_id", ctx.trace.trace_id}});
+      log.info("access", {{"method", req.method},
+                          {"path", req.path},
+                          {"route", rs.label},
+                          {"status", static_cast<std::int64_t>(status)},
+                          {"duration_ms", secs * 1000.0},
+                          {"request_id", ctx.request_id},
+                          {"trace_id", ctx.trace.trace_id}});
   }
 
   Counter& requests_counter(const std::string& route, const std::string& method, int status) {
@@ -731,7 +760,8 @@ unsigned short HttpServer::listen() {
   return i.acceptor.local_endpoint().port();
 }
 
-unsigned short HttpServer::listen_also(unsigned short port, std::function<std::string(std::string_view)> rewrite_target) {
+unsigned short HttpServer::listen_also(unsigned short port,
+                                       std::function<std::string(std::string_view)> rewrite_target) {
   auto& i = *impl_;
   tcp::endpoint ep(asio::ip::make_address(i.opt.host), port);
   auto l = std::make_unique<Impl::ExtraListener>(Impl::ExtraListener{tcp::acceptor(i.ioc), std::move(rewrite_target)});

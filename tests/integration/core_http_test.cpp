@@ -182,7 +182,8 @@ TEST_F(CoreHttp, MalformedChunkedBodyIs400) {
   for (const std::string chunks : {"zz\r\nabc\r\n0\r\n\r\n", "-5\r\nabc\r\n0\r\n\r\n", "3\r\nabcXY0\r\n\r\n",
                                    "ffffffffffffffffff\r\nabc\r\n0\r\n\r\n"}) {
     const auto out = raw_exchange(
-        "POST /__debug/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" +
+        "POST /__debug/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: "
+        "chunked\r\n\r\n" +
         chunks);
     EXPECT_EQ(out.rfind("HTTP/1.1 400", 0), 0u) << chunks << ": " << out.substr(0, 80);
     EXPECT_NE(out.find("malformed request body"), std::string::npos) << out;
@@ -221,7 +222,9 @@ TEST_F(CoreHttp, RequestIdIsEchoedOrGenerated) {
   auto res = get("/health");
   auto gen = res.headers.get("X-Request-Id");
   ASSERT_TRUE(gen);
-  EXPECT_TRUE(std::regex_match(std::string(*gen), std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"))) << *gen;
+  EXPECT_TRUE(std::regex_match(std::string(*gen),
+                               std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")))
+      << *gen;
 }
 
 TEST_F(CoreHttp, UnhandledExceptionIs500JsonWithRequestId) {
@@ -284,7 +287,8 @@ TEST_F(CoreHttp, MetricsExposePrometheusText) {
   EXPECT_EQ(r.status, 200);
   EXPECT_NE(std::string(*r.headers.get("Content-Type")).find("text/plain"), std::string::npos);
   // Every sample line parses as name{labels} value.
-  std::regex sample(R"(^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*"(,[a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*")*\})? [-+0-9.eEInfa]+$)");
+  std::regex sample(
+      R"(^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*"(,[a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*")*\})? [-+0-9.eEInfa]+$)");
   std::istringstream in(r.body);
   int samples = 0;
   for (std::string line; std::getline(in, line);) {
@@ -294,7 +298,8 @@ TEST_F(CoreHttp, MetricsExposePrometheusText) {
   }
   EXPECT_GT(samples, 5);
   EXPECT_NE(r.body.find("http_requests_total{route=\"/health\",method=\"GET\",status=\"200\"}"), std::string::npos);
-  EXPECT_NE(r.body.find("http_request_duration_seconds_bucket{route=\"/health\",method=\"GET\",le=\"+Inf\"}"), std::string::npos);
+  EXPECT_NE(r.body.find("http_request_duration_seconds_bucket{route=\"/health\",method=\"GET\",le=\"+Inf\"}"),
+            std::string::npos);
   EXPECT_NE(r.body.find("http_requests_in_flight"), std::string::npos);
   EXPECT_NE(r.body.find("process_resident_memory_bytes"), std::string::npos);
 }
@@ -415,15 +420,16 @@ TEST(ServerProcessTest, GracefulShutdownFinishesInFlightRequest) {
     if (pos != std::string::npos && std::stod(body.substr(pos + 25)) >= 2) break;  // itself + the slow one
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  EXPECT_EQ(server.stop(SIGTERM, std::chrono::seconds(20)) , 0);
+  EXPECT_EQ(server.stop(SIGTERM, std::chrono::seconds(20)), 0);
   auto res = inflight.get();
   EXPECT_EQ(res.status, 200);
   EXPECT_NE(res.body.find("slept_ms"), std::string::npos);
 }
 
 // Idle keep-alive connections, stalled headers and stalled bodies are closed by the server (one deadline per
-// connection); a connection that keeps working is not. Bounds are generous: this checks that the close happens,
-// not how fast.
+// connection); a connection that keeps working is not. A stalled request is answered 408 (JSON, naming the
+// part that did not arrive) before the close; an idle connection is closed without a word. Bounds are
+// generous: this checks that the close happens, not how fast.
 TEST(ServerProcessTest, IdleAndStalledConnectionsAreClosed) {
   auto dir = testing::make_temp_dir("aurixa-timeouts");
   auto env = testing::default_test_env(dir);
@@ -451,13 +457,21 @@ TEST(ServerProcessTest, IdleAndStalledConnectionsAreClosed) {
     }
     return false;
   };
-  EXPECT_TRUE(closed_within("", std::chrono::seconds(15))) << "an idle connection stayed open";
-  EXPECT_TRUE(closed_within("GET /health HTTP/1.1\r\nHost: x\r\n", std::chrono::seconds(15)))
+  std::string idle, headers, body;
+  EXPECT_TRUE(closed_within("", std::chrono::seconds(15), &idle)) << "an idle connection stayed open";
+  EXPECT_EQ(idle, "");
+  EXPECT_TRUE(closed_within("GET /health HTTP/1.1\r\nHost: x\r\n", std::chrono::seconds(15), &headers))
       << "stalled headers kept the connection open";
-  EXPECT_TRUE(closed_within("POST /api/v1/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                            "Content-Length: 100\r\n\r\n{\"text\":",
-                            std::chrono::seconds(15)))
+  EXPECT_NE(headers.find("HTTP/1.1 408"), std::string::npos) << headers;
+  EXPECT_NE(headers.find("\"request_timeout\""), std::string::npos) << headers;
+  EXPECT_NE(headers.find("request headers did not arrive within 400 ms"), std::string::npos) << headers;
+  EXPECT_TRUE(
+      closed_within("POST /api/v1/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    "Content-Length: 100\r\n\r\n{\"text\":",
+                    std::chrono::seconds(15), &body))
       << "a stalled body kept the connection open";
+  EXPECT_NE(body.find("HTTP/1.1 408"), std::string::npos) << body;
+  EXPECT_NE(body.find("request body did not arrive within 600 ms"), std::string::npos) << body;
   // A keep-alive connection is answered, then closed once it has been idle.
   std::string got;
   EXPECT_TRUE(closed_within("GET /health HTTP/1.1\r\nHost: x\r\n\r\n", std::chrono::seconds(15), &got));
