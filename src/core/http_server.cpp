@@ -226,7 +226,6 @@ struct HttpServer::Impl {
     bool timed_out = false;  // that happened; the next deadline, kTimeoutGrace later, closes the socket
   };
   static constexpr std::chrono::milliseconds kTimeoutGrace{1000};
-
   static void set_deadline(Watchdog& w, std::chrono::milliseconds within) {
     w.deadline = Clock::now() + within;
     if (w.deadline < w.armed) w.timer.cancel();  // shorter than the tick (a route timeout): re-arm sooner
@@ -297,6 +296,7 @@ struct HttpServer::Impl {
       watchdog->reading = true;
       auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, as_tuple);
       watchdog->reading = false;
+      if (!ec) watchdog->timed_out = false;  // it arrived as the deadline passed: the cancel found no read
       if (ec && watchdog->timed_out && buffer.size() + n > 0) {  // part of a request, then nothing: 408
         disarm(*watchdog);
         co_await write_simple(stream,
@@ -380,8 +380,7 @@ struct HttpServer::Impl {
     co_await bhttp::async_write(stream, res, as_tuple);
   }
 
-  // One request's state, in the connection's coroutine frame (allocated once): serve_one's per-request frame
-  // stays small enough for Asio's frame recycling, not malloc's large-chunk path (~4% of a request's CPU).
+  // One request's state, in the connection's frame (allocated once): keeps serve_one's frame small (~4% CPU).
   struct Exchange {
     http::Request req;
     CallContext ctx;
@@ -453,6 +452,7 @@ struct HttpServer::Impl {
         watchdog.reading = true;
         auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, as_tuple);
         watchdog.reading = false;
+        if (!ec) watchdog.timed_out = false;
         if (ec && watchdog.timed_out) {
           early = error_response(ApiError(Errc::request_timeout, "the request body did not arrive within " +
                                                                      std::to_string(timeout.count()) + " ms"));
