@@ -22,6 +22,7 @@ constexpr std::array kTable = {
     Row{Errc::conflict, {409, "conflict"}},
     Row{Errc::payload_too_large, {413, "payload_too_large"}},
     Row{Errc::unsupported_media_type, {415, "unsupported_media_type"}},
+    Row{Errc::upgrade_required, {426, "upgrade_required"}},
     Row{Errc::validation, {422, "validation_error"}},
     Row{Errc::rate_limited, {429, "rate_limited"}},
     Row{Errc::headers_too_large, {431, "headers_too_large"}},

@@ -19,6 +19,7 @@ enum class Errc {
   conflict,                // 409
   payload_too_large,       // 413
   unsupported_media_type,  // 415
+  upgrade_required,        // 426 (a WebSocket version other than 13)
   validation,              // 422 missing / wrongly typed / out of range field
   rate_limited,            // 429
   headers_too_large,       // 431

@@ -24,6 +24,7 @@
 #include "core/metrics.hpp"
 #include "core/router.hpp"
 #include "core/telemetry.hpp"
+#include "core/ws_handshake.hpp"
 #include "core/ws_pumps.hpp"
 #include "core/ws_queues.hpp"
 
@@ -370,14 +371,9 @@ struct HttpServer::Impl {
     co_await bhttp::async_write(stream, cont, as_tuple);
   }
 
-  awaitable<void> write_simple(beast::tcp_stream& stream, const ApiError& e) {
-    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(e.status()), 11};
-    res.set(bhttp::field::content_type, "application/json");
-    res.body() = e.to_json();
-    res.keep_alive(false);
-    res.prepare_payload();
-    stream.expires_after(std::chrono::seconds(5));
-    co_await bhttp::async_write(stream, res, as_tuple);
+  awaitable<void> write_simple(beast::tcp_stream& stream, const ApiError& e) {  // then the connection closes
+    auto res = error_response(e);
+    co_await write_full(stream, res, false, false);
   }
 
   // One request's state, in the connection's frame (allocated once): keeps serve_one's frame small (~4% CPU).
@@ -637,15 +633,19 @@ struct HttpServer::Impl {
     auto beast_req = parser.release();
     for (const auto& f : beast_req) req.headers.add(std::string(f.name_string()), std::string(f.value()));
     for (const auto& [k, v] : match.params) req.params[k] = v;
-    if (filter) {
-      // Authentication and limits apply to upgrades too: refuse with a plain HTTP response.
-      if (auto early = filter->before(req, ctx, &route)) {
-        filter->after(req, ctx, &route, *early);
-        early->headers.set("X-Request-Id", ctx.request_id);
-        co_await write_full(beast::get_lowest_layer(*ws), *early, false, false);
-        record(req, &route, early->status, std::chrono::steady_clock::now(), ctx);
-        co_return;
-      }
+    // Authentication and limits apply to upgrades too, then the handshake's checks (JSON, not Beast's text).
+    std::optional<http::Response> refused = filter ? filter->before(req, ctx, &route) : std::nullopt;
+    if (refused) {
+      filter->after(req, ctx, &route, *refused);
+    } else if (auto e = ws_detail::handshake_error(beast_req)) {
+      refused = error_response(*e);
+      if (e->errc() == Errc::upgrade_required) refused->headers.set("Sec-WebSocket-Version", "13");
+    }
+    if (refused) {
+      refused->headers.set("X-Request-Id", ctx.request_id);
+      co_await write_full(beast::get_lowest_layer(*ws), *refused, false, false);
+      record(req, &route, refused->status, std::chrono::steady_clock::now(), ctx);
+      co_return;
     }
     ws->set_option(websocket::stream_base::decorator(
         [rid = ctx.request_id](websocket::response_type& r) { r.set("X-Request-Id", rid); }));

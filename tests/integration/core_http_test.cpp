@@ -328,6 +328,34 @@ TEST_F(CoreHttp, WebSocketEchoKeepsTextAsText) {
   EXPECT_EQ(ec, beast::websocket::error::closed);
 }
 
+// A WebSocket upgrade with a bad key or version is refused as JSON naming the header (Beast's own accept answers
+// in plain text); a version other than 13 is 426 with the version the server speaks.
+TEST_F(CoreHttp, BadWebSocketHandshakesAreJsonErrors) {
+  const std::string upgrade =
+      "GET /__debug/ws-echo HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n";
+  auto bad_key = raw_exchange(upgrade + "Sec-WebSocket-Key: nope\r\nSec-WebSocket-Version: 13\r\n\r\n");
+  EXPECT_NE(bad_key.find("HTTP/1.1 400"), std::string::npos) << bad_key;
+  EXPECT_NE(bad_key.find("application/json"), std::string::npos) << bad_key;
+  EXPECT_NE(bad_key.find("\"field\":\"Sec-WebSocket-Key\""), std::string::npos) << bad_key;
+  auto no_version = raw_exchange(upgrade + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+  EXPECT_NE(no_version.find("HTTP/1.1 400"), std::string::npos) << no_version;
+  EXPECT_NE(no_version.find("\"field\":\"Sec-WebSocket-Version\""), std::string::npos) << no_version;
+  auto old_version =
+      raw_exchange(upgrade + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n\r\n");
+  EXPECT_NE(old_version.find("HTTP/1.1 426"), std::string::npos) << old_version;
+  EXPECT_NE(old_version.find("Sec-WebSocket-Version: 13"), std::string::npos) << old_version;
+  EXPECT_NE(old_version.find("\"code\":\"upgrade_required\""), std::string::npos) << old_version;
+  // The server still serves, WebSockets included.
+  asio::io_context ioc;
+  beast::websocket::stream<tcp::socket> ws(ioc);
+  ws.next_layer().connect({asio::ip::make_address("127.0.0.1"), server_->port()});
+  ws.handshake("127.0.0.1", "/__debug/ws-echo");
+  ws.write(asio::buffer(std::string("hi")));
+  beast::flat_buffer b;
+  ws.read(b);
+  EXPECT_EQ(beast::buffers_to_string(b.data()), "hi");
+}
+
 // Regression: a client closing the socket while the handler waits for the next message crashed the process
 // ("free(): invalid pointer" in the receive path).
 TEST_F(CoreHttp, ClientClosingAWebSocketLeavesTheServerServing) {
