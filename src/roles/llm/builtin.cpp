@@ -212,6 +212,7 @@ std::shared_ptr<const BuiltinResponder::Analysed> BuiltinResponder::analyse(cons
   a->title_terms = term_set(text::content_terms(p.title));
   a->sentences = text::sentences(p.content);
   for (const auto& s : a->sentences) a->sentence_terms.push_back(term_set(text::content_terms(s)));
+  if (key.size() > kMaxCachedPassageBytes) return a;  // bounded memory: 512 x 16 KiB of text at most
   std::lock_guard lock(mutex_);
   if (cache_.size() >= capacity_) cache_.clear();
   if (capacity_ > 0) cache_.emplace(std::move(key), a);

@@ -23,7 +23,8 @@ namespace aurixa::llm {
 
 class BuiltinResponder {
  public:
-  // cached_passages: how many distinct passages keep their analysis (the cache starts over when full).
+  // cached_passages: how many distinct passages (of up to 16 KiB) keep their analysis (the cache starts over
+  // when full).
   explicit BuiltinResponder(std::size_t cached_passages = 512) : capacity_(cached_passages) {}
 
   std::string respond(const ChatRequest& request) const;
@@ -38,6 +39,7 @@ class BuiltinResponder {
   struct Analysed;
   std::shared_ptr<const Analysed> analyse(const Passage& p) const;
 
+  static constexpr std::size_t kMaxCachedPassageBytes = 16 * 1024;  // longer passages are analysed each time
   std::size_t capacity_;
   mutable std::mutex mutex_;
   mutable std::unordered_map<std::string, std::shared_ptr<const Analysed>> cache_;  // title + '\0' + content

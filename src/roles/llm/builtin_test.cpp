@@ -77,6 +77,13 @@ TEST(LlmBuiltin, CachedPassagesGiveTheSameAnswers) {
   for (auto& p : r.passages)
     if (p.title == "Parking") p.content = "Parking is on Oak Street.";
   EXPECT_NE(cached.respond(r).find("Parking is on Oak Street."), std::string::npos);
+  // A long passage is answered from but not kept (the cache's memory stays bounded).
+  BuiltinResponder fresh(4);
+  auto big = ask("Where can I park my car?");
+  big.passages = {{"Parking", "Free parking is available in the garage on Elm Street. " + std::string(20000, 'x') + ".",
+                   "kb/parking", "12"}};
+  EXPECT_NE(fresh.respond(big).find("Free parking is available"), std::string::npos);
+  EXPECT_EQ(fresh.cached_passages(), 0u);
 }
 
 TEST(LlmBuiltin, UsesTitleToFindTheOpeningSentence) {
