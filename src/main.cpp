@@ -64,7 +64,7 @@ void register_core_routes(http::Router& router, App& app, const std::vector<std:
   boost::json::array role_list;
   for (const auto& r : roles) role_list.emplace_back(r);
   // /health is polled by load balancers: the constant part is serialised once.
-  std::string prefix = boost::json::serialize(boost::json::object{
+  std::string prefix = aurixa::json::serialize(boost::json::object{
       {"service", service}, {"status", "healthy"}, {"version", AURIXA_VERSION}, {"roles", role_list}});
   prefix.pop_back();  // drop '}' so uptime can be appended
   router.get(

@@ -6,6 +6,7 @@
 
 #include "core/context.hpp"
 #include "core/http_client.hpp"
+#include "core/json.hpp"
 
 namespace aurixa {
 
@@ -30,7 +31,7 @@ int chat_command(const ChatOptions& opt, std::istream& in, std::ostream& out) {
     login.method = "POST";
     login.url = base + "/api/v1/auth/login";
     login.headers.set("Content-Type", "application/json");
-    login.body = bj::serialize(bj::object{{"email", opt.email}, {"password", opt.password}});
+    login.body = aurixa::json::serialize(bj::object{{"email", opt.email}, {"password", opt.password}});
     try {
       const auto res = http.request(login);
       if (res.status != 200) {
@@ -57,7 +58,7 @@ int chat_command(const ChatOptions& opt, std::istream& in, std::ostream& out) {
     req.url = base + "/api/v1/orchestration/pipelines/stream";
     req.headers.set("Content-Type", "application/json");
     if (!token.empty()) req.headers.set("Authorization", "Bearer " + token);
-    req.body = bj::serialize(body);
+    req.body = aurixa::json::serialize(body);
     req.timeout = std::chrono::seconds(180);
     out << "aurixa> " << std::flush;
     std::string error_body;
@@ -79,7 +80,7 @@ int chat_command(const ChatOptions& opt, std::istream& in, std::ostream& out) {
           if (const auto* e = o.if_contains("escalated"); e && e->is_bool() && e->as_bool())
             out << "\n*** escalated (" << field(o, "escalation_type") << ") ***";
           if (opt.verbose && o.contains("intent"))
-            out << "\n[intent " << field(o, "intent") << " " << bj::serialize(o.at("confidence")) << "]";
+            out << "\n[intent " << field(o, "intent") << " " << aurixa::json::serialize(o.at("confidence")) << "]";
         }
         return true;
       });

@@ -30,7 +30,7 @@ void register_debug_routes(http::Router& router, const std::string& prefix) {
     return http::Response::streaming("application/x-ndjson", [chunks, interval](http::ChunkWriter& w) {
       for (std::int64_t i = 0; i < chunks; ++i) {
         if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(interval));
-        if (!w.write(boost::json::serialize(boost::json::object{{"seq", i}}) + "\n")) return;
+        if (!w.write(aurixa::json::serialize(boost::json::object{{"seq", i}}) + "\n")) return;
       }
     });
   });

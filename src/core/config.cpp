@@ -1,4 +1,5 @@
 #include "core/config.hpp"
+#include "core/json.hpp"
 
 #include <boost/json.hpp>
 #include <charconv>
@@ -192,7 +193,7 @@ void apply(Config& c, const Setting& s, const std::string& value, const std::str
 std::string json_scalar(const boost::json::value& v) {
   if (v.is_string()) return std::string(v.as_string());
   if (v.is_bool()) return v.as_bool() ? "true" : "false";
-  return boost::json::serialize(v);
+  return aurixa::json::serialize(v);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "core/json.hpp"
 
 namespace aurixa::http {
 
@@ -44,7 +45,7 @@ Response handler_failure(const Route& route, const CallContext& ctx, Log& log) {
     log.error("unhandled exception", {{"request_id", ctx.request_id}, {"route", route.pattern}});
   }
   boost::json::object o{{"detail", "Internal Server Error"}, {"code", "internal_error"}, {"request_id", ctx.request_id}};
-  return Response::json(500, boost::json::serialize(o));
+  return Response::json(500, aurixa::json::serialize(o));
 }
 
 Response dispatch(const Router& router, Request& req, CallContext& ctx, Log& log) {

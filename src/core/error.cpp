@@ -1,4 +1,5 @@
 #include "core/error.hpp"
+#include "core/json.hpp"
 
 #include <array>
 #include <boost/json.hpp>
@@ -53,7 +54,7 @@ std::string ApiError::to_json() const {
   o["detail"] = what();
   o["code"] = code();
   if (!field_.empty()) o["field"] = field_;
-  return boost::json::serialize(o);
+  return aurixa::json::serialize(o);
 }
 
 ApiError ApiError::from_http(int status, std::string_view body) {
@@ -62,7 +63,7 @@ ApiError ApiError::from_http(int status, std::string_view body) {
   std::string detail = std::string(body), code, field;
   if (!ec && v.is_object()) {
     const auto& o = v.as_object();
-    if (auto* d = o.if_contains("detail")) detail = d->is_string() ? std::string(d->as_string()) : boost::json::serialize(*d);
+    if (auto* d = o.if_contains("detail")) detail = d->is_string() ? std::string(d->as_string()) : aurixa::json::serialize(*d);
     if (auto* c = o.if_contains("code"); c && c->is_string()) code = c->as_string();
     if (auto* f = o.if_contains("field"); f && f->is_string()) field = f->as_string();
   }

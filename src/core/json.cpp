@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "core/json_write.hpp"
 
 namespace aurixa::json {
 namespace {
@@ -130,6 +131,68 @@ std::int64_t query_int(const http::Request& req, std::string_view name, std::int
   return in_range(*v, lo, hi, name);
 }
 
-http::Response response(int status, const bj::value& v) { return http::Response::json(status, bj::serialize(v)); }
+void append(std::string& out, const bj::value& v) {
+  char buf[32];
+  switch (v.kind()) {
+    case bj::kind::null:
+      out += "null";
+      return;
+    case bj::kind::bool_:
+      out += v.get_bool() ? "true" : "false";
+      return;
+    case bj::kind::int64:
+      out.append(buf, std::to_chars(buf, buf + sizeof buf, v.get_int64()).ptr);
+      return;
+    case bj::kind::uint64:
+      out.append(buf, std::to_chars(buf, buf + sizeof buf, v.get_uint64()).ptr);
+      return;
+    case bj::kind::double_: {
+      const double d = v.get_double();
+      if (!std::isfinite(d)) {
+        out += "null";
+        return;
+      }
+      const std::string_view text(buf, static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, d).ptr - buf));
+      out += text;
+      if (text.find_first_of(".e") == std::string_view::npos) out += ".0";
+      return;
+    }
+    case bj::kind::string:
+      append_string(out, v.get_string());
+      return;
+    case bj::kind::array: {
+      out += '[';
+      bool first = true;
+      for (const auto& e : v.get_array()) {
+        if (!first) out += ',';
+        first = false;
+        append(out, e);
+      }
+      out += ']';
+      return;
+    }
+    case bj::kind::object: {
+      out += '{';
+      bool first = true;
+      for (const auto& kv : v.get_object()) {
+        if (!first) out += ',';
+        first = false;
+        append_string(out, kv.key());
+        out += ':';
+        append(out, kv.value());
+      }
+      out += '}';
+      return;
+    }
+  }
+}
+
+std::string serialize(const bj::value& v) {
+  std::string out;
+  append(out, v);
+  return out;
+}
+
+http::Response response(int status, const bj::value& v) { return http::Response::json(status, aurixa::json::serialize(v)); }
 
 }  // namespace aurixa::json

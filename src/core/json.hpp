@@ -35,6 +35,12 @@ std::int64_t in_range(std::int64_t v, std::int64_t lo, std::int64_t hi, std::str
 // Query-string integer (?limit=10) with default and bounds; a non-integer -> 422 naming the parameter.
 std::int64_t query_int(const http::Request& req, std::string_view name, std::int64_t def, std::int64_t lo, std::int64_t hi);
 
+// v as JSON text, numbers as Python writes them (the original service's format): a double in its shortest
+// round-trip form with a ".0" when it has no fraction or exponent ("0.93", "1.0", "1e+16"), not Boost.JSON's
+// "9.3E-1" / "1E0"; a non-finite double as null. Strings are escaped as json::append_string does.
+std::string serialize(const bj::value& v);
+void append(std::string& out, const bj::value& v);
+
 http::Response response(int status, const bj::value& v);
 inline http::Response ok(const bj::value& v) { return response(200, v); }
 

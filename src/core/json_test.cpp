@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
+
 #include "core/error.hpp"
 
 namespace aurixa::json {
@@ -67,6 +70,29 @@ TEST(Json, QueryIntParsesAndValidates) {
   EXPECT_EQ(query_int(r, "limit", 50, 1, 100), 20);
   EXPECT_EQ(query_int(r, "missing", 50, 1, 100), 50);
   EXPECT_EQ(catch_error([&] { query_int(r, "offset", 0, 0, 100); }).field(), "offset");
+}
+
+// Numbers as the original (Python) service writes them, not Boost.JSON's "9.3E-1"; the text parses back to the
+// same value.
+TEST(Json, SerializeWritesNumbersAsPythonDoes) {
+  EXPECT_EQ(aurixa::json::serialize(bj::value(0.93)), "0.93");
+  EXPECT_EQ(aurixa::json::serialize(bj::value(0.9053892277297209)), "0.9053892277297209");
+  EXPECT_EQ(aurixa::json::serialize(bj::value(1.0)), "1.0");
+  EXPECT_EQ(aurixa::json::serialize(bj::value(0.0)), "0.0");
+  EXPECT_EQ(aurixa::json::serialize(bj::value(-2.5)), "-2.5");
+  EXPECT_EQ(aurixa::json::serialize(bj::value(1e16)), "1e+16");
+  EXPECT_EQ(aurixa::json::serialize(bj::value(1764123456.789)), "1764123456.789");
+  EXPECT_EQ(aurixa::json::serialize(bj::value(std::int64_t{-3})), "-3");
+  EXPECT_EQ(aurixa::json::serialize(bj::value(std::uint64_t{18446744073709551615u})), "18446744073709551615");
+  EXPECT_EQ(aurixa::json::serialize(bj::value(std::numeric_limits<double>::infinity())), "null");
+  EXPECT_EQ(aurixa::json::serialize(bj::value(std::nan(""))), "null");
+}
+
+TEST(Json, SerializeRoundTripsNestedValues) {
+  const auto v = bj::parse(R"({"a":[1,2.5,-0.001,true,false,null,"x\"y\n\u0001"],"b":{"c":{},"d":[]},"é":"ü"})");
+  const std::string text = aurixa::json::serialize(v);
+  EXPECT_EQ(bj::parse(text), v) << text;
+  EXPECT_EQ(text, R"({"a":[1,2.5,-0.001,true,false,null,"x\"y\n\u0001"],"b":{"c":{},"d":[]},"é":"ü"})");
 }
 
 }  // namespace

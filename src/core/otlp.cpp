@@ -7,6 +7,7 @@
 #include "core/context.hpp"
 #include "core/error.hpp"
 #include "core/http_client.hpp"
+#include "core/json.hpp"
 
 namespace aurixa {
 namespace {
@@ -91,7 +92,7 @@ std::string otlp_traces_json(const std::vector<TelemetryEvent>& events) {
     bj::object scope{{"scope", {{"name", "aurixa"}}}, {"spans", std::move(spans)}};
     resources.push_back(bj::object{{"resource", std::move(resource)}, {"scopeSpans", bj::array{std::move(scope)}}});
   }
-  return bj::serialize(bj::object{{"resourceSpans", std::move(resources)}});
+  return aurixa::json::serialize(bj::object{{"resourceSpans", std::move(resources)}});
 }
 
 OtlpSpanWriter::OtlpSpanWriter(HttpClient& http, std::string endpoint) : http_(http), url_(std::move(endpoint)) {

@@ -266,7 +266,7 @@ std::string telemetry_to_json(const std::vector<TelemetryEvent>& events) {
     }
     arr.push_back(std::move(o));
   }
-  return boost::json::serialize(boost::json::object{{"events", arr}});
+  return aurixa::json::serialize(boost::json::object{{"events", arr}});
 }
 
 std::vector<TelemetryEvent> telemetry_from_json(std::string_view text) {

@@ -23,7 +23,7 @@ class AgentsClient final : public Api {
 
   RunResult run(const RunRequest& request, const CallContext& ctx) override {
     auto body = codec::to_json(request);
-    return codec::parse_run_result(json::parse_object(call("/api/v1/run", boost::json::serialize(body), ctx)));
+    return codec::parse_run_result(json::parse_object(call("/api/v1/run", aurixa::json::serialize(body), ctx)));
   }
 
   void reset(const std::string& session_id, const CallContext& ctx) override {

@@ -1,4 +1,5 @@
 #include "roles/agents/state.hpp"
+#include "core/json.hpp"
 
 #include <boost/json.hpp>
 
@@ -63,7 +64,7 @@ std::string to_json(const DialogueState& s) {
     for (const auto& [role, text] : s.history) hist.push_back(bj::object{{"role", role}, {"text", text}});
     o["history"] = std::move(hist);
   }
-  return bj::serialize(o);
+  return aurixa::json::serialize(o);
 }
 
 DialogueState state_from_json(const std::string& text) {

@@ -22,7 +22,7 @@ class ExecutionClient final : public Api {
   }
 
   ExecuteResult execute(const ExecuteRequest& request, const CallContext& ctx) override {
-    auto body = boost::json::serialize(codec::to_json(request));
+    auto body = aurixa::json::serialize(codec::to_json(request));
     return codec::parse_result(json::parse_object(call("POST", "/api/v1/execute", std::move(body), ctx)));
   }
 

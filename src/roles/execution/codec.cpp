@@ -134,7 +134,7 @@ std::vector<ActionInfo> parse_actions(const bj::object& o) {
       ActionInfo a;
       a.name = text_or_empty(d, "name");
       a.description = text_or_empty(d, "description");
-      if (auto* p = d.if_contains("parameters")) a.parameters_schema = bj::serialize(*p);
+      if (auto* p = d.if_contains("parameters")) a.parameters_schema = aurixa::json::serialize(*p);
       if (auto* w = d.if_contains("writes"); w && w->is_bool()) a.writes = w->get_bool();
       out.push_back(std::move(a));
     }

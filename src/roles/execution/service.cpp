@@ -196,7 +196,7 @@ ExecuteResult ExecutionService::execute(const ExecuteRequest& request, const Cal
         }
       }
       auto r = run(tx);
-      if (!key.empty()) keys.save(scope, route, key, {hash, 200, boost::json::serialize(codec::to_json(r))});
+      if (!key.empty()) keys.save(scope, route, key, {hash, 200, aurixa::json::serialize(codec::to_json(r))});
       return r;
     });
   } catch (detail::Refused& refused) {

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "roles/gateway/auth.hpp"
 #include "roles/gateway/permissions.hpp"
+#include "core/json.hpp"
 
 namespace aurixa::gateway {
 namespace {
@@ -110,7 +111,7 @@ std::optional<http::Response> GatewayFilter::before(const http::Request& req, Ca
   std::string message = "Rate limit exceeded, retry in " + std::to_string(d.retry_after_seconds) + " seconds";
   boost::json::object body{{"detail", message},          {"code", "rate_limited"}, {"statusCode", 429},
                            {"error", "Too Many Requests"}, {"message", message}};
-  auto r = http::Response::json(429, boost::json::serialize(body));
+  auto r = http::Response::json(429, aurixa::json::serialize(body));
   r.headers.set("Retry-After", std::to_string(d.retry_after_seconds));
   return r;
 }

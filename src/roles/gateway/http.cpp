@@ -74,7 +74,7 @@ void register_websocket_relay(http::Router& router, App& app, const char* path, 
     boost::json::object err{{"type", "error"}, {"event", "error"},
                             {"message", std::string("WebSocket endpoint ") + upstream_path + " of role " + role +
                                             " is not available from this gateway"}};
-    ws.send({boost::json::serialize(err), false});
+    ws.send({aurixa::json::serialize(err), false});
   });
 }
 

@@ -1,4 +1,5 @@
 #include "roles/gateway/jwt.hpp"
+#include "core/json.hpp"
 
 #include <openssl/bio.h>
 #include <openssl/crypto.h>
@@ -177,12 +178,12 @@ std::string JwtCodec::sign(const Claims& c) const {
   if (!can_sign()) throw std::logic_error("this RS256 codec has no private key: it can only verify");
   boost::json::object h{{"alg", algorithm_name()}, {"typ", "JWT"}};
   if (rsa_) h["kid"] = rsa_->signer_kid;
-  const std::string header = base64url_encode(boost::json::serialize(h));
+  const std::string header = base64url_encode(aurixa::json::serialize(h));
   boost::json::object p{{"sub", c.sub}, {"role", c.role}, {"typ", c.typ}, {"iss", issuer_}, {"iat", c.iat}, {"exp", c.exp}};
   if (c.tenant_id) p["tenant_id"] = *c.tenant_id;
   if (c.patient_id) p["patient_id"] = *c.patient_id;
   if (c.staff_id) p["staff_id"] = *c.staff_id;
-  std::string signing_input = header + "." + base64url_encode(boost::json::serialize(p));
+  std::string signing_input = header + "." + base64url_encode(aurixa::json::serialize(p));
   if (!rsa_) return signing_input + "." + base64url_encode(hmac_sha256(secret_, signing_input));
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
   std::string sig(static_cast<std::size_t>(EVP_PKEY_get_size(rsa_->signer.get())), '\0');

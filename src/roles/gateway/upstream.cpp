@@ -9,6 +9,7 @@
 #include "core/http_client_async.hpp"
 #include "core/identity.hpp"
 #include "core/log.hpp"
+#include "core/json.hpp"
 
 namespace aurixa::gateway {
 namespace {
@@ -59,7 +60,7 @@ http::Response upstream_failure(int status, const std::string& registry_name, co
                         {"message", message},
                         {"detail", message},
                         {"code", status == 504 ? "gateway_timeout" : "bad_gateway"}};
-  return http::Response::json(status, boost::json::serialize(o));
+  return http::Response::json(status, aurixa::json::serialize(o));
 }
 
 http::Response Upstreams::forward(const UpstreamCall& call, const http::Request& req, CallContext& ctx) const {

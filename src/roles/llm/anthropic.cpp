@@ -5,6 +5,7 @@
 
 #include "roles/llm/prompt.hpp"
 #include "roles/llm/provider_http.hpp"
+#include "core/json.hpp"
 
 namespace aurixa::llm {
 namespace {
@@ -69,7 +70,7 @@ class AnthropicProvider final : public HttpProvider {
         if (type == "tool_use") {
           const auto* input = at(block, {"input"});
           r.tool_calls.push_back({str(at(block, {"id"})), str(at(block, {"name"})),
-                                  input ? bj::serialize(*input) : std::string("{}")});
+                                  input ? aurixa::json::serialize(*input) : std::string("{}")});
         }
       }
     r.finish_reason = normalise_finish(str(at(body, {"stop_reason"})));

@@ -105,7 +105,7 @@ class LlmClient final : public llm::Api {
   }
 
   ClientRequest build(const char* method, const char* path, const bj::value& body, const CallContext& ctx) const {
-    return role_request(method, base_ + path, body.is_null() ? std::string() : bj::serialize(body), ctx, {},
+    return role_request(method, base_ + path, body.is_null() ? std::string() : aurixa::json::serialize(body), ctx, {},
                         kMaxTimeout);
   }
 

@@ -15,7 +15,7 @@ using json::optional_string;
 std::string scalar_text(const bj::value& v) {
   if (v.is_string()) return std::string(v.as_string());
   if (v.is_null()) return {};
-  return bj::serialize(v);
+  return aurixa::json::serialize(v);
 }
 
 // Content is a string, null, or (OpenAI) an array of parts of which the text ones count.
@@ -88,7 +88,7 @@ std::vector<ToolSpec> parse_tools(const bj::object& body) {
     t.name = name->as_string();
     if (const auto* d = f->if_contains("description"); d && d->is_string()) t.description = d->as_string();
     const auto* p = f->if_contains("parameters");
-    t.parameters = p && p->is_object() ? bj::serialize(*p) : std::string(R"({"type":"object","properties":{}})");
+    t.parameters = p && p->is_object() ? aurixa::json::serialize(*p) : std::string(R"({"type":"object","properties":{}})");
     out.push_back(std::move(t));
   }
   return out;
@@ -202,11 +202,11 @@ bj::object generate_response(const ChatResponse& r) {
 }
 
 std::string delta_line(std::string_view delta) {
-  return bj::serialize(bj::object{{"type", "delta"}, {"content", delta}});
+  return aurixa::json::serialize(bj::object{{"type", "delta"}, {"content", delta}});
 }
 
 std::string done_line(const ChatResponse& r) {
-  return bj::serialize(bj::object{{"type", "done"},
+  return aurixa::json::serialize(bj::object{{"type", "done"},
                                   {"provider", r.provider},
                                   {"model", r.model},
                                   {"finish_reason", r.finish_reason},
@@ -215,7 +215,7 @@ std::string done_line(const ChatResponse& r) {
 }
 
 std::string error_line(std::string_view message) {
-  return bj::serialize(bj::object{{"type", "error"}, {"message", message}});
+  return aurixa::json::serialize(bj::object{{"type", "error"}, {"message", message}});
 }
 
 RouteRequest parse_route(const bj::object& body) {

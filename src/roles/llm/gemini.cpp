@@ -5,6 +5,7 @@
 #include "roles/llm/prompt.hpp"
 #include "roles/llm/provider_http.hpp"
 #include "roles/llm/text.hpp"
+#include "core/json.hpp"
 
 namespace aurixa::llm {
 namespace {
@@ -84,7 +85,7 @@ class GeminiProvider final : public HttpProvider {
           auto id = str(at(*fc, {"id"}));
           if (id.empty()) id = "call_" + std::to_string(r.tool_calls.size() + 1);
           const auto* args = at(*fc, {"args"});
-          r.tool_calls.push_back({id, str(at(*fc, {"name"})), args ? bj::serialize(*args) : std::string("{}")});
+          r.tool_calls.push_back({id, str(at(*fc, {"name"})), args ? aurixa::json::serialize(*args) : std::string("{}")});
           r.finish_reason = "tool_calls";
           continue;
         }

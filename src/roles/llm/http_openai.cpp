@@ -32,7 +32,7 @@ bj::object openai_error_body(const ApiError& e) {
 
 http::Response openai_error(const ApiError& e) { return json::response(e.status(), openai_error_body(e)); }
 
-std::string sse(const bj::value& v) { return "data: " + bj::serialize(v) + "\n\n"; }
+std::string sse(const bj::value& v) { return "data: " + aurixa::json::serialize(v) + "\n\n"; }
 
 std::int64_t now_epoch() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -69,7 +69,7 @@ http::Response stream_completion(std::shared_ptr<Api> api, codec::OpenAiRequest 
         http::Headers h;
         h.set("Content-Type", "application/json");
         w.begin(e.status(), std::move(h));
-        w.write(bj::serialize(openai_error_body(e)));
+        w.write(aurixa::json::serialize(openai_error_body(e)));
       } else if (!client_gone) {
         w.write(sse(bj::object{{"error", openai_error_body(e).at("error")}}));
       }

@@ -61,7 +61,7 @@ http::Response sse_response(std::vector<std::string> chunks, std::chrono::millis
   });
 }
 
-std::string sse_data(const boost::json::value& v) { return "data: " + boost::json::serialize(v) + "\n\n"; }
+std::string sse_data(const boost::json::value& v) { return "data: " + aurixa::json::serialize(v) + "\n\n"; }
 
 namespace {
 

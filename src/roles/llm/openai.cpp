@@ -5,6 +5,7 @@
 
 #include "roles/llm/prompt.hpp"
 #include "roles/llm/provider_http.hpp"
+#include "core/json.hpp"
 
 namespace aurixa::llm {
 namespace {
@@ -167,7 +168,7 @@ class OpenAiProvider final : public HttpProvider {
       t.name = str(at(c, {"function", "name"}));
       const auto* args = at(c, {"function", "arguments"});
       // Arguments are a JSON string per the spec; some compatible servers send the object itself.
-      t.arguments = args && args->is_object() ? bj::serialize(*args) : str(args);
+      t.arguments = args && args->is_object() ? aurixa::json::serialize(*args) : str(args);
       if (t.id.empty()) t.id = "call_" + std::to_string(r.tool_calls.size() + 1);
       if (!t.name.empty()) r.tool_calls.push_back(std::move(t));
     }

@@ -1,4 +1,5 @@
 #include "roles/llm/provider_http.hpp"
+#include "core/json.hpp"
 
 #include <algorithm>
 #include <boost/url/parse.hpp>
@@ -14,7 +15,7 @@ ClientRequest post_json(std::string url, const bj::value& body, std::chrono::ste
   ClientRequest r;
   r.method = "POST";
   r.url = std::move(url);
-  r.body = bj::serialize(body);
+  r.body = aurixa::json::serialize(body);
   r.timeout = left;
   r.headers.set("Content-Type", "application/json");
   r.headers.set("Accept", "application/json, text/event-stream");

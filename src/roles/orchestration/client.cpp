@@ -64,7 +64,7 @@ class PipelineClient final : public Api {
   ClientRequest make(const PipelineRequest& request, const char* path, const CallContext& ctx) {
     auto body = codec::to_json(request);
     if (request.tenant_id) body["tenant_id"] = *request.tenant_id;
-    return role_request("POST", base_ + path, boost::json::serialize(body), ctx, token_,
+    return role_request("POST", base_ + path, aurixa::json::serialize(body), ctx, token_,
                         std::chrono::milliseconds(180'000));
   }
 

@@ -28,6 +28,7 @@
 #include "store/database.hpp"
 #include "store/commit_queue.hpp"
 #include "store/patients.hpp"
+#include "core/json.hpp"
 
 namespace aurixa::orchestration {
 
@@ -600,11 +601,11 @@ void PipelineService::seal(Turn& t) {
   t.out.final_response = t.answer;
   bj::object safety_meta = safety_json(t.input);
   safety_meta["escalation_type"] = t.out.escalation_type;
-  t.safety_meta_json = bj::serialize(safety_meta);
+  t.safety_meta_json = aurixa::json::serialize(safety_meta);
   bj::object meta{{"user_id", t.req.user_id.empty() ? bj::value(nullptr) : bj::value(t.req.user_id)},
                   {"tenant_id", t.who.tenant}};
   if (t.who.patient) meta["patient_id"] = *t.who.patient;
-  t.meta_json = bj::serialize(meta);
+  t.meta_json = aurixa::json::serialize(meta);
 }
 
 // 6. The turn and its steps, in one transaction (the prompt as redacted by safety). The commit queue

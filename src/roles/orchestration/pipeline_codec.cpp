@@ -249,8 +249,8 @@ PipelineResult parse_result(const bj::object& o) {
       StepRecord rec;
       rec.name = json::optional_string(s, "name").value_or("");
       rec.status = json::optional_string(s, "status").value_or("");
-      if (const auto* x = s.if_contains("input"); x && !x->is_null()) rec.input_json = bj::serialize(*x);
-      if (const auto* x = s.if_contains("output"); x && !x->is_null()) rec.output_json = bj::serialize(*x);
+      if (const auto* x = s.if_contains("input"); x && !x->is_null()) rec.input_json = aurixa::json::serialize(*x);
+      if (const auto* x = s.if_contains("output"); x && !x->is_null()) rec.output_json = aurixa::json::serialize(*x);
       if (const auto* x = s.if_contains("error_message"); x && x->is_string()) rec.error_message = x->as_string();
       rec.start_time = json::optional_number(s, "start_time").value_or(0);
       rec.end_time = json::optional_number(s, "end_time").value_or(0);
@@ -285,7 +285,7 @@ std::string event_line(const StreamEvent& e) {
         o[k] = full[k];
     }
   }
-  return bj::serialize(o);
+  return aurixa::json::serialize(o);
 }
 
 bj::object to_json(const intent::Classification& c) {

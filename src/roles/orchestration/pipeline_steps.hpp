@@ -14,6 +14,7 @@
 #include "core/telemetry.hpp"
 #include "roles/orchestration/api.hpp"
 #include "roles/orchestration/intent/classifier.hpp"
+#include "core/json.hpp"
 
 namespace aurixa::orchestration {
 
@@ -45,7 +46,7 @@ class StepLog {
   auto run(const std::string& name, bj::value input, F&& fn) -> decltype(fn(std::declval<bj::value&>())) {
     StepRecord rec;
     rec.name = name;
-    rec.input_json = input.is_null() ? std::string() : bj::serialize(input);
+    rec.input_json = input.is_null() ? std::string() : aurixa::json::serialize(input);
     rec.start_time = epoch_now();
     const auto started = std::chrono::steady_clock::now();
     bj::value output;
@@ -70,7 +71,7 @@ class StepLog {
   void finish(StepRecord& rec, std::chrono::steady_clock::time_point started, const char* status,
               const bj::value& output, const std::string& error) {
     rec.status = status;
-    rec.output_json = output.is_null() ? std::string() : bj::serialize(output);
+    rec.output_json = output.is_null() ? std::string() : aurixa::json::serialize(output);
     rec.error_message = error;
     rec.end_time = epoch_now();
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

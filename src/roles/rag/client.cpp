@@ -23,12 +23,12 @@ class RagClient final : public Api {
     auto body = codec::to_json(request);
     if (!request.tenant_id && ctx.tenant_id) body["tenant_id"] = *ctx.tenant_id;
     return codec::parse_retrieve_result(
-        json::parse_object(call("/api/v1/retrieve", boost::json::serialize(body), ctx)));
+        json::parse_object(call("/api/v1/retrieve", aurixa::json::serialize(body), ctx)));
   }
 
   EmbedResult embed(const std::string& text, const CallContext& ctx) override {
     auto o =
-        json::parse_object(call("/api/v1/embed", boost::json::serialize(boost::json::object{{"text", text}}), ctx));
+        json::parse_object(call("/api/v1/embed", aurixa::json::serialize(boost::json::object{{"text", text}}), ctx));
     EmbedResult r;
     for (const auto& x : o.at("embedding").as_array()) r.embedding.push_back(static_cast<float>(x.to_number<double>()));
     if (const auto* m = o.if_contains("model"); m && m->is_string()) r.model = m->as_string();

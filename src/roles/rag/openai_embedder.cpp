@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/http_client.hpp"
 #include "roles/rag/embedder.hpp"
+#include "core/json.hpp"
 
 namespace aurixa::rag {
 namespace {
@@ -37,7 +38,7 @@ class OpenAiEmbedder final : public Embedder {
     ClientRequest req;
     req.method = "POST";
     req.url = url_;
-    req.body = boost::json::serialize(body);
+    req.body = aurixa::json::serialize(body);
     req.headers.set("Content-Type", "application/json");
     if (!options_.api_key.empty()) req.headers.set("Authorization", "Bearer " + options_.api_key);
     req.timeout = std::chrono::milliseconds(options_.timeout_ms);

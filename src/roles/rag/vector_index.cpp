@@ -1,4 +1,5 @@
 #include "roles/rag/vector_index.hpp"
+#include "core/json.hpp"
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-parameter"
@@ -170,7 +171,7 @@ void VectorIndex::save(const std::string& dir_s) const {
   }
   {
     std::ofstream out(next / "manifest.json", std::ios::binary | std::ios::trunc);
-    out << boost::json::serialize(manifest);
+    out << aurixa::json::serialize(manifest);
     out.flush();
     if (!out) throw std::runtime_error("cannot write " + (next / "manifest.json").string());
   }

@@ -21,7 +21,7 @@ class SafetyClient final : public safety::Api {
   }
 
   safety::ValidateResult validate(const safety::ValidateRequest& request) override {
-    auto body = call("POST", "/api/v1/validate", boost::json::serialize(safety::codec::to_json(request)));
+    auto body = call("POST", "/api/v1/validate", aurixa::json::serialize(safety::codec::to_json(request)));
     return safety::codec::parse_validate_result(json::parse_object(body));
   }
 
@@ -34,7 +34,7 @@ class SafetyClient final : public safety::Api {
   }
 
   void set_tenant_policy(const std::string& tenant_id, safety::TenantPolicy policy) override {
-    call("PUT", "/api/v1/safety/policies/" + tenant_id, boost::json::serialize(safety::codec::to_json(policy)));
+    call("PUT", "/api/v1/safety/policies/" + tenant_id, aurixa::json::serialize(safety::codec::to_json(policy)));
   }
 
   std::optional<safety::TenantPolicy> tenant_policy(const std::string& tenant_id) override {

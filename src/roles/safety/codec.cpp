@@ -17,13 +17,13 @@ ValidateRequest parse_validate_request(const bj::object& body) {
     if (tid->is_string())
       r.tenant_id = std::string(tid->as_string());
     else if (tid->is_int64() || tid->is_uint64())
-      r.tenant_id = bj::serialize(*tid);
+      r.tenant_id = aurixa::json::serialize(*tid);
     else
       throw ApiError::validation("tenant_id", "field 'tenant_id' must be a string or an integer");
   }
   if (const auto* meta = json::optional_object(body, "metadata")) {
     for (const auto& [k, v] : *meta)
-      r.metadata[std::string(k)] = v.is_string() ? std::string(v.as_string()) : bj::serialize(v);
+      r.metadata[std::string(k)] = v.is_string() ? std::string(v.as_string()) : aurixa::json::serialize(v);
   }
   return r;
 }

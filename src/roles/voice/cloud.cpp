@@ -123,7 +123,7 @@ class OpenAiTts final : public TtsProvider {
     req.url = o_.base_url + "/audio/speech";
     req.headers.set("Authorization", "Bearer " + o_.api_key);
     req.headers.set("Content-Type", "application/json");
-    req.body = bj::serialize(
+    req.body = aurixa::json::serialize(
         bj::object{{"model", o_.model}, {"input", text}, {"voice", o_.voice}, {"response_format", "wav"}});
     auto res = call(http_, std::move(req), ctx, o_.timeout, "OpenAI TTS");
     if (res.body.empty()) throw ApiError(Errc::bad_gateway, "OpenAI TTS returned no audio");
@@ -149,7 +149,7 @@ class ElevenLabsTts final : public TtsProvider {
     req.headers.set("xi-api-key", o_.api_key);
     req.headers.set("Content-Type", "application/json");
     req.headers.set("Accept", "audio/mpeg");
-    req.body = bj::serialize(bj::object{{"text", text}, {"model_id", o_.model}});
+    req.body = aurixa::json::serialize(bj::object{{"text", text}, {"model_id", o_.model}});
     auto res = call(http_, std::move(req), ctx, o_.timeout, "ElevenLabs");
     if (res.body.empty()) throw ApiError(Errc::bad_gateway, "ElevenLabs returned no audio");
     return {std::move(res.body), content_type(res, "audio/mpeg")};

@@ -84,7 +84,7 @@ void Conversation::send(const std::string& json) {
 }
 
 void Conversation::send_error(const std::string& message) {
-  send(bj::serialize(bj::object{{"type", "error"}, {"message", message}}));
+  send(aurixa::json::serialize(bj::object{{"type", "error"}, {"message", message}}));
 }
 
 void Conversation::run() {
@@ -211,7 +211,7 @@ void Conversation::on_frame(const std::int16_t* s, std::size_t n) {
       auto p = stream_->partial();
       if (!p.empty() && p != last_partial_) {
         last_partial_ = p;
-        send(bj::serialize(bj::object{{"type", "transcript"}, {"content", p}, {"final", false}}));
+        send(aurixa::json::serialize(bj::object{{"type", "transcript"}, {"content", p}, {"final", false}}));
       }
     }
     if (ev == Vad::Event::speech_end || utterance_ms_ >= o_.max_utterance_ms) end_utterance(now);
@@ -232,9 +232,9 @@ void Conversation::end_utterance(Clock::time_point end) {
   svc_.report("stt", stt_tail_ms, ctx_, stream_provider_);
   vad_.reset();
   send(R"({"type":"speech_end"})");
-  send(bj::serialize(bj::object{{"type", "transcript"}, {"content", text}, {"final", true}}));
+  send(aurixa::json::serialize(bj::object{{"type", "transcript"}, {"content", text}, {"final", true}}));
   if (text.empty()) {
-    send(bj::serialize(bj::object{{"type", "text"}, {"content", kNoTranscriptReply}, {"done", true}}));
+    send(aurixa::json::serialize(bj::object{{"type", "text"}, {"content", kNoTranscriptReply}, {"done", true}}));
     return;
   }
   Turn t;
@@ -316,7 +316,7 @@ void Conversation::run_turn(Turn& t) {
     t.speech_end = Clock::now();  // a whole recording: latency counts from the end of its transcription
     svc_.report("stt", ms_between(t0, t.speech_end), ctx);
     if (t.text.empty()) {
-      send(bj::serialize(bj::object{{"type", "text"}, {"content", kNoTranscriptReply}, {"done", true}}));
+      send(aurixa::json::serialize(bj::object{{"type", "text"}, {"content", kNoTranscriptReply}, {"done", true}}));
       return;
     }
   }
@@ -344,10 +344,10 @@ void Conversation::run_turn(Turn& t) {
   pipe->run_stream(req, ctx, [&](const orchestration::StreamEvent& ev) {
     if (!current(t)) return;  // barged in: let the pipeline finish, say nothing more
     if (ev.event == "status") {
-      send(bj::serialize(bj::object{{"type", "status"}, {"status", "processing"}, {"message", ev.text}}));
+      send(aurixa::json::serialize(bj::object{{"type", "status"}, {"status", "processing"}, {"message", ev.text}}));
     } else if (ev.event == "text_delta") {
       if (first_delta_ms == 0) first_delta_ms = ms_between(started, Clock::now());
-      send(bj::serialize(bj::object{{"type", "text_delta"}, {"content", ev.text}}));
+      send(aurixa::json::serialize(bj::object{{"type", "text_delta"}, {"content", ev.text}}));
       streamed += ev.text;
       if (want_tts) {
         pending += ev.text;
@@ -389,7 +389,7 @@ void Conversation::run_turn(Turn& t) {
   text["session_id"] = session_id.empty() ? bj::value(nullptr) : bj::value(session_id);
   text["intent"] = intent.empty() ? bj::value(nullptr) : bj::value(intent);
   text["timings"] = std::move(timings);
-  send(bj::serialize(text));
+  send(aurixa::json::serialize(text));
 }
 
 // Speaks the complete sentences of streamed text; the first audio of a turn may be just the leading
@@ -446,7 +446,7 @@ void Conversation::speak(const std::string& text, bool last, Turn& t, bool& firs
                {"mime", a.mime.empty() ? "audio/wav" : a.mime},
                {"done", last}};
   o["session_id"] = sid.empty() ? bj::value(nullptr) : bj::value(sid);
-  send(bj::serialize(o));
+  send(aurixa::json::serialize(o));
   if (!first_audio_sent && !a.audio.empty()) {
     first_audio_sent = true;
     if (t.speech_end != Clock::time_point{})
