@@ -189,6 +189,7 @@ void append(std::string& out, const bj::value& v) {
 
 std::string serialize(const bj::value& v) {
   std::string out;
+  out.reserve(256);  // most values are small objects: one allocation instead of several doublings
   append(out, v);
   return out;
 }
