@@ -132,7 +132,6 @@ std::int64_t query_int(const http::Request& req, std::string_view name, std::int
 }
 
 void append(std::string& out, const bj::value& v) {
-  char buf[32];
   switch (v.kind()) {
     case bj::kind::null:
       out += "null";
@@ -141,22 +140,16 @@ void append(std::string& out, const bj::value& v) {
       out += v.get_bool() ? "true" : "false";
       return;
     case bj::kind::int64:
-      out.append(buf, std::to_chars(buf, buf + sizeof buf, v.get_int64()).ptr);
+      append_int(out, v.get_int64());
       return;
-    case bj::kind::uint64:
+    case bj::kind::uint64: {
+      char buf[24];
       out.append(buf, std::to_chars(buf, buf + sizeof buf, v.get_uint64()).ptr);
       return;
-    case bj::kind::double_: {
-      const double d = v.get_double();
-      if (!std::isfinite(d)) {
-        out += "null";
-        return;
-      }
-      const std::string_view text(buf, static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, d).ptr - buf));
-      out += text;
-      if (text.find_first_of(".e") == std::string_view::npos) out += ".0";
-      return;
     }
+    case bj::kind::double_:
+      append_number(out, v.get_double());
+      return;
     case bj::kind::string:
       append_string(out, v.get_string());
       return;

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "core/error.hpp"
+#include "core/json_write.hpp"
 
 namespace aurixa::json {
 namespace {
@@ -86,6 +87,14 @@ TEST(Json, SerializeWritesNumbersAsPythonDoes) {
   EXPECT_EQ(aurixa::json::serialize(bj::value(std::uint64_t{18446744073709551615u})), "18446744073709551615");
   EXPECT_EQ(aurixa::json::serialize(bj::value(std::numeric_limits<double>::infinity())), "null");
   EXPECT_EQ(aurixa::json::serialize(bj::value(std::nan(""))), "null");
+  // The hot-path writers (json_write.hpp) write the same text.
+  std::string direct;
+  append_number(direct, 1.0);
+  direct += ',';
+  append_number(direct, 0.93);
+  direct += ',';
+  append_int(direct, -3);
+  EXPECT_EQ(direct, "1.0,0.93,-3");
 }
 
 TEST(Json, SerializeRoundTripsNestedValues) {

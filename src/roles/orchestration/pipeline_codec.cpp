@@ -1,8 +1,5 @@
 #include "roles/orchestration/pipeline_codec.hpp"
 
-#include <charconv>
-#include <cmath>
-
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "core/json_write.hpp"
@@ -34,22 +31,8 @@ void put_nullable(std::string& out, std::string_view s) {
   if (s.empty()) out += "null";
   else put_string(out, s);
 }
-void put_number(std::string& out, double v) {
-  if (!std::isfinite(v)) {
-    out += "null";
-    return;
-  }
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, r.ptr);  // shortest round-trip form ("0.93", "1764123456.789"): the same number as Boost.JSON's
-}
-void put_int(std::string& out, std::int64_t v) {
-  char buf[24];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, r.ptr);
-}
 void put_epoch(std::string& out, double t) {
-  if (t > 0) put_number(out, t);
+  if (t > 0) json::append_number(out, t);
   else out += "null";
 }
 void put_raw(std::string& out, const std::string& json_text) {
@@ -151,7 +134,7 @@ std::string to_json_text(const PipelineResult& r) {
   put_nullable(out, r.request.user_id);
   out += ',';
   put_key(out, "patient_id");
-  if (r.request.patient_id) put_int(out, *r.request.patient_id);
+  if (r.request.patient_id) json::append_int(out, *r.request.patient_id);
   else out += "null";
   if (r.request.channel != "text") {
     out += ',';
@@ -195,7 +178,7 @@ std::string to_json_text(const PipelineResult& r) {
   put_string(out, r.intent);
   out += ',';
   put_key(out, "confidence");
-  put_number(out, r.confidence);
+  json::append_number(out, r.confidence);
   out += ',';
   put_key(out, "escalated");
   out += r.escalated ? "true" : "false";
@@ -224,10 +207,10 @@ std::string to_json_text(const PipelineResult& r) {
   out += r.cached ? "true" : "false";
   out += ',';
   put_key(out, "created_at");
-  put_number(out, r.created_at);
+  json::append_number(out, r.created_at);
   out += ',';
   put_key(out, "updated_at");
-  put_number(out, r.updated_at);
+  json::append_number(out, r.updated_at);
   out += '}';
   return out;
 }
