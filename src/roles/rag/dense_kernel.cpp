@@ -456,27 +456,27 @@ PackedMatrix::PackedMatrix(const float* b, std::size_t k, std::size_t n, const f
 
 namespace {
 
-// The packed inputs of m rows (one 32-bit word per row per k step: a bfloat16 pair or an int8 quad, word(i, p)),
-// tile by tile of up to rmax rows: transposed into xs (x[t * rows + r] for the tile's kept step t), leaving out
-// the steps where every row's word & zero_mask is 0 (the kept steps' indices go to ks). Then
-// tile(ti, i0, x, ks or nullptr when none was left out, kept steps) for each tile.
-template <typename Word, typename Tile>
-void gather_tiles(std::size_t m, std::size_t rmax, std::size_t steps, std::uint32_t zero_mask,
-                  std::vector<std::uint32_t>& xs, std::vector<std::uint32_t>& ks, Word word, Tile tile) {
+// The inputs of m rows, tile by tile of up to rmax rows, transposed for the kernels: value(i, p) is row i's
+// input at k step p (a float, a bfloat16 pair or an int8 quad), stored at x[t * rows + r] for the tile's kept
+// step t; the steps where no row of the tile has a nonzero(value) are left out (the kept steps' indices go to
+// ks). Then tile(ti, i0, x, ks or nullptr when none was left out, kept steps) for each tile.
+template <typename T, typename Value, typename NonZero, typename Tile>
+void gather_tiles(std::size_t m, std::size_t rmax, std::size_t steps, std::vector<T>& xs,
+                  std::vector<std::uint32_t>& ks, Value value, NonZero nonzero, Tile tile) {
   const std::size_t tiles = (m + rmax - 1) / rmax;
   xs.resize(m * steps);
   ks.resize(tiles * steps);
   for (std::size_t ti = 0; ti < tiles; ++ti) {
     const std::size_t i0 = ti * rmax, rows = std::min(rmax, m - i0);
-    std::uint32_t* x = xs.data() + i0 * steps;
+    T* x = xs.data() + i0 * steps;
     std::uint32_t* idx = ks.data() + ti * steps;
     std::size_t kept = 0;
     for (std::size_t p = 0; p < steps; ++p) {
-      std::uint32_t any = 0;
+      bool any = false;
       for (std::size_t r = 0; r < rows; ++r) {
-        const std::uint32_t v = word(i0 + r, p);
+        const T v = value(i0 + r, p);
         x[kept * rows + r] = v;
-        any |= v & zero_mask;
+        any |= nonzero(v);
       }
       if (any) idx[kept++] = static_cast<std::uint32_t>(p);
     }
@@ -491,13 +491,14 @@ void linear_bf16(const float* a, std::size_t m, const PackedMatrix& w, float* ou
   std::vector<std::uint32_t> xs, ks;
   std::vector<TilePairs> in((m + kBf16Rows - 1) / kBf16Rows);
   gather_tiles(
-      m, kBf16Rows, pairs, 0x7fff7fffu, xs, ks,
+      m, kBf16Rows, pairs, xs, ks,
       [&](std::size_t i, std::size_t p) {
         const float* row = a + i * k;
         const std::uint32_t lo = float_to_bf16(row[2 * p]);
         const std::uint32_t hi = 2 * p + 1 < k ? float_to_bf16(row[2 * p + 1]) : 0u;
         return lo | hi << 16;
       },
+      [](std::uint32_t v) { return (v & 0x7fff7fffu) != 0; },  // -0 is zero too
       [&](std::size_t ti, std::size_t, const std::uint32_t* x, const std::uint32_t* idx, std::size_t steps) {
         in[ti] = {x, idx, steps};
       });
@@ -519,12 +520,13 @@ void linear_int8(const float* a, std::size_t m, const PackedMatrix& w, float* ou
   std::vector<std::uint32_t> xs, ks;
   std::vector<TileQuads> in((m + kInt8Rows - 1) / kInt8Rows);
   gather_tiles(
-      m, kInt8Rows, quads, 0xffffffffu, xs, ks,
+      m, kInt8Rows, quads, xs, ks,
       [&](std::size_t i, std::size_t p) {
         std::uint32_t v;
         std::memcpy(&v, q.data() + i * quads * 4 + p * 4, sizeof v);
         return v;
       },
+      [](std::uint32_t v) { return v != 0; },
       [&](std::size_t ti, std::size_t i0, const std::uint32_t* x, const std::uint32_t* idx, std::size_t steps) {
         in[ti] = {x, idx, steps, scale.data() + i0, offset.data() + i0};
       });
@@ -541,26 +543,16 @@ void linear(const float* a, std::size_t m, const PackedMatrix& w, float* out, De
   if (isa == DenseIsa::avx512bf16) return linear_bf16(a, m, w, out);
   if (isa == DenseIsa::avx512vnni) return linear_int8(a, m, w, out);
   // The inputs of each row tile, transposed, with the k steps where the whole tile is zero left out.
-  const std::size_t k = w.k(), rmax = max_rows(isa), tiles = (m + rmax - 1) / rmax;
-  std::vector<float> xs(m * k);
-  std::vector<std::uint32_t> ks(tiles * k);
-  std::vector<TileInputs> in(tiles);
-  for (std::size_t ti = 0; ti < tiles; ++ti) {
-    const std::size_t i0 = ti * rmax, rows = std::min(rmax, m - i0);
-    float* x = xs.data() + i0 * k;
-    std::uint32_t* idx = ks.data() + ti * k;
-    std::size_t steps = 0;
-    for (std::size_t kk = 0; kk < k; ++kk) {
-      bool any = false;
-      for (std::size_t r = 0; r < rows; ++r) {
-        const float v = a[(i0 + r) * k + kk];
-        x[steps * rows + r] = v;
-        any = any || v != 0.0f;
-      }
-      if (any) idx[steps++] = static_cast<std::uint32_t>(kk);
-    }
-    in[ti] = {x, steps == k ? nullptr : idx, steps};
-  }
+  const std::size_t k = w.k(), rmax = max_rows(isa);
+  std::vector<float> xs;
+  std::vector<std::uint32_t> ks;
+  std::vector<TileInputs> in((m + rmax - 1) / rmax);
+  gather_tiles(
+      m, rmax, k, xs, ks, [&](std::size_t i, std::size_t kk) { return a[i * k + kk]; },
+      [](float v) { return v != 0.0f; },
+      [&](std::size_t ti, std::size_t, const float* x, const std::uint32_t* idx, std::size_t steps) {
+        in[ti] = {x, idx, steps};
+      });
   switch (isa) {
     case DenseIsa::avx512:
       return strips_avx512(in.data(), m, w, out);
