@@ -185,13 +185,12 @@ std::vector<int> PieceTokenizer::encode(std::string_view text) const {
   const std::size_t n = at.size() - 1;
 
   struct Edge {
-    std::size_t start;
+    std::size_t start, end;  // characters [start, end)
     int id;
     double score;
   };
   // Every edge of the lattice, in increasing start order (the order the TF.js lattice visits them).
   std::vector<Edge> edges;
-  std::vector<std::size_t> ends;  // edges[e] ends at character ends[e]
   for (std::size_t i = 0; i < n; ++i) {
     bool found = false;
     std::uint32_t node = 0;
@@ -208,35 +207,21 @@ std::vector<int> PieceTokenizer::encode(std::string_view text) const {
       if (!known) break;
       const int id = trie_id_[node];
       if (id < 0) continue;  // only a prefix of longer pieces
-      edges.push_back({i, id, pieces_[static_cast<std::size_t>(id)].score});
-      ends.push_back(i + len);
+      edges.push_back({i, i + len, id, pieces_[static_cast<std::size_t>(id)].score});
       found = true;
     }
-    if (!found) {  // unknown character: id 0, score 0
-      edges.push_back({i, 0, 0.0});
-      ends.push_back(i + 1);
-    }
+    if (!found) edges.push_back({i, i + 1, 0, 0.0});  // unknown character: id 0, score 0
   }
-  // The edges grouped by end (a stable counting sort keeps each group in increasing start order).
-  std::vector<std::size_t> first(n + 2, 0);
-  for (std::size_t end : ends) ++first[end + 1];
-  for (std::size_t p = 1; p < first.size(); ++p) first[p] += first[p - 1];
-  std::vector<Edge> ending(edges.size());
-  {
-    std::vector<std::size_t> fill(first.begin(), first.end() - 1);
-    for (std::size_t e = 0; e < edges.size(); ++e) ending[fill[ends[e]]++] = edges[e];
-  }
+  // Grouped by end; stable, so each group keeps increasing start order.
+  std::stable_sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) { return a.end < b.end; });
   // Viterbi. As in TF.js, 0 means "no path yet" (piece scores are negative), and ties go to the later edge.
   std::vector<double> best(n + 1, 0.0);
   std::vector<int> words(n + 1, 0);
-  for (std::size_t end = 0; end <= n; ++end) {
-    for (std::size_t k = first[end]; k < first[end + 1]; ++k) {
-      const Edge& e = ending[k];
-      double score = e.score + best[e.start];
-      if (best[end] == 0 || score >= best[end]) {
-        best[end] = score;
-        words[end] = e.id;
-      }
+  for (const Edge& e : edges) {
+    const double score = e.score + best[e.start];
+    if (best[e.end] == 0 || score >= best[e.end]) {
+      best[e.end] = score;
+      words[e.end] = e.id;
     }
   }
   std::vector<int> reversed;
@@ -270,7 +255,6 @@ struct UseLiteModel::Weights {
   };
   std::size_t vocab = 0, emb_dim = 0;
   std::vector<float> embeddings;
-  std::vector<float> inv_timescales;
   // The timing signal of every position, computed once: kMaxTokens rows of emb_dim (sines, then cosines).
   std::vector<float> timing;
   float eps = 1e-6f;
@@ -406,13 +390,13 @@ std::shared_ptr<const UseLiteModel> UseLiteModel::load(const std::string& dir_s,
   if (es.size() != 2) throw std::runtime_error("module/Embeddings_en is not a matrix");
   w->vocab = static_cast<std::size_t>(es[0]);
   w->emb_dim = static_cast<std::size_t>(es[1]);
-  w->inv_timescales = take(enc + "TransformerStack/Layer_0/AddTimingSignal/TimingSignal/ExpandDims_1", w->emb_dim / 2);
   {
     const std::size_t e = w->emb_dim, half = e / 2;
+    const auto inv_timescales = take(enc + "TransformerStack/Layer_0/AddTimingSignal/TimingSignal/ExpandDims_1", half);
     w->timing.resize(kMaxTokens * e);
     for (std::size_t p = 0; p < kMaxTokens; ++p)
       for (std::size_t j = 0; j < half; ++j) {
-        const float angle = static_cast<float>(p) * w->inv_timescales[j];
+        const float angle = static_cast<float>(p) * inv_timescales[j];
         w->timing[p * e + j] = std::sin(angle);
         w->timing[p * e + half + j] = std::cos(angle);
       }
