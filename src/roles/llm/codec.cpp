@@ -42,14 +42,11 @@ std::vector<Message> parse_messages(const bj::object& body) {
   std::vector<Message> out;
   for (std::size_t i = 0; i < arr->size(); ++i) {
     const auto& item = (*arr)[i];
-    if (!item.is_object())
-      throw ApiError::validation("messages[" + std::to_string(i) + "]",
-                                 "messages[" + std::to_string(i) + "] must be an object");
+    const std::string at = "messages[" + std::to_string(i) + "]";
+    if (!item.is_object()) throw ApiError::validation(at, at + " must be an object");
     const auto& m = item.as_object();
     auto* role = m.if_contains("role");
-    if (!role || !role->is_string())
-      throw ApiError::validation("messages[" + std::to_string(i) + "].role",
-                                 "messages[" + std::to_string(i) + "].role is required");
+    if (!role || !role->is_string()) throw ApiError::validation(at + ".role", at + ".role is required");
     Message msg{std::string(role->as_string()), message_content(m.if_contains("content"), i)};
     // Function calling (OpenAI shape): an assistant turn's tool_calls, a tool turn's tool_call_id.
     if (const auto* calls = m.if_contains("tool_calls"); calls && calls->is_array())
