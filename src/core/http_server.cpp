@@ -499,7 +499,7 @@ struct HttpServer::Impl {
       ok = !wec;
     }
     record(req, route, res.status, started, ctx);
-    co_return ok&& keep_alive;
+    co_return (ok && keep_alive);
   }
 
   // The matched route, its path parameters copied into the request.

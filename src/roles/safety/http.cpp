@@ -18,8 +18,7 @@ namespace {
 // The path's tenant id ("1", "t-001") in the one form the service keys policies by ("1"): "t-001" and "1" are
 // the same policy, and the pipeline looks it up as "1". A tenant-scoped caller may only name its own tenant.
 std::string policy_tenant(const std::string& tenant, const CallContext& ctx) {
-  const boost::json::value v(tenant);
-  const auto id = json_tenant_id(&v, "tenant_id", "tenant_id must be a tenant id such as 1 or t-001");
+  const auto id = parse_tenant_id(tenant);
   if (!id) throw ApiError::validation("tenant_id", "tenant_id must be a tenant id such as 1 or t-001");
   if (ctx.tenant_id && id != ctx.tenant_id) throw ApiError::not_found("Tenant not found");
   return std::to_string(*id);
