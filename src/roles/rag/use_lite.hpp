@@ -18,11 +18,9 @@
 // Thread-safety: a loaded model is immutable; encode()/embed() may be called concurrently.
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "roles/rag/dense_kernel.hpp"
