@@ -264,13 +264,13 @@ struct VectorBenchOptions {
 };
 
 // The builtin model from the source tree, or null (with a message) when it is not installed.
-static std::shared_ptr<const UseLiteModel> load_bench_model() {
+static std::shared_ptr<const UseLiteModel> load_bench_model(DenseIsa isa = best_dense_isa()) {
   auto dir = find_use_lite_model({(std::filesystem::path(AURIXA_SOURCE_DIR) / "models" / "use-lite").string()});
   if (dir.empty()) {
     std::fprintf(stderr, "rag_bench: USE Lite model not installed (scripts/install-deps.sh)\n");
     return nullptr;
   }
-  return UseLiteModel::load(dir);
+  return UseLiteModel::load(dir, isa);
 }
 
 int bench_vectors(const VectorBenchOptions& o) {
@@ -537,50 +537,40 @@ static int bench_embed_one(double seconds) {
   }
   std::size_t pieces = 0;
   for (const auto& q : short_q) pieces += model->tokenizer().encode(q).size();
-  auto time_it = [&](const char* label, std::size_t batch) {
+  auto time_it = [&](const UseLiteModel& m, const char* label, std::size_t batch) {
     std::size_t calls = 0, i = 0;
-    for (int w = 0; w < 5; ++w) model->embed({short_q[0]});  // warm
+    for (int w = 0; w < 5; ++w) m.embed({short_q[0]});  // warm
     double best = 1e9, total = 0;
     const double c0 = thread_cpu_seconds();
     while (thread_cpu_seconds() - c0 < seconds) {
       std::vector<std::string> b;
       for (std::size_t k = 0; k < batch; ++k) b.push_back(short_q[(i++) % short_q.size()]);
       const double t = thread_cpu_seconds();
-      model->embed(b);
+      m.embed(b);
       const double dt = thread_cpu_seconds() - t;
       best = std::min(best, dt);
       total += dt;
       ++calls;
     }
-    std::printf("| %s | %zu | %.3f | %.3f | %zu |\n", label, batch, 1000.0 * total / double(calls), 1000.0 * best,
-                calls);
+    std::printf("| %s | %s | %zu | %.3f | %.3f | %zu |\n", dense_isa_name(m.isa()), label, batch,
+                1000.0 * total / double(calls), 1000.0 * best, calls);
   };
   std::printf("%zu questions of 8-12 pieces (mean %.1f); CPU ms per embed() call, load %.2f\n", short_q.size(),
               double(pieces) / double(short_q.size()), [] {
                 double l[1] = {0};
                 return getloadavg(l, 1) == 1 ? l[0] : -1.0;
               }());
-  const char* isa = "baseline";
-  switch (aurixa::rag::best_dense_isa()) {
-    case aurixa::rag::DenseIsa::avx512vnni:
-      isa = "avx512vnni (int8 quads)";
-      break;
-    case aurixa::rag::DenseIsa::avx512bf16:
-      isa = "avx512bf16 (bfloat16 pairs)";
-      break;
-    case aurixa::rag::DenseIsa::avx512:
-      isa = "avx512 (float16, fp32 FMA)";
-      break;
-    case aurixa::rag::DenseIsa::avx2:
-      isa = "avx2 (float16, fp32 FMA)";
-      break;
-    case aurixa::rag::DenseIsa::baseline:
-      break;
-  }
-  std::printf("dense kernel: %s\n", isa);
-  std::printf("| case | texts/call | mean ms | best ms | calls |\n|---|---|---|---|---|\n");
-  time_it("one question", 1);
-  time_it("32 questions", 32);
+  // Every kernel this CPU runs, in one process and two alternating rounds (the default one is marked).
+  std::printf("default dense kernel: %s\n", dense_isa_name(best_dense_isa()));
+  std::printf("| kernel | case | texts/call | mean ms | best ms | calls |\n|---|---|---|---|---|---|\n");
+  std::vector<std::shared_ptr<const UseLiteModel>> models;
+  for (DenseIsa isa : {DenseIsa::avx512vnni, DenseIsa::avx512bf16, DenseIsa::avx512, DenseIsa::avx2int8, DenseIsa::avx2})
+    if (dense_isa_supported(isa)) models.push_back(isa == best_dense_isa() ? model : load_bench_model(isa));
+  for (int round = 0; round < 2; ++round)
+    for (const auto& m : models) {
+      time_it(*m, "one question", 1);
+      time_it(*m, "32 questions", 32);
+    }
   return 0;
 }
 

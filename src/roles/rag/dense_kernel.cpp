@@ -24,6 +24,9 @@ constexpr bool kSelectBf16 = true;
 // Whether best_dense_isa() picks the int8 kernel on CPUs that have AVX512_VNNI, ahead of the bfloat16 one
 // (docs/PERFORMANCE.md "Dense layers, round 4": time, vectors and retrieval quality against bfloat16).
 constexpr bool kSelectInt8 = true;
+// Whether best_dense_isa() picks the AVX2 int8 kernel over the float16 one on CPUs without AVX-512
+// (docs/PERFORMANCE.md "Dense layers, round 5").
+constexpr bool kSelectAvx2Int8 = true;
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
 // Prefetch distance of the weight stream, in k steps (32 bytes each).
 constexpr std::size_t kPrefetchSteps = 32;
@@ -47,9 +50,10 @@ struct TilePairs {
   std::size_t steps;
 };
 
-// The int8 kernel's inputs of one row tile: for each k quad t with a nonzero input in the tile, its index ks[t]
-// and, for each of the R rows, its four quantized inputs (int8, k ascending from the low byte); per row, the
-// scale (input = scale x q) and the correction for the weights' +128 offset (128 x the row's sum of q).
+// The int8 kernels' inputs of one row tile: for each k quad (avx512vnni: four int8) or pair (avx2int8: two
+// int16) t with a nonzero input in the tile, its index ks[t] and, for each of the R rows, its quantized inputs
+// (k ascending from the low bits); per row, the scale (input = scale x q) and, avx512vnni only, the correction
+// for the weights' +128 offset (128 x the row's sum of q).
 struct TileQuads {
   const std::uint32_t* x;
   const std::uint32_t* ks;  // nullptr: no quad was skipped (ks[t] == t)
@@ -338,6 +342,101 @@ void strips_avx512vnni(const TileQuads* in, std::size_t m, const PackedMatrix& w
 #pragma GCC diagnostic pop
 #pragma GCC pop_options
 
+// ------------------------------------------------------------------------------------ AVX2 int8 kernel
+// For CPUs without AVX-512 (or with it disabled): int8 weights, int16 inputs, `vpmaddwd` (two 16-bit products
+// summed exactly into each int32 lane) + `vpaddd`: 16 multiply-adds per multiply instruction against the
+// float16 kernel's 8 (the fp32 FMA), and half its weight bytes.
+#pragma GCC push_options
+#pragma GCC target("avx2,fma,f16c")
+
+// R rows x 16 columns of out in 2R int32 registers for the whole k loop; one 32-byte panel row (16 columns x
+// an int8 pair) per step, sign-extended to two registers of 8 int16 pairs.
+template <int R, bool Indexed>
+__attribute__((always_inline)) inline void tile_i16(const TileQuads& in, const std::int8_t* panel,
+                                                    const float* scales, const float* bias, float* out,
+                                                    std::size_t ldo, std::size_t cols) {
+  __m256i acc[R][2];
+  for (int r = 0; r < R; ++r) acc[r][0] = acc[r][1] = _mm256_setzero_si256();
+  const std::size_t steps = in.steps;
+  for (std::size_t t = 0; t < steps; ++t) {
+    const std::int8_t* brow = step_row<Indexed>(panel, in.ks, t, 2 * kP, kPrefetchSteps);
+    const __m256i w0 = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(brow)));
+    const __m256i w1 = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(brow + 16)));
+    const std::uint32_t* x = in.x + t * R;
+    for (int r = 0; r < R; ++r) {
+      const __m256i xr = _mm256_set1_epi32(static_cast<int>(x[r]));
+      acc[r][0] = _mm256_add_epi32(acc[r][0], _mm256_madd_epi16(xr, w0));
+      acc[r][1] = _mm256_add_epi32(acc[r][1], _mm256_madd_epi16(xr, w1));
+    }
+  }
+  const __m256 sw0 = _mm256_loadu_ps(scales), sw1 = _mm256_loadu_ps(scales + 8);
+  const __m256 b0 = _mm256_loadu_ps(bias), b1 = _mm256_loadu_ps(bias + 8);
+  for (int r = 0; r < R; ++r) {
+    const __m256 s = _mm256_set1_ps(in.scale[r]);
+    float tmp[kP];
+    _mm256_storeu_ps(tmp, _mm256_fmadd_ps(_mm256_cvtepi32_ps(acc[r][0]), _mm256_mul_ps(sw0, s), b0));
+    _mm256_storeu_ps(tmp + 8, _mm256_fmadd_ps(_mm256_cvtepi32_ps(acc[r][1]), _mm256_mul_ps(sw1, s), b1));
+    std::memcpy(out + r * ldo, tmp, cols * sizeof(float));
+  }
+}
+
+template <int R>
+__attribute__((always_inline)) inline void tile_i16_upto(int rows, const TileQuads& in, const std::int8_t* panel,
+                                                         const float* scales, const float* bias, float* out,
+                                                         std::size_t ldo, std::size_t cols) {
+  if constexpr (R > 0) {
+    if (rows == R) {
+      if (in.ks)
+        tile_i16<R, true>(in, panel, scales, bias, out, ldo, cols);
+      else
+        tile_i16<R, false>(in, panel, scales, bias, out, ldo, cols);
+      return;
+    }
+    tile_i16_upto<R - 1>(rows, in, panel, scales, bias, out, ldo, cols);
+  }
+}
+
+constexpr int kAvx2Int8Rows = 4;  // 8 accumulators: GCC 12 spills them from 5 rows on (10 + 2 weights + broadcast + product)
+
+// One input row of k floats quantized to int16 (q = round-to-nearest-even(a x limit / max|a|)); returns the
+// row's scale (a = scale x q). `limit` keeps every int32 sum exact (int8_limit()).
+float quantize_row_i16(const float* row, std::size_t k, std::int16_t* q, int limit) {
+  const __m256 sign = _mm256_set1_ps(-0.0f);
+  __m256 top = _mm256_setzero_ps();
+  std::size_t kk = 0;
+  for (; kk + 8 <= k; kk += 8) top = _mm256_max_ps(top, _mm256_andnot_ps(sign, _mm256_loadu_ps(row + kk)));
+  float lanes[8];
+  _mm256_storeu_ps(lanes, top);
+  float max_abs = 0.0f;
+  for (float v : lanes) max_abs = std::max(max_abs, v);
+  for (std::size_t j = kk; j < k; ++j) max_abs = std::max(max_abs, std::fabs(row[j]));
+  const float inv = max_abs > 0.0f ? float(limit) / max_abs : 0.0f;
+  const __m256 vinv = _mm256_set1_ps(inv);
+  for (kk = 0; kk + 16 <= k; kk += 16) {  // |a x inv| <= limit < 32768: the saturating pack never saturates
+    const __m256i lo = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(row + kk), vinv));  // MXCSR: to even
+    const __m256i hi = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(row + kk + 8), vinv));
+    const __m256i packed = _mm256_permute4x64_epi64(_mm256_packs_epi32(lo, hi), 0xd8);  // packs works per 128 bits
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(q + kk), packed);
+  }
+  for (; kk < k; ++kk) q[kk] = static_cast<std::int16_t>(std::nearbyint(row[kk] * inv));
+  return max_abs / float(limit);
+}
+
+void strips_avx2int8(const TileQuads* in, std::size_t m, const PackedMatrix& w, float* out) {
+  const std::size_t n = w.n(), tiles = (m + kAvx2Int8Rows - 1) / kAvx2Int8Rows;
+  for (std::size_t s = 0; s < w.strips(); ++s) {
+    const std::size_t j0 = s * kP, cols = n - j0 < kP ? n - j0 : kP;
+    for (std::size_t ti = 0; ti < tiles; ++ti) {
+      const std::size_t i0 = ti * kAvx2Int8Rows;
+      const int rows = static_cast<int>(m - i0 < kAvx2Int8Rows ? m - i0 : kAvx2Int8Rows);
+      tile_i16_upto<kAvx2Int8Rows>(rows, in[ti], w.pairs8(s), w.column_scales() + j0, w.bias() + j0,
+                                   out + i0 * n + j0, n, cols);
+    }
+  }
+}
+
+#pragma GCC pop_options
+
 // ------------------------------------------------------------------------------------ baseline kernel
 // Any x86-64: each panel is widened to fp32 once per call, then 2 rows x 16 columns at a time.
 void strips_baseline(const TileInputs* in, std::size_t m, const PackedMatrix& w, float* out) {
@@ -370,6 +469,8 @@ std::size_t max_rows(DenseIsa isa) {
       return kInt8Rows;
     case DenseIsa::avx512:
       return 12;
+    case DenseIsa::avx2int8:
+      return kAvx2Int8Rows;
     case DenseIsa::avx2:
       return 6;
     case DenseIsa::baseline:
@@ -389,6 +490,7 @@ bool dense_isa_supported(DenseIsa isa) {
     case DenseIsa::baseline:
       return true;
     case DenseIsa::avx2:
+    case DenseIsa::avx2int8:
       return avx2;
     case DenseIsa::avx512:
       return avx512;
@@ -404,8 +506,27 @@ DenseIsa best_dense_isa() {
   if (kSelectInt8 && dense_isa_supported(DenseIsa::avx512vnni)) return DenseIsa::avx512vnni;
   if (kSelectBf16 && dense_isa_supported(DenseIsa::avx512bf16)) return DenseIsa::avx512bf16;
   if (dense_isa_supported(DenseIsa::avx512)) return DenseIsa::avx512;
+  if (kSelectAvx2Int8 && dense_isa_supported(DenseIsa::avx2int8)) return DenseIsa::avx2int8;
   if (dense_isa_supported(DenseIsa::avx2)) return DenseIsa::avx2;
   return DenseIsa::baseline;
+}
+
+const char* dense_isa_name(DenseIsa isa) {
+  switch (isa) {
+    case DenseIsa::avx512vnni:
+      return "avx512vnni";
+    case DenseIsa::avx512bf16:
+      return "avx512bf16";
+    case DenseIsa::avx512:
+      return "avx512";
+    case DenseIsa::avx2int8:
+      return "avx2int8";
+    case DenseIsa::avx2:
+      return "avx2";
+    case DenseIsa::baseline:
+      return "baseline";
+  }
+  return "?";
 }
 
 void PackedMatrix::Free::operator()(std::uint8_t* p) const { std::free(p); }
@@ -434,6 +555,10 @@ PackedMatrix::PackedMatrix(const float* b, std::size_t k, std::size_t n, const f
       scales_[j] = top / 127.0f;
     }
   }
+  const auto quantized = [this](float v, std::size_t j) {
+    const float scale = scales_[j];
+    return std::clamp(scale > 0.0f ? std::lrint(v / scale) : 0L, -127L, 127L);
+  };
   for (std::size_t s = 0; s < strips(); ++s) {
     const std::size_t j0 = s * kP, cols = std::min(kP, n - j0);
     std::uint16_t* dst = reinterpret_cast<std::uint16_t*>(p) + s * kp * kP;
@@ -441,10 +566,10 @@ PackedMatrix::PackedMatrix(const float* b, std::size_t k, std::size_t n, const f
     for (std::size_t kk = 0; kk < kp; ++kk)
       for (std::size_t j = 0; j < kP; ++j) {
         const float v = j < cols && kk < k ? b[kk * n + j0 + j] : 0.0f;
-        if (int8()) {
-          const float scale = scales_[j0 + j];
-          const long q = scale > 0.0f ? std::lrint(v / scale) : 0;
-          dst8[(kk / 4) * 4 * kP + j * 4 + kk % 4] = static_cast<std::uint8_t>(std::clamp(q, -127L, 127L) + 128);
+        if (isa_ == DenseIsa::avx512vnni) {
+          dst8[(kk / 4) * 4 * kP + j * 4 + kk % 4] = static_cast<std::uint8_t>(quantized(v, j0 + j) + 128);
+        } else if (int8()) {
+          dst8[(kk / 2) * 2 * kP + j * 2 + kk % 2] = static_cast<std::uint8_t>(static_cast<std::int8_t>(quantized(v, j0 + j)));
         } else if (bf16()) {
           dst[(kk / 2) * 2 * kP + j * 2 + kk % 2] = float_to_bf16(v);
         } else {
@@ -533,15 +658,48 @@ void linear_int8(const float* a, std::size_t m, const PackedMatrix& w, float* ou
   strips_avx512vnni(in.data(), m, w, out);
 }
 
+// The largest |q| of an int16 input that keeps every sum of the AVX2 int8 kernel exact in int32: k_padded
+// products of at most limit x 127.
+int int8_limit(std::size_t k_padded) {
+  return static_cast<int>(std::min<std::size_t>(32767, 2147483647u / (127 * std::max<std::size_t>(k_padded, 1))));
+}
+
+// The AVX2 int8 path of linear(): each input row quantized to int16 with its own scale, the pairs of each row
+// tile transposed, with the k pairs where the whole tile is zero left out.
+void linear_avx2int8(const float* a, std::size_t m, const PackedMatrix& w, float* out) {
+  const std::size_t k = w.k(), pairs = w.k_padded() / 2;
+  const int limit = int8_limit(w.k_padded());
+  std::vector<std::int16_t> q(m * pairs * 2, 0);
+  std::vector<float> scale(m);
+  for (std::size_t i = 0; i < m; ++i) scale[i] = quantize_row_i16(a + i * k, k, q.data() + i * pairs * 2, limit);
+  std::vector<std::uint32_t> xs, ks;
+  std::vector<TileQuads> in((m + kAvx2Int8Rows - 1) / kAvx2Int8Rows);
+  gather_tiles(
+      m, kAvx2Int8Rows, pairs, xs, ks,
+      [&](std::size_t i, std::size_t p) {
+        std::uint32_t v;
+        std::memcpy(&v, q.data() + i * pairs * 2 + p * 2, sizeof v);
+        return v;
+      },
+      [](std::uint32_t v) { return v != 0; },
+      [&](std::size_t ti, std::size_t i0, const std::uint32_t* x, const std::uint32_t* idx, std::size_t steps) {
+        in[ti] = {x, idx, steps, scale.data() + i0, nullptr};
+      });
+  strips_avx2int8(in.data(), m, w, out);
+}
+
 }  // namespace
 
 void linear(const float* a, std::size_t m, const PackedMatrix& w, float* out, DenseIsa isa) {
-  const auto format = [](DenseIsa i) { return i == DenseIsa::avx512bf16 ? 1 : i == DenseIsa::avx512vnni ? 2 : 0; };
+  const auto format = [](DenseIsa i) {
+    return i == DenseIsa::avx512bf16 ? 1 : i == DenseIsa::avx512vnni ? 2 : i == DenseIsa::avx2int8 ? 3 : 0;
+  };
   if (format(isa) != format(w.isa()))
-    throw std::invalid_argument("dense kernel and weight format differ (float16, bfloat16 or int8)");
+    throw std::invalid_argument("dense kernel and weight format differ (float16, bfloat16, int8 quads or pairs)");
   if (m == 0 || w.n() == 0) return;
   if (isa == DenseIsa::avx512bf16) return linear_bf16(a, m, w, out);
   if (isa == DenseIsa::avx512vnni) return linear_int8(a, m, w, out);
+  if (isa == DenseIsa::avx2int8) return linear_avx2int8(a, m, w, out);
   // The inputs of each row tile, transposed, with the k steps where the whole tile is zero left out.
   const std::size_t k = w.k(), rmax = max_rows(isa);
   std::vector<float> xs;
@@ -562,6 +720,7 @@ void linear(const float* a, std::size_t m, const PackedMatrix& w, float* out, De
       return strips_baseline(in.data(), m, w, out);
     case DenseIsa::avx512bf16:
     case DenseIsa::avx512vnni:
+    case DenseIsa::avx2int8:
       break;  // handled above
   }
 }

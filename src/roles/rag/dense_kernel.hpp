@@ -30,6 +30,14 @@
 // the two roundings (dense_kernel_test.cpp checks that bound); the builtin model's vectors stay within cosine
 // 0.998 (worst) / 0.999 (mean) of the TF.js reference (use_lite_test.cpp).
 //
+// With AVX2 only (no AVX-512: older CPUs, or a hypervisor that hides it) the weights are int8 too, one scale per
+// column as above, but stored as signed PAIRS along k (for each strip, k/2 rows of 16 columns x 2 consecutive
+// k); each input row is quantized to int16 with its own scale, as fine as the int32 sums allow (limit
+// min(32767, (2^31 - 1) / (127 k)): every sum is exact), and `vpmaddwd` multiplies 8 columns x an int16 pair
+// at once: twice the multiply-adds per instruction of the fp32 FMA, from half the weight bytes of float16.
+// Its only coarse rounding is the weights' (the inputs keep 14-15 bits): the vectors stay within cosine
+// 0.999 of the TF.js reference like the float kernels (use_lite_test.cpp).
+//
 // Thread-safety: a PackedMatrix is immutable after construction; linear() may run concurrently.
 #include <cstddef>
 #include <cstdint>
@@ -38,13 +46,15 @@
 
 namespace aurixa::rag {
 
-enum class DenseIsa { baseline, avx2, avx512, avx512bf16, avx512vnni };
+enum class DenseIsa { baseline, avx2, avx2int8, avx512, avx512bf16, avx512vnni };
 
 // Whether this CPU runs the kernel for `isa`.
 bool dense_isa_supported(DenseIsa isa);
 // The kernel used by default: the fastest this CPU runs (int8, then bfloat16, then float16; see kSelectInt8 and
 // kSelectBf16 in dense_kernel.cpp).
 DenseIsa best_dense_isa();
+// A short name for logs and benchmarks ("avx2int8", ...).
+const char* dense_isa_name(DenseIsa isa);
 
 class PackedMatrix {
  public:
@@ -52,7 +62,7 @@ class PackedMatrix {
 
   PackedMatrix() = default;
   // b: k x n, row-major; bias: n floats. Packed for the kernel of `isa`: bfloat16 pairs for avx512bf16,
-  // int8 quads for avx512vnni, float16 otherwise. Throws std::runtime_error for a weight outside the float16
+  // int8 quads for avx512vnni, int8 pairs for avx2int8, float16 otherwise. Throws std::runtime_error for a weight outside the float16
   // range (whatever the format, so that a model loads on every CPU or on none).
   PackedMatrix(const float* b, std::size_t k, std::size_t n, const float* bias, DenseIsa isa = best_dense_isa());
 
@@ -60,9 +70,12 @@ class PackedMatrix {
   std::size_t n() const { return n_; }
   DenseIsa isa() const { return isa_; }
   bool bf16() const { return isa_ == DenseIsa::avx512bf16; }
-  bool int8() const { return isa_ == DenseIsa::avx512vnni; }
-  // k rounded up to the packing granularity (2 for bfloat16 pairs, 4 for int8 quads).
-  std::size_t k_padded() const { return bf16() ? (k_ + 1) / 2 * 2 : int8() ? (k_ + 3) / 4 * 4 : k_; }
+  // int8 weights with a scale per column: quads (avx512vnni) or pairs (avx2int8).
+  bool int8() const { return isa_ == DenseIsa::avx512vnni || isa_ == DenseIsa::avx2int8; }
+  // k rounded up to the packing granularity (2 for bfloat16 and int8 pairs, 4 for int8 quads).
+  std::size_t k_padded() const {
+    return isa_ == DenseIsa::avx512vnni ? (k_ + 3) / 4 * 4 : bf16() || int8() ? (k_ + 1) / 2 * 2 : k_;
+  }
   std::size_t strips() const { return (n_ + kPanel - 1) / kPanel; }
   // Strip s: k x kPanel float16 bit patterns, row-major; or, bf16(): k_padded()/2 rows of kPanel pairs
   // (bfloat16 bit patterns of rows 2p and 2p+1, column by column).
@@ -71,6 +84,10 @@ class PackedMatrix {
   }
   // int8(): strip s as k_padded()/4 rows of kPanel quads (q + 128 for k = 4p .. 4p+3, column by column).
   const std::uint8_t* quads(std::size_t s) const { return data_.get() + s * k_padded() * kPanel; }
+  // avx2int8: strip s as k_padded()/2 rows of kPanel signed pairs (q for k = 2p, 2p+1, column by column).
+  const std::int8_t* pairs8(std::size_t s) const {
+    return reinterpret_cast<const std::int8_t*>(data_.get()) + s * k_padded() * kPanel;
+  }
   // strips() * kPanel floats, zero-padded.
   const float* bias() const { return bias_.data(); }
   // int8(): each column's scale (weight = scale x q), strips() * kPanel floats, zero-padded.

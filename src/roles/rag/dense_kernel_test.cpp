@@ -18,43 +18,33 @@ namespace {
 std::vector<DenseIsa> supported_isas() {
   std::vector<DenseIsa> out;
   for (DenseIsa isa :
-       {DenseIsa::baseline, DenseIsa::avx2, DenseIsa::avx512, DenseIsa::avx512bf16, DenseIsa::avx512vnni})
+       {DenseIsa::baseline, DenseIsa::avx2, DenseIsa::avx2int8, DenseIsa::avx512, DenseIsa::avx512bf16,
+        DenseIsa::avx512vnni})
     if (dense_isa_supported(isa)) out.push_back(isa);
   EXPECT_TRUE(dense_isa_supported(best_dense_isa()));
   return out;
 }
 
-const char* isa_name(DenseIsa isa) {
-  switch (isa) {
-    case DenseIsa::avx512bf16:
-      return "avx512bf16";
-    case DenseIsa::avx512vnni:
-      return "avx512vnni";
-    case DenseIsa::avx512:
-      return "avx512";
-    case DenseIsa::avx2:
-      return "avx2";
-    case DenseIsa::baseline:
-      return "baseline";
-  }
-  return "?";
-}
+const char* isa_name(DenseIsa isa) { return dense_isa_name(isa); }
 
-// The int8 kernel against the exact product. With s_a = max|a_i.| / 127 and s_w = max|w_.j| / 127 each input and
-// weight is off by at most half a step, so |got - want| <= s_a s_w (0.5 sum|q_a| + 0.5 sum|q_w| + 0.25 k)
-// <= 0.5 s_w sum|a| + 0.5 s_a sum|w| + 0.75 k s_a s_w, plus float rounding of the sums and scales.
-void check_int8(const std::vector<float>& a, const std::vector<float>& b, const std::vector<float>& bias, std::size_t m,
-                std::size_t k, std::size_t n, const std::vector<float>& want) {
-  PackedMatrix w(b.data(), k, n, bias.data(), DenseIsa::avx512vnni);
+// The int8 kernels against the exact product. With s_a = max|a_i.| / L (L = 127 for avx512vnni's int8 inputs;
+// for avx2int8's int16 inputs, min(32767, (2^31 - 1) / (127 k_padded)), the most that keeps its int32 sums
+// exact) and s_w = max|w_.j| / 127, each input and weight is off by at most half a step, so |got - want| <=
+// s_a s_w (0.5 sum|q_a| + 0.5 sum|q_w| + 0.25 k) <= 0.5 s_w sum|a| + 0.5 s_a sum|w| + 0.75 k s_a s_w, plus
+// float rounding of the sums and scales.
+void check_int8(DenseIsa isa, const std::vector<float>& a, const std::vector<float>& b, const std::vector<float>& bias,
+                std::size_t m, std::size_t k, std::size_t n, const std::vector<float>& want) {
+  PackedMatrix w(b.data(), k, n, bias.data(), isa);
   ASSERT_TRUE(w.int8());
-  ASSERT_EQ(w.k_padded() % 4, 0u);
+  ASSERT_EQ(w.k_padded() % (isa == DenseIsa::avx512vnni ? 4 : 2), 0u);
+  const double levels = isa == DenseIsa::avx512vnni ? 127.0 : std::min(32767.0, std::floor(2147483647.0 / (127.0 * double(w.k_padded()))));
   std::vector<float> got(m * n + 1, -12345.0f);
-  linear(a.data(), m, w, got.data(), DenseIsa::avx512vnni);
-  ASSERT_EQ(got[m * n], -12345.0f) << "avx512vnni wrote past the end, m=" << m << " n=" << n;
+  linear(a.data(), m, w, got.data(), isa);
+  ASSERT_EQ(got[m * n], -12345.0f) << isa_name(isa) << " wrote past the end, m=" << m << " n=" << n;
   double worst = 0.0;
   for (std::size_t i = 0; i < m; ++i) {
     double sa = 0.0, suma = 0.0;
-    for (std::size_t kk = 0; kk < k; ++kk) sa = std::max(sa, std::fabs(double(a[i * k + kk])) / 127);
+    for (std::size_t kk = 0; kk < k; ++kk) sa = std::max(sa, std::fabs(double(a[i * k + kk])) / levels);
     for (std::size_t kk = 0; kk < k; ++kk) suma += std::fabs(a[i * k + kk]);
     for (std::size_t j = 0; j < n; ++j) {
       double sw = 0.0, sumw = 0.0, scale = std::fabs(bias[j]);
@@ -65,13 +55,13 @@ void check_int8(const std::vector<float>& a, const std::vector<float>& b, const 
       const double err = std::fabs(double(got[i * n + j]) - want[i * n + j]);
       worst = std::max(worst, bound > 0 ? err / bound : 0.0);
       ASSERT_LE(err, bound + 1e-5 * scale + 1e-6)
-          << "avx512vnni m=" << m << " k=" << k << " n=" << n << " at (" << i << "," << j << ")";
+          << isa_name(isa) << " m=" << m << " k=" << k << " n=" << n << " at (" << i << "," << j << ")";
     }
   }
   // Rounding errors of random data mostly cancel: the bound is loose, but not so loose that it hides a kernel
   // that drops a quad or the +128 correction (those miss by a multiple of the bound).
   if (k >= 64) {
-    EXPECT_LT(worst, 0.5) << "m=" << m << " k=" << k << " n=" << n;
+    EXPECT_LT(worst, 0.5) << isa_name(isa) << " m=" << m << " k=" << k << " n=" << n;
   }
 }
 
@@ -97,8 +87,8 @@ void check(std::size_t m, std::size_t k, std::size_t n, double zero_fraction, st
   linear_reference(a_bf.data(), m, k, b_bf.data(), n, bias.data(), want_bf.data());
   linear_reference(a.data(), m, k, b.data(), n, bias.data(), want.data());
   for (DenseIsa isa : supported_isas()) {
-    if (isa == DenseIsa::avx512vnni) {
-      check_int8(a, b, bias, m, k, n, want);
+    if (isa == DenseIsa::avx512vnni || isa == DenseIsa::avx2int8) {
+      check_int8(isa, a, b, bias, m, k, n, want);
       continue;
     }
     const bool bf = isa == DenseIsa::avx512bf16;
@@ -169,7 +159,27 @@ TEST(DenseKernel, KernelAndWeightFormatMustAgree) {
   PackedMatrix q(b.data(), 4, 3, bias.data(), DenseIsa::avx512vnni);
   EXPECT_THROW(linear(a.data(), 2, q, out.data(), DenseIsa::avx512bf16), std::invalid_argument);
   EXPECT_THROW(linear(a.data(), 2, half, out.data(), DenseIsa::avx512vnni), std::invalid_argument);
+  PackedMatrix p8(b.data(), 4, 3, bias.data(), DenseIsa::avx2int8);
+  EXPECT_THROW(linear(a.data(), 2, p8, out.data(), DenseIsa::avx512vnni), std::invalid_argument);
+  EXPECT_THROW(linear(a.data(), 2, q, out.data(), DenseIsa::avx2int8), std::invalid_argument);
+  EXPECT_THROW(linear(a.data(), 2, half, out.data(), DenseIsa::avx2int8), std::invalid_argument);
   EXPECT_EQ(PackedMatrix(b.data(), 4, 3, bias.data()).isa(), best_dense_isa());
+}
+
+// Every input and weight at its largest magnitude, one sign, over a long k: the AVX2 int8 kernel's int32 sums
+// reach their bound and must not wrap (with 32767-level inputs they would from k = 517 on).
+TEST(DenseKernel, Avx2Int8SumsDoNotOverflow) {
+  if (!dense_isa_supported(DenseIsa::avx2int8)) GTEST_SKIP() << "no AVX2";
+  for (std::size_t k : {64u, 516u, 517u, 1300u, 4099u}) {
+    std::vector<float> a(2 * k, 3.0f), b(k * 17, 0.5f), bias(17, 1.0f), out(2 * 17);
+    for (std::size_t kk = 0; kk < k; ++kk) a[k + kk] = -3.0f;  // row 1: the most negative sums
+    PackedMatrix w(b.data(), k, 17, bias.data(), DenseIsa::avx2int8);
+    linear(a.data(), 2, w, out.data(), DenseIsa::avx2int8);
+    for (std::size_t j = 0; j < 17; ++j) {
+      EXPECT_NEAR(out[j], 1.0 + 1.5 * double(k), 1e-5 * 1.5 * double(k)) << "k=" << k << " column " << j;
+      EXPECT_NEAR(out[17 + j], 1.0 - 1.5 * double(k), 1e-5 * 1.5 * double(k)) << "k=" << k << " column " << j;
+    }
+  }
 }
 
 TEST(DenseKernel, ZeroInputsGiveTheBias) {

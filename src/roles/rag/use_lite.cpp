@@ -455,6 +455,7 @@ std::shared_ptr<const UseLiteModel> UseLiteModel::load(const std::string& dir_s,
   if (pieces.size() > w->vocab) throw std::runtime_error(vocab_path.string() + ": more pieces than embeddings");
 
   std::shared_ptr<UseLiteModel> m(new UseLiteModel());
+  m->isa_ = isa;
   m->tokenizer_ = std::make_unique<PieceTokenizer>(std::move(pieces));
   m->w_ = std::move(w);
   return m;

