@@ -9,6 +9,7 @@
 //   rag_eval --medquad-limit N   evaluate only the first N MedQuAD queries (all by default)
 //   rag_eval --embedder auto|builtin|openai|none   which embedder gives the vector/hybrid rows
 //   rag_eval --vector-cache DIR  keep the vector indexes under DIR (a re-run embeds nothing new)
+//   rag_eval --dense-kernel NAME  the builtin model's dense kernel, e.g. avx2 vs avx2int8 (default: the fastest here)
 // Embedder "auto": an OpenAI-compatible server when AURIXA_EMBEDDINGS_URL (+ _MODEL, _API_KEY) is set,
 // else the builtin USE Lite model when installed (models/use-lite), else BM25 only. --smoke uses the
 // builtin model for the KB set only (embedding all of MedQuAD takes minutes). Exit 2 when data is absent.
@@ -207,6 +208,7 @@ int main(int argc, char** argv) {
   bool smoke = false, errors = false, boosted = false, grid = false;
   std::size_t medquad_limit = 0;
   std::string embedder_kind = "auto", cache_dir;
+  DenseIsa kernel = best_dense_isa();
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--smoke")
@@ -223,10 +225,15 @@ int main(int argc, char** argv) {
       embedder_kind = argv[++i];
     else if (a == "--vector-cache" && i + 1 < argc)
       cache_dir = argv[++i];
+    else if (a == "--dense-kernel" && i + 1 < argc && dense_isa_from_name(argv[i + 1]) &&
+             dense_isa_supported(*dense_isa_from_name(argv[i + 1])))
+      kernel = *dense_isa_from_name(argv[++i]);
     else {
       std::fprintf(stderr,
                    "usage: rag_eval [--smoke] [--errors] [--boosted] [--fusion-grid] [--medquad-limit N] "
-                   "[--embedder auto|builtin|openai|none] [--vector-cache DIR]\n");
+                   "[--embedder auto|builtin|openai|none] [--vector-cache DIR] [--dense-kernel NAME]\n"
+                   "  --dense-kernel: the builtin model's kernel, one this CPU runs (default %s)\n",
+                   dense_isa_name(best_dense_isa()));
       return 2;
     }
   }
@@ -256,7 +263,7 @@ int main(int argc, char** argv) {
   } else if (embedder_kind == "builtin" || embedder_kind == "auto") {
     auto model_dir = find_use_lite_model({(fs::path(AURIXA_SOURCE_DIR) / "models" / "use-lite").string()});
     if (!model_dir.empty()) {
-      embedder = make_builtin_embedder(UseLiteModel::load(model_dir));
+      embedder = make_builtin_embedder(UseLiteModel::load(model_dir, kernel));
     } else if (embedder_kind == "builtin") {
       std::fprintf(stderr, "rag_eval: USE Lite model not installed (scripts/install-deps.sh)\n");
       return 2;

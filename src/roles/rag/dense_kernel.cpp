@@ -529,6 +529,13 @@ const char* dense_isa_name(DenseIsa isa) {
   return "?";
 }
 
+std::optional<DenseIsa> dense_isa_from_name(std::string_view name) {
+  for (DenseIsa isa : {DenseIsa::baseline, DenseIsa::avx2, DenseIsa::avx2int8, DenseIsa::avx512, DenseIsa::avx512bf16,
+                       DenseIsa::avx512vnni})
+    if (name == dense_isa_name(isa)) return isa;
+  return std::nullopt;
+}
+
 void PackedMatrix::Free::operator()(std::uint8_t* p) const { std::free(p); }
 
 PackedMatrix::PackedMatrix(const float* b, std::size_t k, std::size_t n, const float* bias, DenseIsa isa)

@@ -42,6 +42,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 namespace aurixa::rag {
@@ -55,6 +57,8 @@ bool dense_isa_supported(DenseIsa isa);
 DenseIsa best_dense_isa();
 // A short name for logs and benchmarks ("avx2int8", ...).
 const char* dense_isa_name(DenseIsa isa);
+// The kernel of that name, or nullopt.
+std::optional<DenseIsa> dense_isa_from_name(std::string_view name);
 
 class PackedMatrix {
  public:

@@ -166,6 +166,13 @@ TEST(DenseKernel, KernelAndWeightFormatMustAgree) {
   EXPECT_EQ(PackedMatrix(b.data(), 4, 3, bias.data()).isa(), best_dense_isa());
 }
 
+TEST(DenseKernel, NamesRoundTrip) {
+  for (DenseIsa isa : {DenseIsa::baseline, DenseIsa::avx2, DenseIsa::avx2int8, DenseIsa::avx512, DenseIsa::avx512bf16,
+                       DenseIsa::avx512vnni})
+    EXPECT_EQ(dense_isa_from_name(dense_isa_name(isa)), isa);
+  EXPECT_EQ(dense_isa_from_name("avx3"), std::nullopt);
+}
+
 // Every input and weight at its largest magnitude, one sign, over a long k: the AVX2 int8 kernel's int32 sums
 // reach their bound and must not wrap (with 32767-level inputs they would from k = 517 on).
 TEST(DenseKernel, Avx2Int8SumsDoNotOverflow) {
