@@ -280,7 +280,7 @@ std::string BuiltinResponder::answer_from_passages(const std::string& question,
       best = std::max(best, score);
     }
     // Too little of the question is covered: better to say so than to answer something else.
-    if (best <= 0 || best < 0.3 * question_weight) return {};
+    if (best <= 0 || best < min_coverage_ * question_weight) return {};
     std::vector<ScoredSentence> ranked(all.begin(), all.end());
     std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
     std::vector<ScoredSentence> chosen;

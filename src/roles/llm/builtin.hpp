@@ -25,7 +25,11 @@ class BuiltinResponder {
  public:
   // cached_passages: how many distinct passages (of up to 16 KiB) keep their analysis (the cache starts over
   // when full).
-  explicit BuiltinResponder(std::size_t cached_passages = 512) : capacity_(cached_passages) {}
+  // min_coverage: the share of the question's term weight (IDF over the passages' sentences) that the best
+  // sentence must match, or the answer is "I don't have that information" (rag_eval's answer rows).
+  static constexpr double kMinCoverage = 0.3;
+  explicit BuiltinResponder(std::size_t cached_passages = 512, double min_coverage = kMinCoverage)
+      : capacity_(cached_passages), min_coverage_(min_coverage) {}
 
   std::string respond(const ChatRequest& request) const;
 
@@ -41,6 +45,7 @@ class BuiltinResponder {
 
   static constexpr std::size_t kMaxCachedPassageBytes = 16 * 1024;  // longer passages are analysed each time
   std::size_t capacity_;
+  double min_coverage_;
   mutable std::mutex mutex_;
   mutable std::unordered_map<std::string, std::shared_ptr<const Analysed>> cache_;  // title + '\0' + content
 };
