@@ -52,8 +52,8 @@ enum class DenseIsa { baseline, avx2, avx2int8, avx512, avx512bf16, avx512vnni }
 
 // Whether this CPU runs the kernel for `isa`.
 bool dense_isa_supported(DenseIsa isa);
-// The kernel used by default: the fastest this CPU runs (int8, then bfloat16, then float16; see kSelectInt8 and
-// kSelectBf16 in dense_kernel.cpp).
+// The kernel used by default: the fastest this CPU runs (AVX-512: int8, then bfloat16, then float16; AVX2:
+// int8 pairs, then float16; see the kSelect* switches in dense_kernel.cpp).
 DenseIsa best_dense_isa();
 // A short name for logs and benchmarks ("avx2int8", ...).
 const char* dense_isa_name(DenseIsa isa);
@@ -66,8 +66,8 @@ class PackedMatrix {
 
   PackedMatrix() = default;
   // b: k x n, row-major; bias: n floats. Packed for the kernel of `isa`: bfloat16 pairs for avx512bf16,
-  // int8 quads for avx512vnni, int8 pairs for avx2int8, float16 otherwise. Throws std::runtime_error for a weight outside the float16
-  // range (whatever the format, so that a model loads on every CPU or on none).
+  // int8 quads for avx512vnni, int8 pairs for avx2int8, float16 otherwise. Throws std::runtime_error for a
+  // weight outside the float16 range (whatever the format, so that a model loads on every CPU or on none).
   PackedMatrix(const float* b, std::size_t k, std::size_t n, const float* bias, DenseIsa isa = best_dense_isa());
 
   std::size_t k() const { return k_; }
@@ -86,7 +86,7 @@ class PackedMatrix {
   const std::uint16_t* panel(std::size_t s) const {
     return reinterpret_cast<const std::uint16_t*>(data_.get()) + s * k_padded() * kPanel;
   }
-  // int8(): strip s as k_padded()/4 rows of kPanel quads (q + 128 for k = 4p .. 4p+3, column by column).
+  // avx512vnni: strip s as k_padded()/4 rows of kPanel quads (q + 128 for k = 4p .. 4p+3, column by column).
   const std::uint8_t* quads(std::size_t s) const { return data_.get() + s * k_padded() * kPanel; }
   // avx2int8: strip s as k_padded()/2 rows of kPanel signed pairs (q for k = 2p, 2p+1, column by column).
   const std::int8_t* pairs8(std::size_t s) const {
