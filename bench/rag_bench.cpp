@@ -564,8 +564,9 @@ static int bench_embed_one(double seconds) {
   std::printf("default dense kernel: %s\n", dense_isa_name(best_dense_isa()));
   std::printf("| kernel | case | texts/call | mean ms | best ms | calls |\n|---|---|---|---|---|---|\n");
   std::vector<std::shared_ptr<const UseLiteModel>> models;
-  for (DenseIsa isa : {DenseIsa::avx512vnni, DenseIsa::avx512bf16, DenseIsa::avx512, DenseIsa::avx2int8, DenseIsa::avx2})
-    if (dense_isa_supported(isa)) models.push_back(isa == best_dense_isa() ? model : load_bench_model(isa));
+  for (DenseIsa isa : kDenseIsas)
+    if (isa != DenseIsa::baseline && dense_isa_supported(isa))
+      models.push_back(isa == best_dense_isa() ? model : load_bench_model(isa));
   for (int round = 0; round < 2; ++round)
     for (const auto& m : models) {
       time_it(*m, "one question", 1);

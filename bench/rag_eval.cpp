@@ -268,10 +268,11 @@ int main(int argc, char** argv) {
       embedder_kind = argv[++i];
     else if (a == "--vector-cache" && i + 1 < argc)
       cache_dir = argv[++i];
-    else if (a == "--dense-kernel" && i + 1 < argc && dense_isa_from_name(argv[i + 1]) &&
-             dense_isa_supported(*dense_isa_from_name(argv[i + 1])))
-      kernel = *dense_isa_from_name(argv[++i]);
-    else {
+    else if (const auto named = a == "--dense-kernel" && i + 1 < argc ? dense_isa_from_name(argv[i + 1]) : std::nullopt;
+             named && dense_isa_supported(*named)) {
+      kernel = *named;
+      ++i;
+    } else {
       std::fprintf(stderr,
                    "usage: rag_eval [--smoke] [--errors] [--boosted] [--fusion-grid] [--medquad-limit N] "
                    "[--embedder auto|builtin|openai|none] [--vector-cache DIR] [--dense-kernel NAME]\n"

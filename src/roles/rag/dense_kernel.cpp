@@ -530,8 +530,7 @@ const char* dense_isa_name(DenseIsa isa) {
 }
 
 std::optional<DenseIsa> dense_isa_from_name(std::string_view name) {
-  for (DenseIsa isa : {DenseIsa::baseline, DenseIsa::avx2, DenseIsa::avx2int8, DenseIsa::avx512, DenseIsa::avx512bf16,
-                       DenseIsa::avx512vnni})
+  for (DenseIsa isa : kDenseIsas)
     if (name == dense_isa_name(isa)) return isa;
   return std::nullopt;
 }
@@ -637,6 +636,28 @@ void linear_bf16(const float* a, std::size_t m, const PackedMatrix& w, float* ou
   strips_avx512bf16(in.data(), m, w, out);
 }
 
+// The int8 kernels' row tiles (TileQuads): row i's quantized inputs are `words` 32-bit groups (int8 quads or
+// int16 pairs) at q + 4 x words x i bytes; the groups where the whole tile is zero are left out. xs and ks
+// hold the transposed groups the tiles point into. offset: per row, or nullptr.
+std::vector<TileQuads> gather_words(std::size_t m, std::size_t rmax, std::size_t words, const void* q,
+                                    const float* scale, const std::int32_t* offset, std::vector<std::uint32_t>& xs,
+                                    std::vector<std::uint32_t>& ks) {
+  const auto* bytes = static_cast<const unsigned char*>(q);
+  std::vector<TileQuads> in((m + rmax - 1) / rmax);
+  gather_tiles(
+      m, rmax, words, xs, ks,
+      [&](std::size_t i, std::size_t p) {
+        std::uint32_t v;
+        std::memcpy(&v, bytes + (i * words + p) * sizeof v, sizeof v);
+        return v;
+      },
+      [](std::uint32_t v) { return v != 0; },
+      [&](std::size_t ti, std::size_t i0, const std::uint32_t* x, const std::uint32_t* idx, std::size_t steps) {
+        in[ti] = {x, idx, steps, scale + i0, offset ? offset + i0 : nullptr};
+      });
+  return in;
+}
+
 // The int8 path of linear(): each input row quantized with its own scale (max |a| / 127), the quads of each
 // row tile transposed, with the k quads where the whole tile is zero left out.
 void linear_int8(const float* a, std::size_t m, const PackedMatrix& w, float* out) {
@@ -650,18 +671,7 @@ void linear_int8(const float* a, std::size_t m, const PackedMatrix& w, float* ou
     offset[i] = 128 * sum;
   }
   std::vector<std::uint32_t> xs, ks;
-  std::vector<TileQuads> in((m + kInt8Rows - 1) / kInt8Rows);
-  gather_tiles(
-      m, kInt8Rows, quads, xs, ks,
-      [&](std::size_t i, std::size_t p) {
-        std::uint32_t v;
-        std::memcpy(&v, q.data() + i * quads * 4 + p * 4, sizeof v);
-        return v;
-      },
-      [](std::uint32_t v) { return v != 0; },
-      [&](std::size_t ti, std::size_t i0, const std::uint32_t* x, const std::uint32_t* idx, std::size_t steps) {
-        in[ti] = {x, idx, steps, scale.data() + i0, offset.data() + i0};
-      });
+  const auto in = gather_words(m, kInt8Rows, quads, q.data(), scale.data(), offset.data(), xs, ks);
   strips_avx512vnni(in.data(), m, w, out);
 }
 
@@ -680,18 +690,7 @@ void linear_avx2int8(const float* a, std::size_t m, const PackedMatrix& w, float
   std::vector<float> scale(m);
   for (std::size_t i = 0; i < m; ++i) scale[i] = quantize_row_i16(a + i * k, k, q.data() + i * pairs * 2, limit);
   std::vector<std::uint32_t> xs, ks;
-  std::vector<TileQuads> in((m + kAvx2Int8Rows - 1) / kAvx2Int8Rows);
-  gather_tiles(
-      m, kAvx2Int8Rows, pairs, xs, ks,
-      [&](std::size_t i, std::size_t p) {
-        std::uint32_t v;
-        std::memcpy(&v, q.data() + i * pairs * 2 + p * 2, sizeof v);
-        return v;
-      },
-      [](std::uint32_t v) { return v != 0; },
-      [&](std::size_t ti, std::size_t i0, const std::uint32_t* x, const std::uint32_t* idx, std::size_t steps) {
-        in[ti] = {x, idx, steps, scale.data() + i0, nullptr};
-      });
+  const auto in = gather_words(m, kAvx2Int8Rows, pairs, q.data(), scale.data(), nullptr, xs, ks);
   strips_avx2int8(in.data(), m, w, out);
 }
 

@@ -49,6 +49,9 @@
 namespace aurixa::rag {
 
 enum class DenseIsa { baseline, avx2, avx2int8, avx512, avx512bf16, avx512vnni };
+// Every kernel, for loops over them (tests, benchmarks, dense_isa_from_name).
+inline constexpr DenseIsa kDenseIsas[] = {DenseIsa::baseline,   DenseIsa::avx2,       DenseIsa::avx2int8,
+                                          DenseIsa::avx512,     DenseIsa::avx512bf16, DenseIsa::avx512vnni};
 
 // Whether this CPU runs the kernel for `isa`.
 bool dense_isa_supported(DenseIsa isa);

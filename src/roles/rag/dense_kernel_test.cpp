@@ -17,15 +17,11 @@ namespace {
 
 std::vector<DenseIsa> supported_isas() {
   std::vector<DenseIsa> out;
-  for (DenseIsa isa :
-       {DenseIsa::baseline, DenseIsa::avx2, DenseIsa::avx2int8, DenseIsa::avx512, DenseIsa::avx512bf16,
-        DenseIsa::avx512vnni})
+  for (DenseIsa isa : kDenseIsas)
     if (dense_isa_supported(isa)) out.push_back(isa);
   EXPECT_TRUE(dense_isa_supported(best_dense_isa()));
   return out;
 }
-
-const char* isa_name(DenseIsa isa) { return dense_isa_name(isa); }
 
 // The int8 kernels against the exact product. With s_a = max|a_i.| / L (L = 127 for avx512vnni's int8 inputs;
 // for avx2int8's int16 inputs, min(32767, (2^31 - 1) / (127 k_padded)), the most that keeps its int32 sums
@@ -37,10 +33,12 @@ void check_int8(DenseIsa isa, const std::vector<float>& a, const std::vector<flo
   PackedMatrix w(b.data(), k, n, bias.data(), isa);
   ASSERT_TRUE(w.int8());
   ASSERT_EQ(w.k_padded() % (isa == DenseIsa::avx512vnni ? 4 : 2), 0u);
-  const double levels = isa == DenseIsa::avx512vnni ? 127.0 : std::min(32767.0, std::floor(2147483647.0 / (127.0 * double(w.k_padded()))));
+  const double levels = isa == DenseIsa::avx512vnni
+                            ? 127.0
+                            : std::min(32767.0, std::floor(2147483647.0 / (127.0 * double(w.k_padded()))));
   std::vector<float> got(m * n + 1, -12345.0f);
   linear(a.data(), m, w, got.data(), isa);
-  ASSERT_EQ(got[m * n], -12345.0f) << isa_name(isa) << " wrote past the end, m=" << m << " n=" << n;
+  ASSERT_EQ(got[m * n], -12345.0f) << dense_isa_name(isa) << " wrote past the end, m=" << m << " n=" << n;
   double worst = 0.0;
   for (std::size_t i = 0; i < m; ++i) {
     double sa = 0.0, suma = 0.0;
@@ -55,13 +53,13 @@ void check_int8(DenseIsa isa, const std::vector<float>& a, const std::vector<flo
       const double err = std::fabs(double(got[i * n + j]) - want[i * n + j]);
       worst = std::max(worst, bound > 0 ? err / bound : 0.0);
       ASSERT_LE(err, bound + 1e-5 * scale + 1e-6)
-          << isa_name(isa) << " m=" << m << " k=" << k << " n=" << n << " at (" << i << "," << j << ")";
+          << dense_isa_name(isa) << " m=" << m << " k=" << k << " n=" << n << " at (" << i << "," << j << ")";
     }
   }
   // Rounding errors of random data mostly cancel: the bound is loose, but not so loose that it hides a kernel
   // that drops a quad or the +128 correction (those miss by a multiple of the bound).
   if (k >= 64) {
-    EXPECT_LT(worst, 0.5) << isa_name(isa) << " m=" << m << " k=" << k << " n=" << n;
+    EXPECT_LT(worst, 0.5) << dense_isa_name(isa) << " m=" << m << " k=" << k << " n=" << n;
   }
 }
 
@@ -101,21 +99,21 @@ void check(std::size_t m, std::size_t k, std::size_t n, double zero_fraction, st
     ASSERT_EQ(w.bf16(), bf);
     std::vector<float> got(m * n + 1, -12345.0f);  // the sentinel past the end must survive
     linear(a.data(), m, w, got.data(), isa);
-    ASSERT_EQ(got[m * n], -12345.0f) << isa_name(isa) << " wrote past the end, m=" << m << " n=" << n;
+    ASSERT_EQ(got[m * n], -12345.0f) << dense_isa_name(isa) << " wrote past the end, m=" << m << " n=" << n;
     for (std::size_t i = 0; i < m; ++i)
       for (std::size_t j = 0; j < n; ++j) {
         double scale = std::fabs(bias[j]);
         for (std::size_t kk = 0; kk < k; ++kk) scale += std::fabs(double(ea[i * k + kk]) * eb[kk * n + j]);
         ASSERT_NEAR(got[i * n + j], expected[i * n + j], 1e-5 * scale + 1e-6)
-            << isa_name(isa) << " m=" << m << " k=" << k << " n=" << n << " at (" << i << "," << j << ")";
+            << dense_isa_name(isa) << " m=" << m << " k=" << k << " n=" << n << " at (" << i << "," << j << ")";
       }
   }
 }
 
 TEST(DenseKernel, MatchesTripleLoopOnRandomShapes) {
   std::printf("dense kernels tested on this CPU:");
-  for (DenseIsa isa : supported_isas()) std::printf(" %s", isa_name(isa));
-  std::printf(" (default %s)\n", isa_name(best_dense_isa()));
+  for (DenseIsa isa : supported_isas()) std::printf(" %s", dense_isa_name(isa));
+  std::printf(" (default %s)\n", dense_isa_name(best_dense_isa()));
   std::mt19937 rng(9);
   for (std::size_t m = 1; m <= 13; ++m)
     for (std::size_t n : {1, 5, 16, 17, 31, 32, 48, 100})
@@ -167,9 +165,7 @@ TEST(DenseKernel, KernelAndWeightFormatMustAgree) {
 }
 
 TEST(DenseKernel, NamesRoundTrip) {
-  for (DenseIsa isa : {DenseIsa::baseline, DenseIsa::avx2, DenseIsa::avx2int8, DenseIsa::avx512, DenseIsa::avx512bf16,
-                       DenseIsa::avx512vnni})
-    EXPECT_EQ(dense_isa_from_name(dense_isa_name(isa)), isa);
+  for (DenseIsa isa : kDenseIsas) EXPECT_EQ(dense_isa_from_name(dense_isa_name(isa)), isa);
   EXPECT_EQ(dense_isa_from_name("avx3"), std::nullopt);
 }
 
@@ -197,7 +193,7 @@ TEST(DenseKernel, ZeroInputsGiveTheBias) {
     std::vector<float> out(3 * 20, -1.0f);
     linear(a.data(), 3, w, out.data(), isa);
     for (std::size_t i = 0; i < 3; ++i)
-      for (std::size_t j = 0; j < 20; ++j) EXPECT_EQ(out[i * 20 + j], float(j)) << isa_name(isa);
+      for (std::size_t j = 0; j < 20; ++j) EXPECT_EQ(out[i * 20 + j], float(j)) << dense_isa_name(isa);
   }
 }
 
