@@ -18,11 +18,15 @@ ConfigSources env_only(std::map<std::string, std::string> env) {
   return s;
 }
 
-std::string temp_file(const std::string& content) {
-  std::string path = ::testing::TempDir() + "aurixa_config_" + std::to_string(::getpid()) + ".json";
-  std::ofstream(path) << content;
-  return path;
-}
+// A config file that is removed when the test ends.
+struct TempFile {
+  explicit TempFile(const std::string& content)
+      : path(::testing::TempDir() + "aurixa_config_" + std::to_string(::getpid()) + ".json") {
+    std::ofstream(path) << content;
+  }
+  ~TempFile() { std::remove(path.c_str()); }
+  std::string path;
+};
 
 TEST(Config, DefaultsWhenNothingIsSet) {
   auto c = load_config(env_only({}));
@@ -45,7 +49,8 @@ TEST(Config, WorkerThreadsFollowWhatTheProcessWaitsOn) {
 
 TEST(Config, FlagsBeatEnvBeatFileBeatDefaults) {
   auto src = env_only({{"AURIXA_PORT", "4000"}, {"AURIXA_LOG_LEVEL", "warn"}});
-  src.file = temp_file(R"({"port": 5000, "log_level": "debug", "data_dir": "/tmp/from-file"})");
+  const TempFile file(R"({"port": 5000, "log_level": "debug", "data_dir": "/tmp/from-file"})");
+  src.file = file.path;
   src.flags = {{"port", "6000"}};
   auto c = load_config(src);
   EXPECT_EQ(c.port, 6000);              // flag
@@ -89,7 +94,8 @@ TEST(Config, UnknownRoleRejected) {
 
 TEST(Config, UnknownFileSettingRejected) {
   ConfigSources s = env_only({});
-  s.file = temp_file(R"({"prot": 1})");
+  const TempFile file(R"({"prot": 1})");
+  s.file = file.path;
   EXPECT_THROW(load_config(s), ConfigError);
 }
 

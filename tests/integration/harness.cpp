@@ -11,9 +11,11 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 extern char** environ;
 
@@ -32,12 +34,37 @@ std::string source_dir() {
   return s && *s ? s : AURIXA_SOURCE_DIR_DEFAULT;
 }
 
+namespace {
+
+// The directories make_temp_dir made, removed when the test process exits (servers are killed by then):
+// thousands of runs must not fill /tmp. AURIXA_KEEP_TEST_DIRS=1 keeps them for a post-mortem.
+struct TempDirs {
+  std::mutex mutex;
+  std::vector<std::filesystem::path> made;
+  ~TempDirs() {
+    const char* keep = std::getenv("AURIXA_KEEP_TEST_DIRS");
+    if (keep && *keep && std::string_view(keep) != "0") return;
+    std::error_code ec;
+    for (const auto& d : made) std::filesystem::remove_all(d, ec);
+  }
+};
+
+TempDirs& temp_dirs() {
+  static TempDirs dirs;
+  return dirs;
+}
+
+}  // namespace
+
 std::string make_temp_dir(const std::string& prefix) {
   static std::atomic<int> counter{0};
   auto base = std::filesystem::temp_directory_path() /
               (prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   std::filesystem::remove_all(base);
   std::filesystem::create_directories(base);
+  auto& dirs = temp_dirs();
+  std::lock_guard lock(dirs.mutex);
+  dirs.made.push_back(base);
   return base.string();
 }
 

@@ -13,7 +13,8 @@ namespace aurixa::testing {
 // Path of the aurixa binary (AURIXA_BIN, set by ctest) and of the source tree (AURIXA_SOURCE_DIR).
 std::string aurixa_bin();
 std::string source_dir();
-// A fresh empty directory under the test temp dir.
+// A fresh empty directory under the test temp dir, removed when the process exits (unless
+// AURIXA_KEEP_TEST_DIRS=1).
 std::string make_temp_dir(const std::string& prefix);
 
 class ServerProcess {
