@@ -1,5 +1,7 @@
 // RAG retrieval quality: hit@1, hit@3, MRR@10, nDCG@10 and Recall@10 per method on the dev knowledge base
-// (../shared/eval kb.jsonl + rag_queries.jsonl) and on MedQuAD (../shared/data/medquad_beir, BEIR qrels).
+// (../shared/eval kb.jsonl + rag_queries.jsonl) and on MedQuAD (../shared/data/medquad_beir, BEIR qrels); then the
+// builtin responder's answers from those passages (KB: expected facts, abstention; MedQuAD: is the first
+// sentence from a relevant article).
 //
 //   rag_eval                 print the report (markdown: the "Retrieval" section of docs/QUALITY.md)
 //   rag_eval --smoke         also check regression floors; exit 1 when one is missed (ctest runs this)
@@ -39,6 +41,7 @@ namespace {
 struct Scores {
   double hit1 = 0, hit3 = 0, mrr = 0, ndcg = 0, recall10 = 0, answer3 = 0;
   double facts = 0, abstain = 0;  // builtin responder rows (answer_rows) at the default threshold
+  double answered = 0, grounded = 0;  // builtin responder on MedQuAD (medquad_answer_rows)
   double ms = 0;  // mean query time
   int n = 0;
   bool has_answers = false;
@@ -157,6 +160,38 @@ Scores answer_rows(RagService& svc, const Dataset& d) {
                 double(correct) / n, double(abstained) / n);
   }
   return at_default;
+}
+
+// The builtin responder on MedQuAD questions with the top 5 passages of one method: how often it answers, and
+// how often its answer's first sentence comes from a passage of an article the qrels mark relevant (MedQuAD
+// has no expected facts; an answer opened from an irrelevant article is what a patient would be misled by).
+Scores medquad_answers(RagService& svc, const Dataset& d, Method m, std::size_t limit) {
+  const aurixa::llm::BuiltinResponder responder;
+  Scores s;
+  int n = 0;
+  for (const auto& q : d.queries) {
+    if (limit && static_cast<std::size_t>(n) >= limit) break;
+    ++n;
+    const auto r = svc.search(1, q.text, 5, m);
+    std::vector<aurixa::llm::Passage> passages;
+    for (const auto& sn : r.snippets)
+      passages.push_back({sn.title, sn.content, sn.source, std::to_string(sn.article_id)});
+    const auto a = responder.answer_from_passages(q.text, passages);
+    if (a.empty()) continue;
+    s.answered += 1;
+    // The first sentence as the responder wrote it: up to its citation mark, without the period it may add.
+    std::string first = a.substr(0, a.find(" ["));
+    if (!first.empty() && first.back() == '.') first.pop_back();
+    s.grounded += !first.empty() && std::any_of(r.snippets.begin(), r.snippets.end(), [&](const auto& sn) {
+      return q.relevant.count(sn.article_id) && sn.content.find(first) != std::string::npos;
+    });
+  }
+  if (n) {
+    s.answered /= n;
+    s.grounded /= n;
+  }
+  std::printf("| %s | %d | %.3f | %.3f |\n", m == Method::bm25 ? "bm25" : "hybrid", n, s.answered, s.grounded);
+  return s;
 }
 
 struct Built {
@@ -358,6 +393,15 @@ int main(int argc, char** argv) {
               kb_index.seconds);
   const Scores answers = answer_rows(*kb_index.svc, kb);
   if (embedder) results["kb/answers"] = answers;  // the floors below were measured with the hybrid passages
+  if (mq_index.svc) {
+    std::printf(
+        "\n## Builtin responder answers (MedQuAD, top 5 passages)\n\n| passages | questions | answered | first "
+        "sentence from a relevant article |\n|---|---|---|---|\n");
+    for (auto [name, m] : methods) {
+      if (m == Method::vector || (m != Method::bm25 && !mq_embedder)) continue;
+      results[std::string("mq/answers/") + name] = medquad_answers(*mq_index.svc, mq, m, medquad_limit);
+    }
+  }
   if (grid && embedder) fusion_grid(*kb_index.svc, kb, mq_embedder ? mq_index.svc.get() : nullptr, mq, medquad_limit);
 
   if (!smoke) return 0;
@@ -377,6 +421,8 @@ int main(int argc, char** argv) {
       // Measured 2026-11-27 (builtin embedder): 0.520 and 0.540 (docs/QUALITY.md "Builtin responder").
       {"kb/answers", &Scores::facts, "builtin answer holds the expected facts", 0.46},
       {"kb/answers", &Scores::abstain, "builtin abstains without the relevant articles", 0.46},
+      // Measured 2026-11-27 (first 400 MedQuAD questions, BM25 passages): 0.325.
+      {"mq/answers/bm25", &Scores::grounded, "builtin answer opens with a relevant article's sentence", 0.29},
   };
   int failed = 0;
   for (const auto& f : floors) {
