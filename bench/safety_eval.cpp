@@ -1,10 +1,12 @@
 // Safety quality evaluation: emergency recall / false-positive rate and PII precision / recall per type
-// on the dev set (../shared/eval) and the public sets in ../shared/data (Presidio, HASD, CLINC150).
+// on the dev set (../shared/eval), our emergency held-out sets (data/safety) and the public sets in
+// ../shared/data (Presidio, HASD, CLINC150).
 //
 //   safety_eval               print the report (markdown, the "Safety" section of docs/QUALITY.md)
 //   safety_eval --smoke       also check regression floors; exit 1 when one is missed (ctest runs this)
 //   safety_eval --errors      list every miss and false alarm
 //   safety_eval --text "..."  print the PII entities found in one text
+//   safety_eval --emergency "..."  the triage of one text: every emergency phrase, its weight, why it is suppressed
 //   safety_eval --no-tagger ...  the same with the PII rules alone, without the learned PERSON/ADDRESS tagger
 //                                (the service runs it by default; put the flag before the others)
 //   safety_eval --typo-collisions /usr/share/dict/words   words the typo corrector would rewrite
@@ -389,7 +391,14 @@ int main(int argc, char** argv) {
       g_errors = true;
     else if (a == "--typo-collisions" && i + 1 < argc)
       return typo_collisions(argv[i + 1]);
-    else if (a == "--text" && i + 1 < argc) {  // entities found in one text
+    else if (a == "--emergency" && i + 1 < argc) {  // the triage of one text, every hit with why it counts or not
+      const auto r = EmergencyDetector().assess(argv[i + 1]);
+      std::printf("escalate %d severity %.2f normalized '%s'\n", r.escalate, r.severity, r.normalized.c_str());
+      for (const auto& h : r.hits)
+        std::printf("  %s %.2f '%s' %s\n", h.concept_name.c_str(), h.weight, h.phrase.c_str(),
+                    h.suppressed_by.empty() ? "counts" : ("suppressed: " + h.suppressed_by).c_str());
+      return 0;
+    } else if (a == "--text" && i + 1 < argc) {  // entities found in one text
       PiiDetector d(tagger);
       for (const auto& p : predict(d, argv[i + 1]))
         std::printf("%s [%zu,%zu) '%s'\n", p.type.c_str(), p.b, p.e, p.text.c_str());
@@ -397,7 +406,8 @@ int main(int argc, char** argv) {
     }
     else {
       std::fprintf(stderr,
-                   "usage: safety_eval [--no-tagger] [--smoke] [--errors] [--typo-collisions DICT] [--text TEXT]\n");
+                   "usage: safety_eval [--no-tagger] [--smoke] [--errors] [--typo-collisions DICT] [--text TEXT] "
+                   "[--emergency TEXT]\n");
       return 2;
     }
   }
@@ -426,6 +436,25 @@ int main(int argc, char** argv) {
     for (const auto& r : read_jsonl(dir / "data" / "clinc150_oos" / f)) clinc.push_back({str(r, "text"), false});
   for (const auto& r : read_jsonl(dir / "eval" / "intents.jsonl"))
     intents.push_back({str(r, "text"), str(r, "intent") == "emergency"});
+  // Our own held-out sets (data/safety, docs/QUALITY.md), each written before the next round of fixes: the
+  // misses of the first two were fixed; the third was written after those fixes and is never used to tune it.
+  struct Holdout {
+    const char* file;
+    EmStats stats;
+    std::map<std::string, std::pair<int, int>> by_kind;  // category -> (escalated, rows)
+  };
+  Holdout holdouts[] = {
+      {"emergency_holdout.jsonl", {}, {}}, {"emergency_holdout2.jsonl", {}, {}}, {"emergency_holdout3.jsonl", {}, {}}};
+  for (auto& h : holdouts) {
+    std::vector<std::pair<std::string, bool>> rows;
+    for (const auto& r : read_jsonl(fs::path(AURIXA_SOURCE_DIR) / "data" / "safety" / h.file)) {
+      rows.push_back({str(r, "text"), r.at("emergency").as_bool()});
+      auto& k = h.by_kind[str(r, "category") + (r.at("emergency").as_bool() ? "" : " (negative)")];
+      k.first += em.assess(str(r, "text")).escalate;
+      ++k.second;
+    }
+    h.stats = run_emergency(em, rows, h.file);
+  }
   const auto s_dev = run_emergency(em, dev, "emergency dev");
   const auto s_hasd = run_emergency(em, hasd, "hasd");
   const auto s_clinc = run_emergency(em, clinc, "clinc150");
@@ -463,11 +492,18 @@ int main(int argc, char** argv) {
                 100.0 * s.fp_rate(), s.tp, s.fn, s.fp, s.tn);
   };
   row("eval/emergency.jsonl (dev)", s_dev);
+  row("data/safety/emergency_holdout.jsonl (ours; its misses were fixed)", holdouts[0].stats);
+  row("data/safety/emergency_holdout2.jsonl (ours; its misses were fixed)", holdouts[1].stats);
+  row("data/safety/emergency_holdout3.jsonl (ours, written after those fixes, never tuned on)", holdouts[2].stats);
   row("eval/intents.jsonl (emergency intent vs rest)", s_int);
   row("data/hasd/test.jsonl (all non-emergency)", s_hasd);
   row("data/clinc150_oos (all non-emergency)", s_clinc);
   std::printf("\nDev hard negatives by kind (false alarms / rows):");
   for (const auto& [cat, c] : dev_neg_by_cat) std::printf(" %s %d/%d;", cat.c_str(), c.first, c.second);
+  for (const auto& h : holdouts) {
+    std::printf("\n%s by kind (escalated / rows):", h.file);
+    for (const auto& [kind, k] : h.by_kind) std::printf(" %s %d/%d;", kind.c_str(), k.first, k.second);
+  }
   std::printf("\n");
   print_types("### PII: eval/pii.jsonl (dev, exact type + text)", pii_dev);
   print_types("### PII: Presidio synth_dataset_v2 (1,500 sentences), exact span", synth_exact);
@@ -508,6 +544,11 @@ int main(int argc, char** argv) {
   floor("emergency dev recall", s_dev.recall(), 0.97);
   ceiling("emergency dev false-positive rate", s_dev.fp_rate(), 0.06);
   floor("intents emergency recall", s_int.recall(), 0.9);
+  // Our held-out sets (measured 2026-11-27: 1.00 / 0.975 / 0.70 recall, no false alarm).
+  floor("emergency holdout recall", holdouts[0].stats.recall(), 0.95);
+  floor("emergency holdout2 recall", holdouts[1].stats.recall(), 0.92);
+  floor("emergency holdout3 recall", holdouts[2].stats.recall(), 0.65);
+  for (const auto& h : holdouts) ceiling((std::string(h.file) + " false-positive rate").c_str(), h.stats.fp_rate(), 0.05);
   ceiling("hasd false-positive rate", s_hasd.fp_rate(), 0.01);
   ceiling("clinc150 false-positive rate", s_clinc.fp_rate(), 0.01);
   floor("pii dev micro precision", dev_micro.precision(), 0.9);

@@ -110,6 +110,12 @@ TEST_F(PipelineHttp, NegatedSymptomsAreNotAnEmergency) {
   EXPECT_FALSE(o.at("escalated").as_bool());
 }
 
+// The classifier alone reads "choking" as an emergency; the triage read the negation and wins.
+TEST_F(PipelineHttp, ClassifierDoesNotEscalateWhatTheTriageRuledOut) {
+  auto o = turn({{"prompt", "he's not choking, he just coughs a little when he drinks too fast"}});
+  EXPECT_FALSE(o.at("escalated").as_bool()) << bj::serialize(o);
+}
+
 TEST_F(PipelineHttp, PersonalDataIsRedactedInTheStoredConversation) {
   auto o = turn({{"prompt", "my ssn is 536-22-8415, what are your hours?"}, {"patient_id", 1}, {"session_id", "pii-1"}});
   auto res = get("/api/v1/admin/patients/1/conversations?limit=50");

@@ -131,6 +131,7 @@ bj::object safety_json(const safety::ValidateResult& v) {
   bj::object o{{"is_safe", v.is_safe}, {"requires_escalation", v.requires_escalation}, {"severity", v.severity},
                {"entities", std::move(types)}};
   if (v.category) o["category"] = *v.category;
+  if (v.emergency_ruled_out) o["emergency_ruled_out"] = true;
   return o;
 }
 
@@ -354,8 +355,9 @@ std::unique_ptr<PipelineService::Turn> PipelineService::begin(const PipelineRequ
   out.intent = cls.intent;
   out.confidence = cls.confidence;
 
-  if (cls.intent == "emergency" && cls.confidence >= 0.8) {
-    // The classifier recognised an emergency the safety lexicon did not: escalate rather than risk it.
+  if (cls.intent == "emergency" && cls.confidence >= 0.8 && !t->input.emergency_ruled_out) {
+    // The classifier recognised an emergency the safety lexicon did not: escalate rather than risk it. Not when
+    // the triage saw the emergency words and ruled them out ("he's not choking"): it reads the context.
     out.escalated = true;
     out.escalation_type = "emergency";
     t->answer = kEmergencyFallback;

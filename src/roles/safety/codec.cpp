@@ -56,6 +56,7 @@ bj::object to_json(const ValidateResult& r) {
                {"severity", r.severity},      {"entities", std::move(entities)}};
   o["category"] = r.category ? bj::value(*r.category) : bj::value(nullptr);
   o["escalation_message"] = r.escalation_message ? bj::value(*r.escalation_message) : bj::value(nullptr);
+  o["emergency_ruled_out"] = r.emergency_ruled_out;
   return o;
 }
 
@@ -76,6 +77,7 @@ ValidateResult parse_validate_result(const bj::object& o) {
   r.validated_text = s(o, "validated_text");
   r.requires_escalation = o.at("requires_escalation").as_bool();
   r.severity = num(o, "severity");
+  if (const auto* x = o.if_contains("emergency_ruled_out"); x && x->is_bool()) r.emergency_ruled_out = x->as_bool();
   if (const auto* c = o.if_contains("category"); c && c->is_string()) r.category = std::string(c->as_string());
   if (const auto* m = o.if_contains("escalation_message"); m && m->is_string())
     r.escalation_message = std::string(m->as_string());

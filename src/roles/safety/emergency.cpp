@@ -28,7 +28,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& macros() {
       {"{AMOUNT}",
        "(?:too many|too much|way too many|way too much|a bunch|a whole bunch|a handful|a fistful|a lot|a ton|a pile|"
        "[1-9]\\d+|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|a dozen|dozens|half a bottle|half the "
-       "bottle|most)"},
+       "bottle|most|all|all of)"},
       {"{MED}",
        "(?:pills?|tablets?|capsules?|caps|meds|medications?|medicines?|doses|gummies|antidepressants|painkillers|pain "
        "killers|pain pills|sleeping pills|sleep(?:ing)? (?:meds|aids)|opioids|opiates|narcotics|oxy\\w*|percocets?|"

@@ -26,7 +26,7 @@ constexpr const char* kPseudoNeg =
 constexpr const char* kNegPost =
     R"((?:is |are |has |have |seems |was |got |its |it is |has been )?(?:much |a lot |way |so much |a little |alot )?(?:gone|resolved|went away|goes away|go away|better|improved|improving|cleared up|under control|has stopped|stopped|fine now|is fine|are fine|normal now|ruled out|all good|okay now|ok now|subsided|eased up|eased|ya paso|mejor))";
 constexpr const char* kPast =
-    R"(in (?:19|20)\d\d|back in (?:19|20)?\d\d|(?:in|during|since) (?:high school|college|my twenties|my teens)|last (?:year|month|week|summer|spring|fall|autumn|winter|time|christmas|january|february|march|april|may|june|july|august|september|october|november|december)|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|a few|couple|a couple|couple of|a couple of|several|many|some|\d+) (?:years?|months?|weeks?|yrs?|decades?) ago|years ago|months ago|weeks ago|ages ago|long time ago|long ago|a while ago|a while back|used to|in the past|history of|hx of|previous(?:ly)?|prior|former(?:ly)?|as a (?:kid|child|teen|teenager|baby|toddler)|when (?:i|he|she|we|they) (?:was|were) (?:a |younger|little|young|small|\d+|in)|(?:was|were) (?:treated|diagnosed|hospitali[sz]ed|admitted|seen) (?:for|with)|recovered from|recovering from|survived|survivor|el ano pasado|hace (?:\w+ )?(?:anos|meses|semanas)|de (?:nino|nina|joven)|en el pasado)";
+    R"(in (?:19|20)\d\d|back in (?:19|20)?\d\d|(?:in|during|since) (?:high school|college|my twenties|my teens)|last (?:year|month|week|summer|spring|fall|autumn|winter|time|christmas|january|february|march|april|may|june|july|august|september|october|november|december)|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|a few|couple|a couple|couple of|a couple of|several|many|some|\d+) (?:years?|months?|weeks?|yrs?|decades?) ago|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|a few|couple|a couple|couple of|a couple of|several|many|some|\d+) (?:years?|months?|weeks?|yrs?) back|years back|months back|years ago|months ago|weeks ago|ages ago|long time ago|long ago|a while ago|a while back|used to|in the past|history of|hx of|previous(?:ly)?|prior|former(?:ly)?|as a (?:kid|child|teen|teenager|baby|toddler)|when (?:i|he|she|we|they) (?:was|were) (?:a |younger|little|young|small|\d+|in)|(?:was|were) (?:treated|diagnosed|hospitali[sz]ed|admitted|seen) (?:for|with)|recovered from|recovering from|survived|survivor|el ano pasado|hace (?:\w+ )?(?:anos|meses|semanas)|de (?:nino|nina|joven)|en el pasado)";
 constexpr const char* kPresent =
     R"(now|right now|currently|at the moment|again|another|today|tonight|this (?:morning|afternoon|evening|minute|second|instant)|just now|just (?:had|happened|started|did|took|swallowed|fell|collapsed)|(?:\d+|a|an|one|two|few|a few|couple|a couple of|several|ten|twenty|thirty) (?:minutes?|mins?|hours?|hrs?) ago|is having|am having|are having|im having|hes having|shes having|theyre having|keeps|ahora|ahorita|hoy)";
 constexpr const char* kPastVerb = R"(had|has had|have had|ive had|hes had|shes had|suffered|tuvo)";
@@ -36,14 +36,14 @@ constexpr const char* kHypothetical =
     R"(if|in case|whenever|what if|when (?:should|do|does|is it|to|would)|should (?:i|someone|you|we|a person) (?:call|go|see|worry|be worried)|suppose|supposing|hypothetically|should (?:i|someone|you|he|she) ever|en caso de|what (?:are|is|causes|cause|happens|should|would|to do|do (?:i|you|we) do if|does|do|kind|type|types|counts)|whats (?:the|a|an)|how (?:can|do (?:you|people|they|doctors)|does|long|common|likely|serious|dangerous|often|would|should|is|are|much|many|quickly|soon|fast)|how do i (?:know|tell|recognize|recognise|spot|prevent|avoid|check)|why (?:do|does|is|are|would|did)|(?:warning )?signs? (?:of|that)|symptoms? of|risk factors?|risks? (?:of|for)|causes? of|treatment (?:for|of)|prevent\w*|explain|tell me (?:about|more)|information (?:on|about)|info (?:on|about)|learn\w* (?:about|more|how)|difference between|is it (?:normal|safe|true|possible|bad|dangerous|common|okay|ok)|can (?:you|a|an|someone|people|stress|anxiety|dehydration|caffeine) (?:explain|tell|get|have|die|cause|give)|(?:do|does) (?:you|they|the clinic) (?:offer|have|teach|provide)|class|classes|course|training|certification|webinar|article|video|documentary|research|homework|school project|essay|presentation|quiz|(?:que|cuales) (?:es|son)|que hacer si|como (?:se|saber|puedo saber)|sintomas de|senales de)";
 // Question forms that make a whole sentence hypothetical wherever they stand ("is X normal?").
 constexpr const char* kHypoSentence =
-    R"((?:normal|common|typical|serious|dangerous|contagious|hereditary|genetic|preventable|treatable|curable|a sign of \w+|something to worry about) \?|(?:is|are) (?:that|this|it|these|those) (?:normal|common|serious|bad|dangerous) \?)";
+    R"((?:is|are|does|do|can) (?:\w+ ){1,3}(?:always|usually|normally|typically|generally|ever) (?:a |an )?(?:\w+ ){0,2}(?:sign|signs|symptom|symptoms|problem|problems|caused|cause|serious|dangerous|related|linked)|(?:normal|common|typical|serious|dangerous|contagious|hereditary|genetic|preventable|treatable|curable|a sign of \w+|something to worry about) \?|(?:is|are) (?:that|this|it|these|those) (?:normal|common|serious|bad|dangerous) \?)";
 // A definite subject in a present state ends a hypothetical scope: "what do i do, my husband is ...".
 constexpr const char* kHypoBreak =
     R"((?:my|his|her|our|their) \w+ (?:is|are|has|keeps|just|cant|wont|isnt|was|seems)|(?:im|hes|shes|theyre|he is|she is|i am|they are) (?:\w+ing|not|having|so|really|very|unconscious|unresponsive|blue)|right now|please help|help me|help us|hurry|ayuda)";
 constexpr const char* kIdiom =
     R"((?:is|are|was|its|it is|thats|this is|youre|these are|theyre|will be|going to|gonna) (?:\w+ )?(?:killing|kill) (?:me|us)|kills me|killing me|(?:dying|die) (?:for|to (?:get|see|know|try|have|hear|go|meet))|to die for|(?:bored|scared|worried|sick|tired|freaked|frightened|annoyed|laughed|laughing|worked) (?:myself |me )?to death|(?:gave|give|giving|gives) (?:me|him|her|us) (?:a )?(?:heart attack|stroke)|(?:nearly|almost|practically|about to) (?:had|have|having|gave me) (?:a )?(?:heart attack|stroke|seizure|fit)|(?:nearly|almost) (?:died|fainted|passed out|choked|collapsed)|stroke of (?:luck|genius|midnight|the pen|bad luck|insight)|(?:back|breast) ?stroke|(?:choke|choked|choking) (?:on|at|over) (?:the |that |this |my |those |these |our )?(?:price|prices|bill|bills|cost|costs|number|total|amount|estimate|news|quote|copay|invoice|charge|charges|fee|fees)|drowning in|bleeding (?:money|cash|me dry|us dry)|dead (?:tired|serious|wrong|end|set)|deadline|killer|heart ?broken|broke my heart|my heart (?:broke|sank|skipped)|dying of (?:laughter|boredom|embarrassment|curiosity)|(?:im|i am|i was) dying (?:here|lol|over)|(?:throw|threw|throwing) a fit|fit (?:for|to be))";
 constexpr const char* kMoney =
-    R"(bill|bills|billing|price|prices|pricing|cost|costs|copay|copays|co pay|deductible|invoice|charges?|fees?|premiums?|insurance|paperwork|wait|waiting|on hold|traffic|homework|exam|exams|boss|job|taxes|rent|statement|balance|estimate|quote|parking|queue|portal|website|forms?|joke|news|game|movie|team)";
+    R"(bill|bills|billing|price|prices|pricing|cost|costs|copay|copays|co pay|deductible|invoice|charges?|fees?|premiums?|insurance|paperwork|wait|waits|wait times?|waiting (?:times?|lists?|on|for|around|forever|so long|all day)|on hold|traffic|homework|exam|exams|boss|job|taxes|rent|statement|balance|estimate|quote|parking|queue|portal|website|forms?|joke|news|game|movie|team)";
 constexpr const char* kLaugh = R"(lol|lmao|lmfao|haha\w*|hehe\w*|rofl|jk|jaja\w*|xd)";
 constexpr const char* kModifierAfter =
     R"(risk|risks|prevention|awareness|hotline|hotlines|lifeline|helpline|crisis line|line|number|class|classes|training|course|survivor|survivors|support|group|screening|test|tests|testing|results?|medications?|meds?|medicines?|prescriptions?|rx|refills?|plan|kit|bracelet|insurance|coverage|claim|unit|ward|center|centre|clinic|specialist|doctor|neurologist|cardiologist|education|month|walk|fundraiser|symptoms|signs|rehab|rehabilitation|therapy|therapist|follow|followup|appointments?|appts?|visits?|checkup|history|care|recovery|protocol|drill|pamphlet|poster|research|study|studies|statistics|stats|rates?|disorders?|types?|factors|pressure|sugar|work|draw|donation|donors?|count|levels?|thinners?|thinning|bank|hazards?|cream|ointment|spray|gel|treatments?|machine|exercises?|control|patients|victims?|precautions|scare|scares|free|vaccine|panel|diary|log|policy)";
@@ -435,8 +435,26 @@ std::string ContextRules::suppression(const ContextCues& c, const EmergencyHit& 
 
   // 7. Past: a temporal cue in the sentence, or "had a <event>" in an administrative request.
   if (!present) {
-    for (const auto& s : c.past)
-      if (c.sentence[s.first] == sentence && !overlaps(s, h)) return "past";
+    // Across punctuation or a contrast a cue dates only its own clause: in "chest pain and short of breath, I
+    // had a heart attack last year" the year dates the heart attack, not the pain, and in "bleeding after my
+    // delivery last week, soaking a pad every 20 minutes" the soaking is now. A cue that is its whole clause
+    // ("last year, I had a stroke") still dates what follows; "fainted once after giving blood last year"
+    // has no break and keeps its cue.
+    auto broken = [&](std::size_t from, std::size_t to) {  // a break strictly between
+      for (std::size_t i = from + 1; i < to; ++i)
+        if (c.hard_break[i]) return true;
+      return false;
+    };
+    auto fronted = [&](const TokenSpan& s) {  // the cue alone between the sentence start or a break and a break
+      const bool starts = s.first == 0 || c.hard_break[s.first - 1] || c.sentence[s.first - 1] != sentence;
+      return starts && s.last + 1 < c.hard_break.size() && c.hard_break[s.last + 1];
+    };
+    for (const auto& s : c.past) {
+      if (c.sentence[s.first] != sentence || overlaps(s, h)) continue;
+      const bool applies = s.first < h.first_token ? !broken(s.last, h.first_token) || fronted(s)
+                                                   : !broken(h.last_token, s.first);
+      if (applies) return "past";
+    }
     for (const auto& s : c.past_verb)
       if (s.last < h.first_token && h.first_token - s.last <= 3 && c.sentence[s.first] == sentence &&
           routine(c, impl_->register_words))

@@ -56,6 +56,42 @@ TEST_F(SafetyEmergency, CategoriesOfClearEmergencies) {
   EXPECT_EQ(category("my son got hit by a car"), "other");
 }
 
+// Red flags added from the held-out sets' miss kinds (docs/QUALITY.md "Emergency escalation"), in other words.
+TEST_F(SafetyEmergency, RedFlagsFromTriageGuidance) {
+  EXPECT_TRUE(escalates("tight pain in the center of his chest"));
+  EXPECT_TRUE(escalates("pressure on the left side of my chest that moves up into my neck"));
+  EXPECT_TRUE(escalates("my 5 weeks old son has a fever of 100.9"));       // fever under three months
+  EXPECT_TRUE(escalates("she is burning up with a high fever and is so floppy"));
+  EXPECT_TRUE(escalates("fever and a stiff neck since this morning"));       // meningitis signs
+  EXPECT_TRUE(escalates("high fever and purple spots on his legs"));
+  EXPECT_EQ(category("I'm going to jump off the roof of my building"), "suicide_self_harm");
+  EXPECT_EQ(category("I'll point the gun at my head"), "suicide_self_harm");
+  EXPECT_EQ(category("me voy a matar"), "suicide_self_harm");
+  EXPECT_TRUE(escalates("his thumb came off in the log splitter"));
+  EXPECT_TRUE(escalates("soaking through a pad every half hour since the birth"));
+  EXPECT_TRUE(escalates("glucose reads 560, he's confused and vomiting"));  // with confusion
+  EXPECT_FALSE(escalates("my glucose reads 260 after dinner"));
+  EXPECT_TRUE(escalates("she was under water for a minute, now she's gasping"));
+  EXPECT_TRUE(escalates("hot coffee spilled all over him and it's blistering badly"));
+  EXPECT_TRUE(escalates("sudden loss of sight in one eye"));
+}
+
+// A past cue dates its own clause; across punctuation it dates what follows only when it stands alone.
+TEST_F(SafetyEmergency, PastCueScope) {
+  EXPECT_TRUE(escalates("crushing chest pain, I had a stent put in last year"));
+  EXPECT_FALSE(escalates("last year, I had a heart attack and I need the records"));
+  EXPECT_FALSE(escalates("I passed out once after a blood draw two years ago"));
+  EXPECT_FALSE(escalates("my aunt had a stroke a couple of years back"));
+  EXPECT_TRUE(escalates("bleeding heavily after my surgery last week, soaking a pad every hour"));
+}
+
+TEST_F(SafetyEmergency, GeneralQuestionsAreNotEmergencies) {
+  EXPECT_FALSE(escalates("is a seizure always a sign of epilepsy?"));
+  EXPECT_FALSE(escalates("are nosebleeds usually serious?"));
+  EXPECT_TRUE(escalates("someone is having a seizure in your lobby"));  // "lobby"/"waiting room" is no idiom
+  EXPECT_TRUE(escalates("a man collapsed in the waiting room and is not breathing"));
+}
+
 TEST_F(SafetyEmergency, SelfHarmAlwaysEscalatesWithCrisisCategory) {
   EXPECT_EQ(category("I want to kill myself"), "suicide_self_harm");
   EXPECT_EQ(category("i dont want to be alive anymore"), "suicide_self_harm");

@@ -124,6 +124,13 @@ ValidateResult SafetyService::validate(const ValidateRequest& req) {
   // 1. Emergency triage.
   if (req.stage != Stage::tool) {
     const auto a = emergency_.assess(req.text);
+    // Ruled out: every emergency phrase suppressed, at least one because the event is not happening now. A
+    // modifier ("blood thinners", "stroke clinic") only says the word named something else.
+    r.emergency_ruled_out =
+        !a.escalate &&
+        std::all_of(a.hits.begin(), a.hits.end(), [](const auto& h) { return !h.suppressed_by.empty(); }) &&
+        std::any_of(a.hits.begin(), a.hits.end(),
+                    [](const auto& h) { return !h.suppressed_by.empty() && h.suppressed_by != "modifier"; });
     if (a.escalate && a.category) {
       r.requires_escalation = true;
       r.category = std::string(category_name(*a.category));

@@ -37,6 +37,15 @@ TEST(SafetyService, EmergencyEscalatesWithoutMarkingTextUnsafe) {  // D8
   EXPECT_GE(r.severity, 0.8);
 }
 
+// The pipeline's intent classifier may not escalate words the triage read in context and ruled out.
+TEST(SafetyService, EmergencyWordsRuledOutByContextAreReported) {
+  EXPECT_TRUE(check("he's not choking, he just coughs when he drinks fast").emergency_ruled_out);  // negated
+  EXPECT_TRUE(check("my dad had a stroke in 2019, I need his records").emergency_ruled_out);      // past
+  EXPECT_FALSE(check("she fell and can't get up, she's on blood thinners").emergency_ruled_out);   // a modifier only
+  EXPECT_FALSE(check("my face is drooping and I can't lift my arm").emergency_ruled_out);          // escalated
+  EXPECT_FALSE(check("Can I book a checkup next Tuesday?").emergency_ruled_out);                   // no emergency words
+}
+
 TEST(SafetyService, SelfHarmGetsCrisisLine) {
   auto r = check("I want to end my life");
   EXPECT_EQ(r.category.value_or(""), "suicide_self_harm");
