@@ -1,0 +1,29 @@
+#include "roles/safety/codec.hpp"
+
+#include <gtest/gtest.h>
+
+#include "roles/safety/service.hpp"
+
+namespace aurixa::safety {
+namespace {
+
+// Split deployments carry the validate result over HTTP: the orchestration parses what the safety role wrote.
+TEST(SafetyCodec, ValidateResultSurvivesTheWireFormat) {
+  SafetyService svc;
+  for (const char* text : {"he's not choking, he just coughs when he drinks fast", "my face is drooping",
+                           "Can I book a checkup? My SSN is 123-45-6789"}) {
+    const auto r = svc.validate(ValidateRequest{text, Stage::input, {}, {}});
+    const auto back = codec::parse_validate_result(codec::to_json(r));
+    EXPECT_EQ(back.emergency_ruled_out, r.emergency_ruled_out) << text;
+    EXPECT_EQ(back.requires_escalation, r.requires_escalation) << text;
+    EXPECT_EQ(back.category, r.category) << text;
+    EXPECT_EQ(back.validated_text, r.validated_text) << text;
+    EXPECT_EQ(back.entities.size(), r.entities.size()) << text;
+  }
+  // A safety role of an older release writes no emergency_ruled_out: read as false.
+  const auto old = codec::parse_validate_result(boost::json::object{{"is_safe", true}, {"requires_escalation", false}});
+  EXPECT_FALSE(old.emergency_ruled_out);
+}
+
+}  // namespace
+}  // namespace aurixa::safety
