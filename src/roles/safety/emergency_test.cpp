@@ -76,6 +76,22 @@ TEST_F(SafetyEmergency, RedFlagsFromTriageGuidance) {
   EXPECT_TRUE(escalates("sudden loss of sight in one eye"));
 }
 
+// Round 3 of the held-out fixes, in other words than the sets.
+TEST_F(SafetyEmergency, MoreRedFlags) {
+  EXPECT_TRUE(escalates("his chest is killing him and he's sweating"));
+  EXPECT_FALSE(escalates("my feet are killing me after the hike"));
+  EXPECT_TRUE(escalates("it feels like my chest is in a vice"));
+  EXPECT_EQ(category("he left notes for his kids and says he is going to end it"), "suicide_self_harm");
+  EXPECT_EQ(category("I'll swallow everything so I never wake up"), "suicide_self_harm");
+  EXPECT_EQ(category("she said she would steer her car into a tree"), "suicide_self_harm");
+  EXPECT_TRUE(escalates("he accidentally shot himself in the foot"));
+  EXPECT_TRUE(escalates("his pupils are like pinpoints and his breathing is shallow"));
+  EXPECT_TRUE(escalates("my toddler swallowed a magnet"));
+  EXPECT_TRUE(escalates("she fell about ten feet from the balcony"));
+  EXPECT_TRUE(escalates("my 6 weeks old has a temperature of 100.5"));
+  EXPECT_TRUE(escalates("33 weeks pregnant with blurry vision and a blinding headache"));
+}
+
 // A past cue dates its own clause; across punctuation it dates what follows only when it stands alone.
 TEST_F(SafetyEmergency, PastCueScope) {
   EXPECT_TRUE(escalates("crushing chest pain, I had a stent put in last year"));
