@@ -41,7 +41,7 @@ namespace {
 struct Scores {
   double hit1 = 0, hit3 = 0, mrr = 0, ndcg = 0, recall10 = 0, answer3 = 0;
   double facts = 0, abstain = 0;  // builtin responder rows (answer_rows) at the default threshold
-  double answered = 0, grounded = 0;  // builtin responder on MedQuAD (medquad_answer_rows)
+  double answered = 0, grounded = 0;  // builtin responder on MedQuAD (medquad_answers)
   double ms = 0;  // mean query time
   int n = 0;
   bool has_answers = false;

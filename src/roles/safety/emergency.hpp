@@ -55,6 +55,7 @@ struct EmergencySignal {
 // EmergencySignal::flags
 inline constexpr unsigned kSelfHarm = 1u << 0;   // bypasses hypothetical/figurative filters
 inline constexpr unsigned kFigurable = 1u << 1;  // often used figuratively ("heart attack", "choke")
+inline constexpr unsigned kLiteral = 1u << 2;    // never read as an idiom ("my chest is killing me" is pain)
 
 const std::vector<EmergencySignal>& emergency_lexicon();
 // Real words one typo away from lexicon words; never "corrected" into them ("strike" is not "stroke").

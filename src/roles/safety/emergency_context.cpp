@@ -384,9 +384,8 @@ std::string ContextRules::suppression(const ContextCues& c, const EmergencyHit& 
   };
 
   // 1. Figurative: an idiom covering the hit, or a figurable word in a money/joke register.
-  // A body part that is "killing me" is pain, not an idiom, when the part is the chest.
   for (const auto& s : c.idiom)
-    if (overlaps(s, h) && h.concept_name != "chest_pain") return "figurative";
+    if (overlaps(s, h) && !(flags & kLiteral)) return "figurative";
   if ((flags & kFigurable) && !self_harm) {
     if (laugh(c, impl_->register_words)) return "figurative";
     for (const auto& s : c.money)

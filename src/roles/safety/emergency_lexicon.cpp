@@ -18,10 +18,10 @@ const std::vector<EmergencySignal>& emergency_lexicon() {
       kLexicon =
           {
               // ---------------------------------------------------------------- cardiac
-              {"chest_pain", C::cardiac, 1.0, 0,
+              {"chest_pain", C::cardiac, 1.0, kLiteral,
                R"(chest (?:pains?|pressure|tightness|heaviness|discomfort|aches?|aching|hurts?|hurting|(?:(?:is|feels?|keeps|like|its|it is|being|getting|got|so|really|very) )+(?:tight|heavy|crush\w*|squeez\w*|hurting|killing (?:me|him|her)|caving|on fire|in a vi[sc]e|in a clamp|clamped)|tight|crushing|squeezing)|(?:dolor|presion|opresion) (?:de|en el|en mi) pecho|me duele (?:el|mi) pecho)"},
               {"pain_in_chest", C::cardiac, 1.0, 0,
-               R"((?:pain|pressure|tightness|heaviness|squeezing|crushing|stabbing|sharp|discomfort|aching|weight) (?:in|on|across|around) (?:the |my |his |her |their )?(?:(?:middle|center|centre|centre|left side|right side|left|right|front|top) of (?:the |my |his |her |their )?)?(?:chest|heart))"},
+               R"((?:pain|pressure|tightness|heaviness|squeezing|crushing|stabbing|sharp|discomfort|aching|weight) (?:in|on|across|around) (?:the |my |his |her |their )?(?:(?:middle|center|centre|left side|right side|left|right|front|top) of (?:the |my |his |her |their )?)?(?:chest|heart))"},
               {"chest_grab", C::cardiac, 1.0, 0,
                R"((?:clutch|grab|grabb|hold|held|press)\w* (?:at |onto |on )?(?:my|his|her|their) (?:chest|heart))"},
               {"chest_weight", C::cardiac, 1.0, 0,
