@@ -14,6 +14,26 @@
 
 namespace aurixa::safety {
 
+std::string lower_folded(std::string_view text) {
+  // U+00C0..U+00FF (UTF-8 0xC3 0x80..0xBF) by their base letter; '*' = no base letter (×, ÷): kept as is.
+  static constexpr char kBase[] = "aaaaaaaceeeeiiiidnooooo*ouuuuyts" "aaaaaaaceeeeiiiidnooooo*ouuuuyty";
+  std::string s;
+  s.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0xC3 && i + 1 < text.size()) {
+      const auto n = static_cast<unsigned char>(text[i + 1]);
+      if (n >= 0x80 && n <= 0xBF && kBase[n - 0x80] != '*') {
+        s.push_back(kBase[n - 0x80]);
+        ++i;
+        continue;
+      }
+    }
+    s.push_back(static_cast<char>(std::tolower(c)));
+  }
+  return s;
+}
+
 std::string_view entity_type_name(EntityType t) noexcept {
   static constexpr std::string_view kNames[kEntityTypeCount] = {"SSN",           "CREDIT_CARD", "EMAIL",  "PHONE",
                                                                 "DATE_OF_BIRTH", "MRN",         "NPI",    "DEA",
@@ -41,9 +61,7 @@ bool has_word(std::string_view lower, std::string_view w) {
 }
 
 std::string lower_window(std::string_view text, std::size_t b, std::size_t e) {
-  std::string s(text.substr(b, e - b));
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
+  return lower_folded(text.substr(b, e - b));
 }
 
 // Words that make a number an order/claim/reference number rather than personal data.
@@ -241,7 +259,7 @@ std::vector<PiiEntity> PiiDetector::detect_rules(std::string_view text, std::vec
   };
 
   // A number is vetoed when an order/claim/reference word is among the 3 words before it, unless a
-  // word naming the entity type stands closer ("transaction of card 6011...").
+  // word naming the entity type stands closer ("transaction of card 6011...", "the claim, provider npi 2...").
   auto vetoed = [&](std::size_t b, const std::vector<std::string_view>& positive) {
     std::size_t i = b, words = 0;
     while (i > 0 && words < 3) {
@@ -282,8 +300,8 @@ std::vector<PiiEntity> PiiDetector::detect_rules(std::string_view text, std::vec
   each_run(kSsn, 9, 0, [&](std::size_t b, std::size_t e) {
     const auto s = text.substr(b, e - b);
     const std::string d = digits_of(s);
-    if (!ssn_valid(d) || !consistent_separators(s) || negative(b)) return;
     static const std::vector<std::string_view> kCtx = {"ssn", "social", "security", "ss#", "ss", "seguro", "ssns"};
+    if (!ssn_valid(d) || !consistent_separators(s) || vetoed(b, kCtx)) return;
     const bool ctx = context_before(text, b, 40, kCtx);
     const bool formatted = d.size() != s.size();
     double score = formatted ? 0.6 : 0.4;
@@ -314,20 +332,20 @@ std::vector<PiiEntity> PiiDetector::detect_rules(std::string_view text, std::vec
     impl.each(kMbi, text, [&](std::size_t b, std::size_t e) {
       const auto s = text.substr(b, e - b);
       const auto dashes = std::count(s.begin(), s.end(), '-');
-      if ((dashes != 0 && dashes != 2) || !mbi_valid(s) || negative(b)) return;
       static const std::vector<std::string_view> kCtx = {"medicare", "mbi", "beneficiary", "cms"};
+      if ((dashes != 0 && dashes != 2) || !mbi_valid(s) || vetoed(b, kCtx)) return;
       cand.push_back({EntityType::MEDICARE_MBI, b, e, context_before(text, b, 40, kCtx) ? 0.95 : 0.8});
     });
   if (longest_digits >= 7)
     impl.each(kDea, text, [&](std::size_t b, std::size_t e) {
-      if (!dea_valid(text.substr(b, e - b)) || negative(b)) return;
       static const std::vector<std::string_view> kCtx = {"dea", "prescriber", "registration", "controlled"};
+      if (!dea_valid(text.substr(b, e - b)) || vetoed(b, kCtx)) return;
       cand.push_back({EntityType::DEA, b, e, context_before(text, b, 40, kCtx) ? 0.95 : 0.7});
     });
   each_run(kNpi, 10, 0, [&](std::size_t b, std::size_t e) {
     const auto s = text.substr(b, e - b);
-    if (!npi_valid(digits_of(s)) || !consistent_separators(s) || negative(b)) return;
     static const std::vector<std::string_view> kCtx = {"npi", "provider", "prescriber", "national provider"};
+    if (!npi_valid(digits_of(s)) || !consistent_separators(s) || vetoed(b, kCtx)) return;
     // Without "NPI" nearby a checksum-valid 10-digit number is as likely a phone number: the phone
     // recognizer (0.7) then wins the overlap.
     cand.push_back({EntityType::NPI, b, e, context_before(text, b, 40, kCtx) ? 0.95 : 0.5});
@@ -353,7 +371,9 @@ std::vector<PiiEntity> PiiDetector::detect_rules(std::string_view text, std::vec
       cand.push_back({EntityType::IP_ADDRESS, b, e, 0.9});
     });
   if (longest_digits >= 5)
-    impl.each(kMrn, text, [&](std::size_t b, std::size_t e) { cand.push_back({EntityType::MRN, b, e, 0.85}); });
+    // Anchored on a medical-record label right before it: stronger evidence than a generic "number" nearby,
+    // which is all a phone reading of the same digits may have ("chart number 30056129").
+    impl.each(kMrn, text, [&](std::size_t b, std::size_t e) { cand.push_back({EntityType::MRN, b, e, 0.95}); });
 
   for (const auto& a : find_addresses(text)) {
     static const std::vector<std::string_view> kCtx = {"address", "live", "lives", "living",    "moved",   "mail",
@@ -417,7 +437,7 @@ void add_phone(const PhoneValidator& phone, std::string_view text, std::size_t b
   static const std::vector<std::string_view> kCtx = {
       "phone",   "call",     "cell",      "mobile",   "tel",    "telephone", "number",  "fax",    "reach", "text",
       "contact", "landline", "voicemail", "whatsapp", "numero", "telefono",  "celular", "llamar", "at",
-      "messages", "message", "sms", "dial", "registered", "answering", "texts"};
+      "messages", "message", "sms", "dial", "registered", "answering", "texts", "ring", "callback"};
   static const std::vector<std::string_view> kAfter = {"mobile", "fax", "office", "cell", "home", "work", "tel"};
   const bool ctx = context_before(text, b, 40, kCtx) || context_after(text, e, 10, kAfter);
   // The candidate may have swallowed a neighbouring number; try it whole, then without its last or

@@ -99,6 +99,10 @@ std::vector<DateSpan> find_dates(std::string_view text);
 // True when birth-date wording ("born", "DOB", "fecha de nacimiento") stands before the date, within
 // the same stretch of text (not before an earlier date, not separated by appointment/visit words).
 bool has_birth_context(std::string_view text, std::size_t date_begin, std::size_t window_begin);
+// Lower-cases ASCII and folds the Latin-1 letters of Spanish and other Western European text to their base
+// letter ("Teléfono", "NACÍ" -> "telefono", "naci"), so context word lists need no accented spellings. Other
+// bytes are kept. For matching cue words only: the result's offsets are not the text's.
+std::string lower_folded(std::string_view text);
 
 class PiiDetector {
  public:

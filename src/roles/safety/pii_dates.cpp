@@ -117,8 +117,7 @@ std::vector<DateSpan> find_dates(std::string_view text) {
 
 bool has_birth_context(std::string_view text, std::size_t date_begin, std::size_t window_begin) {
   window_begin = std::max(window_begin, date_begin > 48 ? date_begin - 48 : 0);
-  std::string lower(text.substr(window_begin, date_begin - window_begin));
-  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = lower_folded(text.substr(window_begin, date_begin - window_begin));
   static const std::string_view kBirth[] = {
       "born", "dob",   "d.o.b",      "d o b", "birthday", "birth date", "birthdate", "date of birth",
       "bday", "b-day", "nacimiento", "naci",  "nacio",    "nacido",     "nacida",    "cumpleanos"};

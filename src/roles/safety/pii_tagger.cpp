@@ -320,6 +320,13 @@ std::vector<PiiEntity> PiiTagger::apply(std::string_view text, std::vector<PiiEn
       if (lw == m) return true;
     return false;
   };
+  // Compass words that are also given names ("North") name a place far more often than a person when they
+  // stand alone ("Lakeview North", "the West clinic").
+  auto compass_word = [&](std::size_t k) {
+    char low[8];
+    const std::string_view lw(low, lower_into(text.substr(toks[k].b, toks[k].e - toks[k].b), low, sizeof low));
+    return lw == "north" || lw == "south" || lw == "east" || lw == "west";
+  };
   // Add: runs of tokens the tagger labels PERSON/ADDRESS above the threshold, outside every kept span.
   std::vector<PiiEntity> added;
   std::size_t ki = 0;
@@ -369,7 +376,7 @@ std::vector<PiiEntity> PiiTagger::apply(std::string_view text, std::vector<PiiEn
       continue;
     }
     const bool ok = person ? long_word && !acronyms_only && (toks[i].flags & kCap) && (words >= 2 || given) &&
-                                 !(words == 1 && calendar_word(i))
+                                 !(words == 1 && (calendar_word(i) || compass_word(i)))
                            : !after_hash && (digit || words >= 2) && !acronyms_only && !calendar_word(i) &&
                                  (long_word || beside_rule);  // numbers alone ("1372 7218") only beside an address
     if (!ok) {

@@ -126,6 +126,28 @@ TEST(SafetyPii, BirthDateNeedsBirthContextNotAppointmentContext) {
   EXPECT_EQ(found("born the 3rd of July, 1949"), (V{"DATE_OF_BIRTH=the 3rd of July, 1949"}));
 }
 
+TEST(SafetyPii, AccentedCueWordsCount) {
+  // Cue lists are written unaccented; the text's Latin-1 letters are folded before matching.
+  EXPECT_EQ(found("nací el 3 de abril de 1968"), (V{"DATE_OF_BIRTH=3 de abril de 1968"}));
+  EXPECT_EQ(found("NACIÓ el 3 de abril de 1968"), (V{"DATE_OF_BIRTH=3 de abril de 1968"}));
+  EXPECT_EQ(found("la cita es el 3 de abril de 2026"), V{});
+  EXPECT_EQ(lower_folded("Teléfono ÑANDÚ ×2"), "telefono nandu ×2");
+}
+
+TEST(SafetyPii, TheEntitysOwnLabelOverridesAnEarlierReferenceWord) {
+  // "claim" makes a number a claim number, unless the number's own label stands closer.
+  EXPECT_EQ(found("about the claim, provider npi 1234567893"), (V{"NPI=1234567893"}));
+  EXPECT_EQ(found("the claim 1234567893"), V{});
+  EXPECT_EQ(found("for the claim, ssn 536-22-8741"), (V{"SSN=536-22-8741"}));
+  EXPECT_EQ(found("claim: medicare 1EG4-TE5-MK73"), (V{"MEDICARE_MBI=1EG4-TE5-MK73"}));
+  EXPECT_EQ(found("claim denied, dea AB1234563"), (V{"DEA=AB1234563"}));
+}
+
+TEST(SafetyPii, AMedicalRecordLabelOutranksAPhoneReading) {
+  // 8 digits after "chart number" are valid as a phone number of some country; the label decides.
+  EXPECT_EQ(found("patient chart number 30056129, can I get a copy"), (V{"MRN=30056129"}));
+}
+
 TEST(SafetyPii, SsnNeedsFormatOrContext) {
   EXPECT_EQ(found("SSN 329089419"), (V{"SSN=329089419"}));
   EXPECT_EQ(found("ticket 329089419"), V{});
@@ -282,6 +304,9 @@ TEST(SafetyPiiTagger, NeverAddsOverStaffNamesDatesAcronymsOrReferenceNumbers) {
   EXPECT_EQ(tagged(person, "can I book a consult with Van Houten next week"), V{});
   // Acronyms and lower-case words are not names the tagger may add.
   EXPECT_EQ(tagged(person, "SSN and DOB are on file"), V{});
+  // A compass word alone names a place ("Lakeview North"), as a month or weekday alone names a date.
+  EXPECT_EQ(tagged(person, "the lakeview North site, then West"), V{});
+  EXPECT_EQ(tagged(person, "see you Tuesday"), V{});
   const auto address = always(2);
   // A reference number and a date are not addresses.
   EXPECT_EQ(tagged(address, "my booking #017187 is confirmed"), V{});
