@@ -92,6 +92,19 @@ TEST_F(SafetyEmergency, MoreRedFlags) {
   EXPECT_TRUE(escalates("33 weeks pregnant with blurry vision and a blinding headache"));
 }
 
+// Red flags from the misses of emergency_holdout5 (docs/QUALITY.md), in other words.
+TEST_F(SafetyEmergency, RedFlagsOfTheFifthHoldout) {
+  EXPECT_TRUE(escalates("all of a sudden half his mouth won't move"));
+  EXPECT_TRUE(escalates("her words sound drunk but she hasn't had anything to drink"));
+  EXPECT_TRUE(escalates("he puked something that looked like dark coffee grounds"));
+  EXPECT_EQ(category("my brother says he wants to die and he won't open his door"), "suicide_self_harm");
+  EXPECT_EQ(category("no one would even notice me gone, nobody will miss me"), "suicide_self_harm");
+  EXPECT_EQ(category("I saved up my sleeping pills and I'm about to swallow every one"), "suicide_self_harm");
+  EXPECT_FALSE(escalates("I take all my pills in the morning, can I move one to the evening?"));
+  EXPECT_FALSE(escalates("is it ok to take all my vitamins at once?"));
+  EXPECT_FALSE(escalates("I threw up once this morning, probably the coffee"));
+}
+
 // A past cue dates its own clause; across punctuation it dates what follows only when it stands alone.
 TEST_F(SafetyEmergency, PastCueScope) {
   EXPECT_TRUE(escalates("crushing chest pain, I had a stent put in last year"));
