@@ -33,7 +33,7 @@ fs::path shared_dir() {
   return fs::path(AURIXA_SOURCE_DIR) / ".." / "shared";
 }
 
-Dataset load_kb(const fs::path& dir) {
+Dataset load_kb(const fs::path& dir, const fs::path& queries) {
   Dataset d;
   std::map<std::string, std::int64_t> ids;
   for_each_jsonl(dir / "kb.jsonl", [&](const bj::object& o) {
@@ -44,7 +44,7 @@ Dataset load_kb(const fs::path& dir) {
     d.articles.push_back(Article{id, 1, str(o, "title"), str(o, "content"), str(o, "category")});
   });
   int n = 0;
-  for_each_jsonl(dir / "rag_queries.jsonl", [&](const bj::object& o) {
+  for_each_jsonl(queries.empty() ? dir / "rag_queries.jsonl" : queries, [&](const bj::object& o) {
     Query q;
     q.id = "q" + std::to_string(++n);
     q.text = str(o, "query");

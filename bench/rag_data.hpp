@@ -27,8 +27,8 @@ struct Dataset {
   std::map<std::int64_t, std::string> names;  // article id -> the dataset's own id ("kb-04", "GARD_...")
 };
 
-// kb.jsonl + rag_queries.jsonl; article "kb-NN" gets id NN.
-Dataset load_kb(const std::filesystem::path& eval_dir);
+// kb.jsonl + rag_queries.jsonl (or another query file in that format); article "kb-NN" gets id NN.
+Dataset load_kb(const std::filesystem::path& eval_dir, const std::filesystem::path& queries = {});
 // corpus.jsonl + queries.jsonl + qrels/test.tsv; articles get ids 1..N in corpus order. Queries without
 // a judged passage are dropped.
 Dataset load_medquad(const std::filesystem::path& dir);

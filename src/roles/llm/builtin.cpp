@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "roles/llm/answer_type.hpp"
 #include "roles/llm/prompt.hpp"
 #include "roles/llm/text.hpp"
 
@@ -184,6 +185,7 @@ struct BuiltinResponder::Analysed {
   std::vector<std::string> title_terms;
   std::vector<std::string> sentences;
   std::vector<std::vector<std::string>> sentence_terms;
+  std::vector<unsigned> sentence_types;  // answer::present() of each sentence
 };
 
 namespace {
@@ -211,7 +213,10 @@ std::shared_ptr<const BuiltinResponder::Analysed> BuiltinResponder::analyse(cons
   auto a = std::make_shared<Analysed>();
   a->title_terms = term_set(text::content_terms(p.title));
   a->sentences = text::sentences(p.content);
-  for (const auto& s : a->sentences) a->sentence_terms.push_back(term_set(text::content_terms(s)));
+  for (const auto& s : a->sentences) {
+    a->sentence_terms.push_back(term_set(text::content_terms(s)));
+    a->sentence_types.push_back(answer::present(s));
+  }
   if (key.size() > kMaxCachedPassageBytes) return a;  // bounded memory: 512 x 16 KiB of text at most
   std::lock_guard lock(mutex_);
   if (cache_.size() >= capacity_) cache_.clear();
@@ -233,11 +238,13 @@ std::string BuiltinResponder::answer_from_passages(const std::string& question,
 
   std::vector<ScoredSentence> all;
   std::vector<const std::vector<std::string>*> sentence_terms;
+  std::vector<unsigned> sentence_types;
   std::vector<std::shared_ptr<const Analysed>> analysed;
   for (std::size_t p = 0; p < passages.size(); ++p) {
     const auto& a = *analysed.emplace_back(analyse(passages[p]));
     for (std::size_t i = 0; i < a.sentences.size(); ++i) {
       sentence_terms.push_back(&a.sentence_terms[i]);
+      sentence_types.push_back(a.sentence_types[i]);
       all.push_back({p, i, a.sentences[i], 0});
     }
   }
@@ -265,7 +272,10 @@ std::string BuiltinResponder::answer_from_passages(const std::string& question,
       idf[t] = std::log(1.0 + n / std::max(df, 1.0));
       question_weight += idf[t];
     }
-    double best = 0;
+    // A matching sentence that also holds what the question asks for ("how much" -> an amount) ranks higher.
+    // Coverage (whether to answer at all) is judged on the words alone.
+    const auto wanted = answer::expected(question);
+    double best = 0, best_words = 0;
     for (std::size_t k = 0; k < all.size(); ++k) {
       double overlap = 0, title = 0;
       for (const auto& t : q) {
@@ -276,11 +286,13 @@ std::string BuiltinResponder::answer_from_passages(const std::string& question,
       // and breaks ties between sentences of the same passage.
       double score = overlap + 0.3 * title;
       if (overlap == 0 && !(title > 0 && all[k].index == 0)) score = 0;
+      best_words = std::max(best_words, score);
+      if (score > 0 && (sentence_types[k] & wanted)) score *= answer_type_boost_;
       all[k].score = score;
       best = std::max(best, score);
     }
     // Too little of the question is covered: better to say so than to answer something else.
-    if (best <= 0 || best < min_coverage_ * question_weight) return {};
+    if (best_words <= 0 || best_words < min_coverage_ * question_weight) return {};
     std::vector<ScoredSentence> ranked(all.begin(), all.end());
     std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
     std::vector<ScoredSentence> chosen;
