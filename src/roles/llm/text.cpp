@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <iterator>
+#include <utility>
 
 namespace aurixa::llm::text {
 namespace {
@@ -91,10 +92,28 @@ bool is_stopword(std::string_view word) {
   return std::binary_search(sorted.begin(), sorted.end(), word);
 }
 
+std::string_view expand_abbreviation(std::string_view word) {
+  // Sorted by abbreviation: a binary search per word.
+  static constexpr std::pair<std::string_view, std::string_view> kAbbrev[] = {
+      {"appt", "appointment"}, {"appts", "appointments"}, {"bldg", "building"},  {"dept", "department"},
+      {"fri", "friday"},       {"hr", "hour"},            {"hrs", "hours"},      {"info", "information"},
+      {"med", "medication"},   {"meds", "medications"},   {"min", "minute"},     {"mins", "minutes"},
+      {"mon", "monday"},       {"ofc", "office"},         {"pls", "please"},     {"plz", "please"},
+      {"rx", "prescription"},  {"rxs", "prescriptions"},  {"sat", "saturday"},   {"thu", "thursday"},
+      {"thur", "thursday"},    {"thurs", "thursday"},     {"tmrw", "tomorrow"},  {"tue", "tuesday"},
+      {"tues", "tuesday"},     {"vax", "vaccine"},        {"wed", "wednesday"},  {"wk", "week"},
+      {"wks", "weeks"},        {"yr", "year"},            {"yrs", "years"}};
+  const auto it = std::lower_bound(std::begin(kAbbrev), std::end(kAbbrev), word,
+                                   [](const auto& e, std::string_view w) { return e.first < w; });
+  return it != std::end(kAbbrev) && it->first == word ? it->second : word;
+}
+
 std::vector<std::string> content_terms(std::string_view s) {
   std::vector<std::string> out;
-  for (auto& w : words(s))
-    if (!is_stopword(w)) out.push_back(stem(w));
+  for (auto& w : words(s)) {
+    const auto x = expand_abbreviation(w);
+    if (!is_stopword(x)) out.push_back(stem(x));
+  }
   return out;
 }
 

@@ -15,7 +15,10 @@ std::vector<std::string> words(std::string_view s);
 // Strips common English inflections so "appointments", "booking", "booked" meet "appointment", "book".
 std::string stem(std::string_view word);
 bool is_stopword(std::string_view word);
-// words() minus stop words, stemmed: the terms that carry meaning.
+// The full word for a common abbreviation in patients' messages and clinic texts ("appt" -> "appointment",
+// "rx" -> "prescription", "thurs" -> "thursday"); other words unchanged. Expects a lower-cased word.
+std::string_view expand_abbreviation(std::string_view word);
+// words() with abbreviations expanded, minus stop words, stemmed: the terms that carry meaning.
 std::vector<std::string> content_terms(std::string_view s);
 
 // True when the lower-cased words of `phrase` occur consecutively in `haystack_words` (whole words,

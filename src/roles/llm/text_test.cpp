@@ -39,6 +39,14 @@ TEST(LlmText, ContentTermsDropStopwords) {
   EXPECT_EQ(content_terms("What are your opening hours?"), (std::vector<std::string>{"open", "hour"}));
 }
 
+TEST(LlmText, AbbreviationsMeetTheirFullWords) {
+  EXPECT_EQ(expand_abbreviation("appt"), "appointment");
+  EXPECT_EQ(expand_abbreviation("thurs"), "thursday");
+  EXPECT_EQ(expand_abbreviation("apple"), "apple");
+  EXPECT_EQ(content_terms("can i move my appt to thurs"), content_terms("can i move my appointment to thursday"));
+  EXPECT_EQ(content_terms("rx refill pls"), (std::vector<std::string>{"prescription", "refill"}));
+}
+
 TEST(LlmText, TokenEstimateCountsWordsAndPunctuation) {
   EXPECT_EQ(estimate_tokens(""), 0);
   EXPECT_EQ(estimate_tokens("Hello, world!"), 4);
