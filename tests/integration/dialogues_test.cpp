@@ -228,5 +228,13 @@ TEST_F(DialogueRun, OwnScenariosEndInTheExpectedState) {
   EXPECT_GE(double(s.passed) / s.total, 0.75);
 }
 
+// Scenarios written a session later, apart from both files above (docs/QUALITY.md "Dialogues").
+TEST_F(DialogueRun, HeldOutScenariosEndInTheExpectedState) {
+  const auto s =
+      run_file(testing::source_dir() + "/tests/data/dialogues_holdout.jsonl", "dialogues_holdout_result.json");
+  ASSERT_GT(s.total, 0) << "tests/data/dialogues_holdout.jsonl not found";
+  EXPECT_GE(double(s.passed) / s.total, 0.7);
+}
+
 }  // namespace
 }  // namespace aurixa

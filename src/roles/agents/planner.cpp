@@ -209,6 +209,16 @@ std::optional<Slot> pick_offered(const Turn& c, const nlu::Slots& said) {
     if (ok) hits.push_back(o);
   }
   if (hits.size() == 1) return hits.front();
+  // "9 works" after "9:00 AM or 10:00 AM?": the one opening at that hour of the clock.
+  if (!said.when.time && !said.when.date && hits.empty())
+    if (const auto t = bare_hour(c.in.text)) {
+      std::vector<Slot> at;
+      for (const auto& o : offered) {
+        const int m = minutes_of(o.time);
+        if ((m / 60) % 12 == t->hour % 12 && m % 60 == t->minute) at.push_back(o);
+      }
+      if (at.size() == 1) return at.front();
+    }
   return std::nullopt;
 }
 
@@ -444,7 +454,9 @@ void availability(Turn& c, const nlu::Slots& said) {
                  ". Would you like me to look further ahead?");
   }
   offer(c, spread(slots), "These are the soonest openings: ");
-  c.say(c.r.output.substr(0, c.r.output.rfind(" Which one")) + ". Would you like me to book one of them?");
+  auto list = c.r.output.substr(0, c.r.output.rfind(" Which one"));
+  if (!list.empty() && list.back() == '.') list.pop_back();  // the list's own full stop
+  c.say(list + ". Would you like me to book one of them?");
 }
 
 void handoff(Turn& c) {
@@ -513,7 +525,11 @@ void advance(Turn& c, const nlu::Slots& said, nlu::Act act) {
   }
   if (st.task == "book_appointment" || st.task == "reschedule_appointment") {
     if (st.task == "reschedule_appointment" && st.slots.appointment_id == 0) return resolve_visit_task(c, said);
-    if (auto pick = pick_offered(c, said)) return choose(c, *pick);
+    if (auto pick = pick_offered(c, said)) {
+      // "the 2pm one for a blood pressure follow up": the pick may also say what the visit is for.
+      if (said.reason && (st.slots.reason.empty() || act == nlu::Act::correction)) st.slots.reason = *said.reason;
+      return choose(c, *pick);
+    }
     merge(st.slots, said, act == nlu::Act::correction);
     return resolve_slot(c);
   }

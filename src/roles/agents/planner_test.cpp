@@ -118,6 +118,29 @@ TEST(Planner, CorrectionReplacesTheDateAndKeepsTheTime) {
   EXPECT_EQ(d.clinic.calls.back().second.at("date"), "2026-03-15");
 }
 
+TEST(Planner, ABareHourPicksTheOfferedTimeAndAPickMaySayTheReason) {
+  Dialogue d;
+  auto r = d.say("can i see dr bell in 5 days, mornings are best", "book_appointment");
+  ASSERT_EQ(d.state.offered.size(), 2u) << r.output;  // 9:00 and 10:00
+  r = d.say("10 works", "out_of_scope", 0.3);
+  ASSERT_EQ(r.state, "confirming") << r.output;
+  EXPECT_EQ(d.state.chosen->time, "10:00");
+
+  Dialogue e;
+  r = e.say("what times does dr chen have open in 2 days?", "check_availability");
+  ASSERT_EQ(e.state.offered.size(), 3u) << r.output;
+  EXPECT_EQ(r.output.find(".."), std::string::npos) << r.output;
+  r = e.say("ok book the 2pm one for a blood pressure follow up", "book_appointment");
+  ASSERT_EQ(r.state, "confirming") << r.output;
+  EXPECT_EQ(e.state.chosen->time, "14:00");
+  EXPECT_NE(e.state.slots.reason.find("blood pressure"), std::string::npos) << e.state.slots.reason;
+  // A number that counts days is not a time of day.
+  Dialogue f;
+  f.say("book a checkup with dr chen in 2 days", "book_appointment");
+  r = f.say("in 3 days then", "book_appointment", 0.5);
+  EXPECT_NE(r.state, "confirming") << r.output;
+}
+
 TEST(Planner, NoWritesWhenThePatientDeclinesOrHolds) {
   Dialogue d;
   d.say("i'd like to book an appointment to talk about quitting smoking", "book_appointment");

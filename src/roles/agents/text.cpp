@@ -65,6 +65,24 @@ std::optional<std::size_t> ordinal_choice(std::string_view text, std::size_t n) 
   return std::nullopt;
 }
 
+std::optional<BareTime> bare_hour(std::string_view text) {
+  const auto words = words_of(text);
+  if (words.size() > 8) return std::nullopt;  // a long message is not a pick from a list
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto& w = words[i];
+    int hour = 0, minute = 0, used = 0;
+    if (std::sscanf(w.c_str(), "%d:%d", &hour, &minute) == 2 || std::sscanf(w.c_str(), "%d%n", &hour, &used) == 1) {
+      if (used != 0 && static_cast<std::size_t>(used) != w.size()) continue;  // "2nd", "3pm" (the NLU reads those)
+      const bool counts = i + 1 < words.size() && (words[i + 1] == "days" || words[i + 1] == "dias" ||
+                                                   words[i + 1] == "weeks" || words[i + 1] == "semanas");
+      const bool after_in = i > 0 && (words[i - 1] == "in" || words[i - 1] == "en" || words[i - 1] == "option");
+      if (counts || after_in || hour < 1 || hour > 12 || minute < 0 || minute > 59) continue;
+      return BareTime{hour, minute};
+    }
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 // Spanish visit words and common variants mapped to one English form, so "la del chequeo anual" finds the
