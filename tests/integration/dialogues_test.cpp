@@ -230,10 +230,11 @@ TEST_F(DialogueRun, OwnScenariosEndInTheExpectedState) {
 
 // Scenarios written a session later, apart from both files above (docs/QUALITY.md "Dialogues").
 TEST_F(DialogueRun, HeldOutScenariosEndInTheExpectedState) {
-  const auto s =
-      run_file(testing::source_dir() + "/tests/data/dialogues_holdout.jsonl", "dialogues_holdout_result.json");
-  ASSERT_GT(s.total, 0) << "tests/data/dialogues_holdout.jsonl not found";
-  EXPECT_GE(double(s.passed) / s.total, 0.7);
+  for (const char* name : {"dialogues_holdout", "dialogues_holdout2"}) {
+    const auto s = run_file(testing::source_dir() + "/tests/data/" + name + ".jsonl", std::string(name) + "_result.json");
+    ASSERT_GT(s.total, 0) << name << ".jsonl not found";
+    EXPECT_GE(double(s.passed) / s.total, 0.7) << name;
+  }
 }
 
 }  // namespace
