@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
     const auto hasd = load_hasd(shared);
     const auto holdout = load_holdout("holdout.jsonl");
     const auto holdout2 = load_holdout("holdout2.jsonl");
+    const auto holdout3 = load_holdout("holdout3.jsonl");
     const auto prep = load_holdout("prep_probe.jsonl");
     const auto clf = make_classifier(model, threshold);
 
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
     const auto ri = evaluate(*clf, clinc_in);
     const auto rk = evaluate(*clf, holdout);
     const auto rk2 = evaluate(*clf, holdout2);
+    const auto rk3 = evaluate(*clf, holdout3);
     const auto rp = evaluate(*clf, prep);
 
     std::printf("Model: %s, OOS threshold %.2f.\n\n", model.empty() ? "builtin" : model.c_str(), threshold);
@@ -69,6 +71,9 @@ int main(int argc, char** argv) {
     std::printf(
         "| data/intents/holdout2.jsonl (ours, never trained on, errors never inspected) | %d | %.3f | %.3f | %.3f |\n",
         rk2.rows, rk2.accuracy(), rk2.macro_accuracy(), rk2.ece);
+    std::printf(
+        "| data/intents/holdout3.jsonl (ours, written a session later, never trained on) | %d | %.3f | %.3f | %.3f |\n",
+        rk3.rows, rk3.accuracy(), rk3.macro_accuracy(), rk3.ece);
     std::printf(
         "| data/intents/prep_probe.jsonl (visit and test preparation; written before their training lines, see "
         "QUALITY.md) | %d | %.3f | %.3f | %.3f |\n",
@@ -139,6 +144,7 @@ int main(int argc, char** argv) {
     if (errors) {
       print_errors("dev", rd);
       print_errors("holdout", rk);
+      print_errors("holdout3", rk3);  // holdout2's errors stay uninspected
       print_errors("prep probe", rp);
       print_errors("HASD", rh);
       print_errors("CLINC oos_test", ro);

@@ -234,6 +234,7 @@ TEST(IntentEval, DevSetMeetsRegressionFloors) {
   // Our own holdout sets (in the source tree, never trained on).
   EXPECT_GE(evaluate(*c, load_holdout("holdout.jsonl")).macro_accuracy(), 0.85);
   EXPECT_GE(evaluate(*c, load_holdout("holdout2.jsonl")).macro_accuracy(), 0.85);
+  EXPECT_GE(evaluate(*c, load_holdout("holdout3.jsonl")).macro_accuracy(), 0.85);
   // Visit and test preparation ("do i need to fast before my blood work"): 9 of 32 before training lines of
   // that kind were added (most went to out_of_scope), 28 after.
   EXPECT_GE(evaluate(*c, load_holdout("prep_probe.jsonl")).accuracy(), 0.75);
