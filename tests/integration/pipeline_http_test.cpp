@@ -3,18 +3,18 @@
 // /ws/conversation WebSocket.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/json.hpp>
-#include <atomic>
 #include <mutex>
 #include <thread>
 
 #include "core/http_client.hpp"
+#include "harness.hpp"
 #include "store/conversations.hpp"
 #include "store/database.hpp"
-#include "harness.hpp"
 
 namespace aurixa {
 namespace {
@@ -56,7 +56,9 @@ class PipelineHttp : public ::testing::Test {
     for (const auto& s : o.at("steps").as_array()) out.emplace_back(s.at("name").as_string());
     return out;
   }
-  static bool has(const std::vector<std::string>& v, const char* s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+  static bool has(const std::vector<std::string>& v, const char* s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  }
 
   static std::string* data_dir_;
   static ServerProcess* server_;
@@ -72,7 +74,8 @@ TEST_F(PipelineHttp, KnowledgeQuestionRetrievesGeneratesAndValidates) {
   EXPECT_GT(o.at("confidence").as_double(), 0.0);
   EXPECT_FALSE(o.at("escalated").as_bool());
   const auto steps = step_names(o);
-  for (const char* s : {"validate_input", "classify_intent", "knowledge_retrieval", "generate_response", "validate_output"})
+  for (const char* s :
+       {"validate_input", "classify_intent", "knowledge_retrieval", "generate_response", "validate_output"})
     EXPECT_TRUE(has(steps, s)) << s;
   EXPECT_FALSE(has(steps, "agent_execution"));
   EXPECT_FALSE(std::string(o.at("final_response").as_string()).empty());
@@ -116,8 +119,30 @@ TEST_F(PipelineHttp, ClassifierDoesNotEscalateWhatTheTriageRuledOut) {
   EXPECT_FALSE(o.at("escalated").as_bool()) << bj::serialize(o);
 }
 
+// POST /api/v1/safety/validate escalates what the intent model reads as an emergency when the triage's patterns
+// miss it, as the pipeline does; "emergency_model": false asks for the triage alone.
+TEST_F(PipelineHttp, SafetyValidateUsesTheIntentModelForEmergencies) {
+  const std::string text = "my dad is sweating buckets and says his jaw and left shoulder ache";
+  auto escalates = [](const ClientResponse& r) { return bj::parse(r.body).at("requires_escalation").as_bool(); };
+  auto v = post("/api/v1/safety/validate", {{"text", text}});
+  ASSERT_EQ(v.status, 200) << v.body;
+  EXPECT_TRUE(escalates(v)) << v.body;
+  EXPECT_NE(v.body.find("911"), std::string::npos) << v.body;
+  auto alone = post("/api/v1/safety/validate", {{"text", text}, {"emergency_model", false}});
+  ASSERT_EQ(alone.status, 200) << alone.body;
+  EXPECT_FALSE(escalates(alone)) << alone.body;
+  // Context the model cannot read stays with the triage.
+  auto ruled_out =
+      post("/api/v1/safety/validate", {{"text", "he's not choking, he just coughs a little when he drinks too fast"}});
+  EXPECT_FALSE(escalates(ruled_out)) << ruled_out.body;
+  EXPECT_EQ(post("/api/v1/safety/validate", {{"text", text}, {"emergency_model", "yes"}}).status, 422);
+  auto o = turn({{"prompt", text}});
+  EXPECT_TRUE(o.at("escalated").as_bool()) << bj::serialize(o);
+}
+
 TEST_F(PipelineHttp, PersonalDataIsRedactedInTheStoredConversation) {
-  auto o = turn({{"prompt", "my ssn is 536-22-8415, what are your hours?"}, {"patient_id", 1}, {"session_id", "pii-1"}});
+  auto o =
+      turn({{"prompt", "my ssn is 536-22-8415, what are your hours?"}, {"patient_id", 1}, {"session_id", "pii-1"}});
   auto res = get("/api/v1/admin/patients/1/conversations?limit=50");
   ASSERT_EQ(res.status, 200) << res.body;
   EXPECT_EQ(res.body.find("536-22-8415"), std::string::npos);
@@ -133,7 +158,8 @@ TEST_F(PipelineHttp, PersonalDataIsRedactedInTheStoredConversation) {
 // No personal data in logs: the server's whole log after turns full of it (including a failing one, whose
 // error path logs) contains none of it.
 TEST_F(PipelineHttp, ServerLogsNeverContainThePatientsPersonalData) {
-  const std::vector<std::string> secrets = {"536-22-8417", "maria.gonzalez77@example.com", "(415) 555-0187", "4111 1111 1111 1111"};
+  const std::vector<std::string> secrets = {"536-22-8417", "maria.gonzalez77@example.com", "(415) 555-0187",
+                                            "4111 1111 1111 1111"};
   turn({{"prompt", "I'm Maria Gonzalez, ssn 536-22-8417, email maria.gonzalez77@example.com, call (415) 555-0187"},
         {"patient_id", 1}});
   turn({{"prompt", "my card 4111 1111 1111 1111 was charged twice, can I get a refund?"}, {"patient_id", 1}});
@@ -161,14 +187,17 @@ TEST_F(PipelineHttp, CacheServesRepeatsButNeverANegatedQuestion) {
 
 TEST_F(PipelineHttp, AppointmentRequestsGoToTheAgentAndNeverWriteWithoutConfirmation) {
   auto before = get("/api/v1/admin/patients/1/appointments");
-  auto o = turn({{"prompt", "I'd like to book a checkup tomorrow at 10 with Dr. Chen"}, {"patient_id", 1}, {"session_id", "book-1"}});
+  auto o = turn({{"prompt", "I'd like to book a checkup tomorrow at 10 with Dr. Chen"},
+                 {"patient_id", 1},
+                 {"session_id", "book-1"}});
   EXPECT_EQ(o.at("intent").as_string(), "book_appointment");
   EXPECT_TRUE(has(step_names(o), "agent_execution"));
   const std::string answer(o.at("final_response").as_string());
   EXPECT_NE(answer.find("yes or no"), std::string::npos) << answer;
   EXPECT_EQ(get("/api/v1/admin/patients/1/appointments").body, before.body);
   auto yes = turn({{"prompt", "yes"}, {"patient_id", 1}, {"session_id", "book-1"}});
-  EXPECT_NE(std::string(yes.at("final_response").as_string()).find("APT-"), std::string::npos) << yes.at("final_response");
+  EXPECT_NE(std::string(yes.at("final_response").as_string()).find("APT-"), std::string::npos)
+      << yes.at("final_response");
   EXPECT_NE(get("/api/v1/admin/patients/1/appointments").body, before.body);
 }
 

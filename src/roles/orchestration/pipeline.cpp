@@ -310,6 +310,7 @@ std::unique_ptr<PipelineService::Turn> PipelineService::begin(const PipelineRequ
   safety::ValidateRequest in_check;
   in_check.text = req.prompt;
   in_check.stage = safety::Stage::input;
+  in_check.emergency_model = false;  // the classifier below reads the message; the two are combined there
   in_check.tenant_id = std::to_string(who.tenant);
   t->input = log.run("validate_input", bj::object{{"stage", "input"}}, [&](bj::value& o) {
     auto v = safety->validate(in_check);
@@ -355,7 +356,8 @@ std::unique_ptr<PipelineService::Turn> PipelineService::begin(const PipelineRequ
   out.intent = cls.intent;
   out.confidence = cls.confidence;
 
-  if (cls.intent == "emergency" && cls.confidence >= 0.8 && !t->input.emergency_ruled_out) {
+  if (cls.intent == "emergency" && cls.confidence >= safety::kEmergencyModelThreshold &&
+      !t->input.emergency_ruled_out) {
     // The classifier recognised an emergency the safety lexicon did not: escalate rather than risk it. Not when
     // the triage saw the emergency words and ruled them out ("he's not choking"): it reads the context.
     out.escalated = true;
@@ -506,6 +508,7 @@ void PipelineService::complete(Turn& t) {
         vr.text = pending_text.substr(0, cut);
         vr.stage = safety::Stage::output;
         vr.tenant_id = std::to_string(who.tenant);
+        vr.emergency_model = false;  // our own answer, not a patient's message
         const auto v = safety->validate(vr);
         emit->delta(v.validated_text);
         sent += v.validated_text;
@@ -549,6 +552,7 @@ void PipelineService::complete(Turn& t) {
       vr.text = trimmed(answer).empty() ? std::string(kEmptyAnswer) : answer;
       vr.stage = safety::Stage::output;
       vr.tenant_id = std::to_string(who.tenant);
+      vr.emergency_model = false;  // our own answer, not a patient's message
       const auto v = log.run("validate_output", bj::object{{"text", vr.text}}, [&](bj::value& o) {
         auto r = safety->validate(vr);
         o = safety_json(r);

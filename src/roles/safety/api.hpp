@@ -31,11 +31,19 @@ std::optional<Stage> parse_stage(std::string_view s) noexcept;
 std::string_view pii_mode_name(PiiMode m) noexcept;
 std::optional<PiiMode> parse_pii_mode(std::string_view s) noexcept;
 
+// A message the intent model reads as an emergency with at least this confidence escalates, unless the triage
+// ruled its emergency words out by context (the pipeline applies the same rule to its own classification).
+inline constexpr double kEmergencyModelThreshold = 0.8;
+
 struct ValidateRequest {
   std::string text;
   Stage stage = Stage::output;
   std::string tenant_id;                        // empty = default policy
   std::map<std::string, std::string> metadata;  // string-valued metadata entries (informational)
+  // Besides the triage's red flags, ask the intent model whether the text describes an emergency happening now
+  // (stages input and output; it generalises over wording the triage's patterns miss). The pipeline turns it
+  // off: it classifies the message itself and combines the two (and its own answers are not patient messages).
+  bool emergency_model = true;
 };
 
 struct Issue {

@@ -21,6 +21,7 @@ ValidateRequest parse_validate_request(const bj::object& body) {
     else
       throw ApiError::validation("tenant_id", "field 'tenant_id' must be a string or an integer");
   }
+  if (auto m = json::optional_bool(body, "emergency_model")) r.emergency_model = *m;
   if (const auto* meta = json::optional_object(body, "metadata")) {
     for (const auto& [k, v] : *meta)
       r.metadata[std::string(k)] = v.is_string() ? std::string(v.as_string()) : aurixa::json::serialize(v);
@@ -31,6 +32,7 @@ ValidateRequest parse_validate_request(const bj::object& body) {
 bj::object to_json(const ValidateRequest& r) {
   bj::object o{{"text", r.text}, {"stage", stage_name(r.stage)}};
   if (!r.tenant_id.empty()) o["tenant_id"] = r.tenant_id;
+  if (!r.emergency_model) o["emergency_model"] = false;
   bj::object meta;
   for (const auto& [k, v] : r.metadata) meta[k] = v;
   o["metadata"] = std::move(meta);

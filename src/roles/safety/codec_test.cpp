@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/error.hpp"
 #include "roles/safety/service.hpp"
 
 namespace aurixa::safety {
@@ -23,6 +24,18 @@ TEST(SafetyCodec, ValidateResultSurvivesTheWireFormat) {
   // A safety role of an older release writes no emergency_ruled_out: read as false.
   const auto old = codec::parse_validate_result(boost::json::object{{"is_safe", true}, {"requires_escalation", false}});
   EXPECT_FALSE(old.emergency_ruled_out);
+}
+
+TEST(SafetyCodec, EmergencyModelFlagIsOptionalAndBoolean) {
+  EXPECT_TRUE(codec::parse_validate_request(boost::json::object{{"text", "hi"}}).emergency_model);
+  EXPECT_FALSE(
+      codec::parse_validate_request(boost::json::object{{"text", "hi"}, {"emergency_model", false}}).emergency_model);
+  EXPECT_THROW(codec::parse_validate_request(boost::json::object{{"text", "hi"}, {"emergency_model", "no"}}), ApiError);
+  // The client writes the flag only when it is off, so older safety roles see the request they know.
+  ValidateRequest r{"hi", Stage::input, {}, {}};
+  EXPECT_FALSE(codec::to_json(r).contains("emergency_model"));
+  r.emergency_model = false;
+  EXPECT_FALSE(codec::parse_validate_request(codec::to_json(r)).emergency_model);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include "app/app.hpp"
 #include "core/log.hpp"
+#include "roles/orchestration/intent/classifier.hpp"
 #include "roles/safety/banned.hpp"
 #include "roles/safety/service.hpp"
 
@@ -13,6 +14,13 @@ void wire_safety(App& app) {
   cfg.emergency_keywords = safety::split_word_list(app.config.safety_emergency_keywords);
   cfg.default_pii_mode = safety::parse_pii_mode(app.config.safety_pii_mode).value_or(safety::PiiMode::redact);
   cfg.pii_tagger = app.config.safety_pii_tagger;
+  // The intent model reads emergencies the triage's patterns miss (the orchestration's classifier, as configured).
+  std::shared_ptr<const orchestration::intent::Classifier> intents =
+      orchestration::intent::make_classifier(app.config.intent_model, app.config.intent_oos_threshold);
+  cfg.emergency_model = [intents](std::string_view text) {
+    const auto c = intents->classify(text);
+    return c.intent == "emergency" ? c.confidence : 0.0;
+  };
   auto service = std::make_shared<safety::SafetyService>(std::move(cfg));
   app.apis.safety = service;
   // Logs never carry detected personal data: every string field passes through the same detector.

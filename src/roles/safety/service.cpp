@@ -141,6 +141,17 @@ ValidateResult SafetyService::validate(const ValidateRequest& req) {
       r.issues.push_back({"emergency_triage", "clinical_escalation", a.severity,
                           "Emergency-related phrase detected: '" + phrase + "' (" + *r.category +
                               "). Requires immediate human escalation."});
+    } else if (req.emergency_model && config_.emergency_model && !r.emergency_ruled_out) {
+      // Wording the triage's patterns do not know ("his lips are going gray and he won't wake up").
+      const double p = config_.emergency_model(req.text);
+      if (p >= kEmergencyModelThreshold) {
+        r.requires_escalation = true;
+        r.category = std::string(category_name(EmergencyCategory::other));
+        r.escalation_message = escalation_message(EmergencyCategory::other);
+        r.issues.push_back({"emergency_triage", "clinical_escalation", p,
+                            "The message reads as an emergency happening now (intent model). Requires immediate "
+                            "human escalation."});
+      }
     }
   }
 

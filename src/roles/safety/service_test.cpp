@@ -40,10 +40,38 @@ TEST(SafetyService, EmergencyEscalatesWithoutMarkingTextUnsafe) {  // D8
 // The pipeline's intent classifier may not escalate words the triage read in context and ruled out.
 TEST(SafetyService, EmergencyWordsRuledOutByContextAreReported) {
   EXPECT_TRUE(check("he's not choking, he just coughs when he drinks fast").emergency_ruled_out);  // negated
-  EXPECT_TRUE(check("my dad had a stroke in 2019, I need his records").emergency_ruled_out);      // past
+  EXPECT_TRUE(check("my dad had a stroke in 2019, I need his records").emergency_ruled_out);       // past
   EXPECT_FALSE(check("she fell and can't get up, she's on blood thinners").emergency_ruled_out);   // a modifier only
   EXPECT_FALSE(check("my face is drooping and I can't lift my arm").emergency_ruled_out);          // escalated
   EXPECT_FALSE(check("Can I book a checkup next Tuesday?").emergency_ruled_out);                   // no emergency words
+}
+
+// A stand-in for the intent model: "emergency" with confidence 0.9 for any text mentioning "happening".
+TEST(SafetyService, TheEmergencyModelEscalatesWhatTheTriageMisses) {
+  SafetyConfig cfg;
+  cfg.emergency_model = [](std::string_view t) { return t.find("happening") != std::string_view::npos ? 0.9 : 0.0; };
+  SafetyService s(cfg);
+  auto r = s.validate(ValidateRequest{"it is happening again and I am scared", Stage::input, {}, {}});
+  EXPECT_TRUE(r.requires_escalation);
+  EXPECT_EQ(r.category.value_or(""), "other");
+  EXPECT_NE(r.escalation_message.value_or("").find("911"), std::string::npos);
+  ASSERT_EQ(r.issues.size(), 1u);
+  EXPECT_EQ(r.issues[0].policy_name, "emergency_triage");
+  EXPECT_TRUE(r.is_safe);  // an emergency alone does not make the text unsafe (D8)
+  // Turned off by the caller, for tool results, and when the triage ruled the emergency words out.
+  ValidateRequest off{"it is happening again and I am scared", Stage::input, {}, {}};
+  off.emergency_model = false;
+  EXPECT_FALSE(s.validate(off).requires_escalation);
+  EXPECT_FALSE(
+      s.validate(ValidateRequest{"it is happening again and I am scared", Stage::tool, {}, {}}).requires_escalation);
+  EXPECT_FALSE(s.validate(ValidateRequest{"he's not choking, it is not happening now", Stage::input, {}, {}})
+                   .requires_escalation);
+  // Below the threshold: no escalation.
+  SafetyConfig weak;
+  weak.emergency_model = [](std::string_view) { return kEmergencyModelThreshold - 0.01; };
+  EXPECT_FALSE(SafetyService(weak)
+                   .validate(ValidateRequest{"it is happening again and I am scared", Stage::input, {}, {}})
+                   .requires_escalation);
 }
 
 TEST(SafetyService, SelfHarmGetsCrisisLine) {
@@ -71,7 +99,7 @@ TEST(SafetyService, EntityOffsetsAreCodePoints) {
   auto r = check(text);
   ASSERT_EQ(r.entities.size(), 2u);  // the speaker label "José" (PERSON) and the SSN
   EXPECT_EQ(r.entities[0].start, 0u);
-  EXPECT_EQ(r.entities[0].end, 4u);  // "José" is 4 code points (5 bytes)
+  EXPECT_EQ(r.entities[0].end, 4u);    // "José" is 4 code points (5 bytes)
   EXPECT_EQ(r.entities[1].start, 6u);  // "José: " is 6 code points (7 bytes)
   EXPECT_EQ(r.entities[1].end, 17u);
   EXPECT_EQ(r.entities[1].text, "536-22-8741");
