@@ -438,8 +438,8 @@ int main(int argc, char** argv) {
     intents.push_back({str(r, "text"), str(r, "intent") == "emergency"});
   // Our own held-out sets (data/safety, docs/QUALITY.md), each written before the next round of fixes: the
   // misses of the first three were fixed; the fourth was written after those fixes and is never used to tune it;
-  // the fifth was written a session later (84% when written) and its misses were fixed.
-  // Recall measured 2026-11-27: 1.00 / 0.975 / 0.975 / 0.633 / 1.00 (false alarms 0 / 0 / 0 / 0.033 / 0).
+  // the fifth was written a session later (84% when written) and its misses were fixed, then the sixth (72%).
+  // Recall measured 2026-11-27: 1.00 / 0.975 / 0.975 / 0.667 / 1.00 / 0.96 (false alarms 0 / 0 / 0 / 0.033 / 0 / 0).
   struct Holdout {
     const char* file;
     const char* provenance;  // in the report's row label
@@ -451,8 +451,10 @@ int main(int argc, char** argv) {
       {"emergency_holdout.jsonl", "ours; its misses were fixed", 0.95, {}, {}},
       {"emergency_holdout2.jsonl", "ours; its misses were fixed", 0.92, {}, {}},
       {"emergency_holdout3.jsonl", "ours; its misses were fixed", 0.92, {}, {}},
-      {"emergency_holdout4.jsonl", "ours, written after those fixes, never tuned on", 0.58, {}, {}},
-      {"emergency_holdout5.jsonl", "ours, written a session later; its misses were fixed", 0.92, {}, {}}};
+      {"emergency_holdout4.jsonl", "ours, written after those fixes, never tuned on", 0.6, {}, {}},
+      {"emergency_holdout5.jsonl", "ours, written a session later; its misses were fixed", 0.92, {}, {}},
+      {"emergency_holdout6.jsonl", "ours, written after round 4 (72% when written); its misses were fixed", 0.92, {},
+       {}}};
   for (auto& h : holdouts) {
     std::vector<std::pair<std::string, bool>> rows;
     for (const auto& r : read_jsonl(fs::path(AURIXA_SOURCE_DIR) / "data" / "safety" / h.file)) {

@@ -427,8 +427,17 @@ std::string ContextRules::suppression(const ContextCues& c, const EmergencyHit& 
       if (c.sentence[s.first] != sentence || s.first > h.first_token) continue;
       bool broken = false;
       for (std::size_t i = s.last + 1; i < h.first_token; ++i) broken = broken || c.hard_break[i];
+      // A definite subject right after a condition that opens the sentence is the condition's subject ("If my
+      // child has a seizure at school, what should...?"), not a present fact ("what do I do, my husband is ...").
+      // Only at the opening: "what do I do if my baby isn't breathing" may well be happening now.
+      const bool opens = s.first == 0 || c.sentence[s.first - 1] != sentence;
+      auto word = [&](std::size_t i) { return c.text ? c.text->token(i) : std::string_view(); };
+      const bool condition = opens && (word(s.first) == "if" || (word(s.first) == "in" && word(s.last) == "case") ||
+                                       (word(s.first) == "what" && s.last == s.first + 1 && word(s.last) == "if"));
       for (const auto& b : c.hypo_break)
-        if (b.first > s.last && b.first <= h.first_token && c.sentence[b.first] == sentence) broken = true;
+        if (b.first > s.last && b.first <= h.first_token && c.sentence[b.first] == sentence &&
+            !(condition && b.first == s.last + 1))
+          broken = true;
       if (!broken) return "hypothetical";
     }
   }

@@ -20,6 +20,8 @@ const std::vector<EmergencySignal>& emergency_lexicon() {
               // ---------------------------------------------------------------- cardiac
               {"chest_pain", C::cardiac, 1.0, kLiteral,
                R"(chest (?:pains?|pressure|tightness|heaviness|discomfort|aches?|aching|hurts?|hurting|(?:(?:is|feels?|keeps|like|its|it is|being|getting|got|so|really|very) )+(?:tight|heavy|crush\w*|squeez\w*|hurting|killing (?:me|him|her)|caving|on fire|in a vi[sc]e|in a clamp|clamped)|tight|crushing|squeezing)|(?:dolor|presion|opresion) (?:de|en el|en mi) pecho|me duele (?:el|mi) pecho)"},
+              {"clutching_chest", C::cardiac, 0.9, 0,
+               R"((?:clutching|clutches|clutched|grabbing|grabbed|holding|gripping) (?:at )?(?:his|her|my|their) (?:chest|heart))"},
               {"pain_in_chest", C::cardiac, 1.0, 0,
                R"((?:pain|pressure|tightness|heaviness|squeezing|crushing|stabbing|sharp|discomfort|aching|weight) (?:in|on|across|around) (?:the |my |his |her |their )?(?:(?:middle|center|centre|left side|right side|left|right|front|top) of (?:the |my |his |her |their )?)?(?:chest|heart))"},
               {"chest_grab", C::cardiac, 1.0, 0,
@@ -101,7 +103,7 @@ const std::vector<EmergencySignal>& emergency_lexicon() {
               {"suicide", C::suicide_self_harm, 1.0, kSelfHarm,
                R"(suicid\w*|(?:take|taking|end|ending|took) (?:my|his|her|their) (?:own )?life|end it all|ending it all|end things|ending things|quitarme la vida|quitarse la vida|acabar con (?:mi|su) vida|matarme|suicidarme|me (?:quiero|voy a|quise) matar)"},
               {"want_to_die", C::suicide_self_harm, 1.0,
-               kSelfHarm, R"((?:want|wants|wanna|wanted|going|gonna|plan|plans|planning|ready|trying|tries|tried|deserve|deserves) (?:to )?(?:die|be dead|not be here|not exist|not wake up|disappear forever)|(?:dont|do not|no longer) want to (?:live|be alive|be here|exist|wake up|go on)|(?:wish|wished|wishing) (?:i|that i) (?:was|were|could be) dead|(?:wish|wished) i (?:could )?(?:die|never woke up|wasnt alive|was never born)|better off (?:dead|without me)|(?:nobody|no one|noone) (?:will|would|is going to|gonna) (?:even )?(?:miss|notice|care about) me|no (?:reason|point) (?:to|in) (?:live|living|go on|going on|being alive|being here)|(?:whats|what is) the point (?:of|in) (?:living|going on|being alive|staying alive)|not worth living|life (?:isnt|is not|aint) worth|(?:me )?quiero morir(?:me)?|no quiero vivir|ganas de morir)"},
+               kSelfHarm, R"((?:want|wants|wanna|wanted|going|gonna|plan|plans|planning|ready|trying|tries|tried|deserve|deserves) (?:to )?(?:die|be dead|not be here|not exist|not wake up|disappear forever)|(?:dont|do not|no longer) want to (?:live|be alive|be here|exist|wake up|go on)|(?:wish|wished|wishing) (?:i|that i) (?:was|were|could be) dead|(?:wish|wished) i (?:could )?(?:die|never woke up|wasnt alive|was never born)|better off (?:dead|without me)|done (?:living|with life|being alive)|(?:nobody|no one|noone) (?:will|would|is going to|gonna) (?:even )?(?:miss|notice|care about) me|no (?:reason|point) (?:to|in) (?:live|living|go on|going on|being alive|being here)|(?:whats|what is) the point (?:of|in) (?:living|going on|being alive|staying alive)|not worth living|life (?:isnt|is not|aint) worth|(?:me )?quiero morir(?:me)?|no quiero vivir|ganas de morir)"},
               // Pills gathered to be taken at once ("I have the pills lined up and I'm going to take all of them").
               {"pills_all", C::suicide_self_harm, 1.0, kSelfHarm,
                R"((?:pills|meds|tablets|medication|medicine|bottle)(?: \w+){0,8} (?:going to|gonna|about to|ready to|want to) (?:take|swallow|down) (?:all|every one|them all|the whole bottle)|(?:going to|gonna|about to|ready to|want to) (?:take|swallow|down) (?:all|every one|the whole bottle|a whole bottle)(?: of)? (?:my |the |these |those |his |her )?(?:pills|meds|tablets|sleeping pills|medication|medicine))"},
@@ -119,8 +121,12 @@ const std::vector<EmergencySignal>& emergency_lexicon() {
                R"((?:going to|gonna|want to|wants to|will|would|plans? to|planning to|about to|threaten\w* to) (?:drive|crash|steer|swerve) (?:my|his|her|their|the) (?:car|truck) (?:into|off) (?:a |the )?(?:wall|tree|bridge|cliff|river|lake|truck|pole|traffic|overpass))"},
               {"want_it_to_stop", C::suicide_self_harm, 0.6, kSelfHarm,
                R"((?:want|need|wish) (?:it|everything|it all|the pain|this|all of this) (?:all )?to (?:stop|end|be over)|{CANT} (?:do this|go on|take (?:it|this)) anymore|cant go on)"},
+              // A place to jump from: alone it is a view ("standing on the bridge taking photos"); with another
+              // warning sign (farewell messages, a weapon) it adds up to an escalation.
+              {"jump_place", C::suicide_self_harm, 0.4, kSelfHarm,
+               R"((?:standing|sitting|climbed|climbing|up) (?:on|onto|at) (?:the |a |this )?(?:edge of (?:the |a )?)?(?:bridge|ledge|roof|rooftop|railing|overpass|cliff))"},
               {"suicide_means", C::suicide_self_harm, 0.6, kSelfHarm,
-               R"((?:rope|noose|gun|blade|razor)(?: \w+){0,2} (?:is |are )?ready|(?:wrote|written|writing|left|leaving) (?:goodbye )?(?:letters?|notes?) (?:to|for) (?:my|his|her|their) (?:kids|children|family|wife|husband|mom|dad|parents|partner)|(?:wrote|writing|left|leaving) (?:a )?(?:suicide |goodbye )note|(?:giving|gave) away (?:my|all my) (?:stuff|things|belongings)|saying goodbye to (?:everyone|everybody|my family))"},
+               R"((?:rope|noose|gun|blade|razor)(?: \w+){0,2} (?:is |are )?ready|(?:wrote|written|writing|left|leaving) (?:goodbye )?(?:letters?|notes?) (?:to|for) (?:my|his|her|their) (?:kids|children|family|wife|husband|mom|dad|parents|partner)|(?:wrote|writing|left|leaving) (?:a )?(?:suicide |goodbye )note|(?:wrote|written|writing|sent|sending|left|leaving|recorded|recording|posted|posting|made) (?:a |my )?(?:goodbye|farewell) (?:letters?|notes?|texts?|messages?|videos?|emails?|posts?)|(?:giving|gave) away (?:my|all my) (?:stuff|things|belongings)|saying goodbye to (?:everyone|everybody|my family))"},
 
               // ---------------------------------------------------------------- overdose / poisoning
               {"overdose", C::overdose_poisoning, 1.0, 0, R"(overdos\w*|over dos(?:e|ed|ing)|sobredosis)"},
@@ -135,6 +141,13 @@ const std::vector<EmergencySignal>& emergency_lexicon() {
               {"poison_ingest", C::overdose_poisoning, 1.0, 0,
                R"({INGEST}(?: \w+){0,3} (?:bleach|antifreeze|anti freeze|drain cleaner|cleaning (?:fluid|solution|product|stuff|spray)|oven cleaner|detergent|laundry pods?|tide pods?|dishwasher pods?|rat poison|poison|pesticide|insecticide|weed killer|roundup|lighter fluid|gasoline|kerosene|lamp oil|paint thinner|turpentine|windshield (?:washer )?fluid|nail polish remover|acetone|hand sanitizer|rubbing alcohol|button batter(?:y|ies)|batter(?:y|ies)|magnets?|lye|ammonia|cloro|lejia|veneno|poisonous \w+|wild mushrooms|antifreeze)|poisoned|poisoning|poisonous|envenen\w*|carbon monoxide|monoxido)"},
               {"food_poisoning", C::other, 0.2, 0, R"(food poisoning)"},
+              // Smoke from a fire: alone it may be a whiff; with soot in the cough or a hoarse voice, an airway burn.
+              {"smoke_inhaled", C::respiratory, 0.5, 0,
+               R"((?:breathed|inhaled|breathing|inhaling|breathes|swallowed) (?:in )?(?:a lot of |lots of |too much |so much |thick |black )?smoke)"},
+              {"soot_cough", C::respiratory, 0.4, 0,
+               R"((?:cough\w*|spit\w*|hack\w*) (?:up )?(?:black|soot|sooty)|voice (?:is |went |got )?(?:hoarse|raspy))"},
+              {"insulin_excess", C::overdose_poisoning, 0.6, 0,
+               R"((?:took|taken|take|injected|gave (?:him|her|my)self|used) (?:a )?(?:double|twice|too much|extra|two doses of|a double dose of|double the|twice (?:his|her|my|the)) (?:dose (?:of )?)?(?:his |her |my |their )?(?:insulin|humalog|novolog|lantus))"},
               {"hypoglycemia", C::overdose_poisoning, 0.6, 0,
                R"((?:blood )?(?:sugar|glucose|bg|bs|meter|glucometer)(?: \w+){0,3} (?:says|reads|reading|is|was|at|of|dropped to|down to|showing|shows|only) (?:lo|low|very low|super low|really low|dangerously low|[1-4]\d|under (?:40|50|60))\b|hypoglyc\w*|low blood sugar|insulin (?:shock|reaction)|diabetic (?:coma|emergency)|azucar (?:muy )?baja)"},
               {"hyperglycemia", C::other, 0.4, 0,
@@ -144,7 +157,7 @@ const std::vector<EmergencySignal>& emergency_lexicon() {
 
               // ---------------------------------------------------------------- bleeding / trauma
               {"bleeding_heavy", C::bleeding, 1.0, 0,
-               R"(bleed\w* (?:\w+ ){0,2}(?:heavily|a lot|badly|profusely|so much|too much|everywhere|like crazy|nonstop|non stop|through)|(?:heavy|heavily|severe|uncontrolled|uncontrollable|massive|profuse|serious|major) bleed\w*|(?:wont|will not|cant|doesnt|does not|can not|cannot|isnt|is not|not|couldnt) (?:stop|stopping) (?:the |this |his |her )?bleed\w*|bleed\w* (?:wont|will not|doesnt|does not|isnt|is not|not|keeps|hasnt|has not|just keeps) (?:stop\w*|slow\w*|going)|(?:a lot of|lots of|so much|too much|tons of|a ton of|pools? of|soaked (?:in|with|through with)|covered in|gushing|spurting|pouring|squirting|cups of|puddle of) blood|blood (?:(?:is|was) )?(?:everywhere|all over|gushing|spurting|pouring|squirting|soaking|soaked|wont stop|keeps (?:coming|pouring))|hemorrhag\w*|haemorrhag\w*|sangr\w* mucho|mucha sangre|desangr\w*)"},
+               R"(bleed\w* (?:\w+ ){0,2}(?:heavily|a lot|badly|profusely|so much|too much|everywhere|like crazy|nonstop|non stop|through)|(?:heavy|heavily|severe|uncontrolled|uncontrollable|massive|profuse|serious|major) bleed\w*|(?:wont|will not|cant|doesnt|does not|can not|cannot|isnt|is not|not|couldnt) (?:stop|stopping) (?:the |this |his |her )?bleed\w*|bleed\w* (?:wont|will not|doesnt|does not|isnt|is not|not|keeps|hasnt|has not|just keeps) (?:stop\w*|slow\w*|going)|(?:a lot of|lots of|so much|too much|tons of|a ton of|pools? of|soaked (?:in|with|through with)|covered in|gushing|spurting|pumping|pouring|squirting|cups of|puddle of) blood|(?:bleeding|bled|blood|soaked|soaking) (?:right )?through (?:the |a |his |her |my |their |two |several )?(?:towels?|bandages?|gauze|shirt|dressing|cloth|rags?)|blood (?:(?:is|was) )?(?:everywhere|all over|gushing|spurting|pouring|squirting|soaking|soaked|wont stop|keeps (?:coming|pouring))|hemorrhag\w*|haemorrhag\w*|sangr\w* mucho|mucha sangre|desangr\w*)"},
               {"soaking_pads", C::bleeding, 1.0, 0,
                R"(soak\w* (?:through )?(?:a |one |my |\d+ |two |three )?(?:pad|pads|maxi pads?|tampons?)(?: \w+){0,2} (?:every|an|a|each|per|in (?:an|one|less than an)) (?:hour|\d+ min\w*|half hour|\w+ minutes))"},
               {"blood_up", C::bleeding, 0.9, 0,
@@ -231,7 +244,10 @@ const std::vector<EmergencySignal>& emergency_lexicon() {
               {"burn_severe", C::burn, 1.0, 0,
                R"((?:severe|bad|serious|major|deep|huge|large|big|third degree|3rd degree|second degree|2nd degree|chemical|electrical|acid) burns?|(?:badly|severely|seriously|horribly|terribly) (?:burn(?:ed|t)|scalded)|blister\w* (?:badly|all over|everywhere)|burn(?:ed|t|s)? (?:all over|over (?:his|her|my|their|the) (?:whole |entire )?(?:body|face|chest|back|arms?|legs?))|(?:scald\w*|burn(?:ed|t)?) (?:my|his|her|their) (?:whole|entire)|(?:skin|it)(?: \w+){0,2} (?:is |are )?(?:peeling|coming|falling|sloughing|hanging) off|on fire|caught fire|clothes? (?:caught|on) fire|set (?:him|her|himself|herself) on fire|(?:charred|blackened) skin|quemadura (?:grave|severa)|se quemo (?:todo|toda))"},
               {"scald_spill", C::burn, 0.5, 0,
-               R"((?:boiling|scalding|hot) (?:water|oil|soup|tea|coffee|grease)(?: \w+){0,3} (?:on|onto|over|all over) (?:him|her|himself|herself|myself|me|them|themselves|his|her|my))"},
+               R"((?:boiling|scalding|hot) (?:\w+ )?(?:water|oil|soup|tea|coffee|grease)(?: \w+){0,3} (?:on|onto|over|all over) (?:him|her|himself|herself|myself|me|them|themselves|his|her|my))"},
+              // A pot or kettle's worth of boiling liquid over the body is a large burn, worse on a child.
+              {"scald_large", C::burn, 0.9, 0,
+               R"((?:pot|pan|saucepan|kettle|bowl|pitcher) of (?:boiling|scalding|hot) (?:\w+ )?(?:water|oil|soup|grease|liquid)(?: \w+){0,3} (?:on|onto|over|all over|down)|(?:boiling|scalding) (?:\w+ )?(?:water|oil|grease)(?: \w+){0,3} (?:on|onto|over|all over|down) (?:his|her|my|their) (?:chest|face|body|back|legs?|arms?|stomach|belly|neck|head))"},
               {"burn", C::burn, 0.3, 0, R"(burn(?:ed|t|s|ing)?|scald\w*|blister\w*|quem\w*)"},
           };
   return kLexicon;

@@ -105,6 +105,23 @@ TEST_F(SafetyEmergency, RedFlagsOfTheFifthHoldout) {
   EXPECT_FALSE(escalates("I threw up once this morning, probably the coffee"));
 }
 
+// Round 5 (the misses of emergency_holdout6), in other words, with look-alikes that must not escalate.
+TEST_F(SafetyEmergency, RedFlagsOfTheSixthHoldout) {
+  EXPECT_EQ(category("she posted a farewell video and she's sitting on the ledge"), "suicide_self_harm");
+  EXPECT_FALSE(escalates("we sat on the roof deck watching the fireworks"));
+  EXPECT_FALSE(escalates("I sent a goodbye message to my coworkers on my last day"));
+  EXPECT_EQ(category("he keeps saying he's done living"), "suicide_self_harm");
+  EXPECT_TRUE(escalates("she's gripping her chest and can't talk"));
+  EXPECT_TRUE(escalates("the gash is bleeding through two towels"));
+  EXPECT_TRUE(escalates("he accidentally injected a double dose of his insulin and now he's confused"));
+  EXPECT_TRUE(escalates("a pot of hot soup spilled down his back"));
+  EXPECT_TRUE(escalates("she inhaled a lot of smoke in the kitchen fire and is coughing up black stuff"));
+  EXPECT_FALSE(escalates("I breathed in some smoke from the campfire, my eyes sting a little"));
+  // A condition that opens the sentence is a plan; the same words after "what do I do" may be happening now.
+  EXPECT_FALSE(escalates("If my son has an asthma attack during practice, what should the coach do?"));
+  EXPECT_TRUE(escalates("what do i do if my baby isnt breathing"));
+}
+
 // A past cue dates its own clause; across punctuation it dates what follows only when it stands alone.
 TEST_F(SafetyEmergency, PastCueScope) {
   EXPECT_TRUE(escalates("crushing chest pain, I had a stent put in last year"));
