@@ -143,6 +143,12 @@ TEST(SafetyPii, TheEntitysOwnLabelOverridesAnEarlierReferenceWord) {
   EXPECT_EQ(found("claim denied, dea AB1234563"), (V{"DEA=AB1234563"}));
 }
 
+// Given names of people born since the 1990s (the Moby lists predate them) anchor an intake line's birth date.
+TEST(SafetyPii, ModernGivenNamesAreKnown) {
+  EXPECT_EQ(found("Jayden Ortiz, 02/03/2015, peanut allergy"), (V{"PERSON=Jayden Ortiz", "DATE_OF_BIRTH=02/03/2015"}));
+  EXPECT_EQ(found("my daughter Nevaeh has a cough"), (V{"PERSON=Nevaeh"}));
+}
+
 TEST(SafetyPii, AMedicalRecordLabelOutranksAPhoneReading) {
   // 8 digits after "chart number" are valid as a phone number of some country; the label decides.
   EXPECT_EQ(found("patient chart number 30056129, can I get a copy"), (V{"MRN=30056129"}));
