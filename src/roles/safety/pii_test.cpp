@@ -145,8 +145,8 @@ TEST(SafetyPii, TheEntitysOwnLabelOverridesAnEarlierReferenceWord) {
 
 // Given names of people born since the 1990s (the Moby lists predate them) anchor an intake line's birth date.
 TEST(SafetyPii, ModernGivenNamesAreKnown) {
+  EXPECT_EQ(found("Kayden Fields, 4/4/2016, needs a booster"), (V{"PERSON=Kayden Fields", "DATE_OF_BIRTH=4/4/2016"}));
   EXPECT_EQ(found("Jayden Ortiz, 02/03/2015, peanut allergy"), (V{"PERSON=Jayden Ortiz", "DATE_OF_BIRTH=02/03/2015"}));
-  EXPECT_EQ(found("my daughter Nevaeh has a cough"), (V{"PERSON=Nevaeh"}));
 }
 
 TEST(SafetyPii, AMedicalRecordLabelOutranksAPhoneReading) {
