@@ -45,8 +45,20 @@ std::string capitalise(std::string s) {
 
 std::string ensure_period(std::string s) {
   s = text::trim(s);
-  if (!s.empty() && s.back() != '.' && s.back() != '!' && s.back() != '?') s += '.';
+  if (!s.empty() && s.back() != '.' && s.back() != '!' && s.back() != '?' && s.back() != ':') s += '.';
   return s;
+}
+
+// At most this many items follow a list lead-in in an answer.
+constexpr std::size_t kMaxListItems = 6;
+
+// "- Missed appointment: $40", "2. Complete the packet", "• Photo ID": an item of a list in a passage.
+bool list_item(std::string_view s) {
+  if (s.empty()) return false;
+  if (s[0] == '-' || s[0] == '*' || s.rfind("\u2022", 0) == 0) return true;
+  std::size_t i = 0;
+  while (i < s.size() && i < 3 && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+  return i > 0 && i < s.size() && (s[i] == '.' || s[i] == ')');
 }
 
 // "a, b and c"
@@ -140,6 +152,7 @@ struct ScoredSentence {
   std::size_t index = 0;  // within the passage
   std::string text;
   double score = 0;
+  bool cite = true;  // false inside a list, whose last item carries the citation
 };
 
 }  // namespace
@@ -303,7 +316,22 @@ std::string BuiltinResponder::answer_from_passages(const std::string& question,
     }
     std::sort(chosen.begin(), chosen.end(),
               [](const auto& a, const auto& b) { return std::tie(a.passage, a.index) < std::tie(b.passage, b.index); });
-    all = std::move(chosen);
+    // A chosen list lead-in ("Fees:", "Bring to your first visit:") says nothing without its items: they follow.
+    std::vector<ScoredSentence> with_lists;
+    for (std::size_t k = 0; k < chosen.size(); ++k) {
+      with_lists.push_back(chosen[k]);
+      const auto& lead = chosen[k];
+      if (lead.text.empty() || lead.text.back() != ':') continue;
+      const auto& sentences = analysed[lead.passage]->sentences;
+      std::size_t added = 0;
+      for (std::size_t i = lead.index + 1; i < sentences.size() && added < kMaxListItems && list_item(sentences[i]);
+           ++i, ++added) {
+        if (k + 1 < chosen.size() && chosen[k + 1].passage == lead.passage && chosen[k + 1].index == i) break;
+        with_lists.back().cite = false;
+        with_lists.push_back({lead.passage, i, sentences[i], 0});
+      }
+    }
+    all = std::move(with_lists);
   }
 
   // Citations numbered by first appearance.
@@ -313,7 +341,7 @@ std::string BuiltinResponder::answer_from_passages(const std::string& question,
     auto it = std::find(cited.begin(), cited.end(), s.passage);
     std::size_t n = static_cast<std::size_t>(it - cited.begin()) + 1;
     if (it == cited.end()) cited.push_back(s.passage);
-    body += (body.empty() ? "" : " ") + ensure_period(s.text) + " [" + std::to_string(n) + "]";
+    body += (body.empty() ? "" : " ") + ensure_period(s.text) + (s.cite ? " [" + std::to_string(n) + "]" : "");
   }
   std::string sources = "Sources:";
   for (std::size_t i = 0; i < cited.size(); ++i) {

@@ -57,6 +57,22 @@ TEST(LlmBuiltin, AnswersWithTheRelevantSentenceAndCitesIt) {
   expect_only_passage_sentences(a, r.passages);
 }
 
+// A list's lead-in ("Bring to your first visit:") is followed by its items, cited once at the end.
+TEST(LlmBuiltin, AListLeadInBringsItsItems) {
+  BuiltinResponder b;
+  auto r = ask("what should I bring to my first visit?");
+  r.passages = {{"New patients",
+                 "Welcome to the clinic.\nBring to your first visit:\n- Photo ID and insurance card\n- Your "
+                 "medications in their bottles\n- Immunization records\nArrive 20 minutes early.",
+                 "kb/new", "21"}};
+  const auto a = b.respond(r);
+  EXPECT_NE(a.find("Bring to your first visit: - Photo ID and insurance card. - Your medications in their bottles. "
+                   "- Immunization records. [1]"),
+            std::string::npos)
+      << a;
+  EXPECT_EQ(a.find(":."), std::string::npos) << a;
+}
+
 // Passages are analysed once and then served from a bounded cache; a cached analysis gives the same answer,
 // and a passage whose text changed is analysed again (the key is its title and content).
 TEST(LlmBuiltin, CachedPassagesGiveTheSameAnswers) {
