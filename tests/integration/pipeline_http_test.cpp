@@ -140,6 +140,19 @@ TEST_F(PipelineHttp, SafetyValidateUsesTheIntentModelForEmergencies) {
   EXPECT_TRUE(o.at("escalated").as_bool()) << bj::serialize(o);
 }
 
+// A patient who writes in Spanish gets the emergency guidance in Spanish, from the triage and from the classifier.
+TEST_F(PipelineHttp, EmergencyGuidanceIsInThePatientsLanguage) {
+  auto triage = turn({{"prompt", "ayuda, mi bebé no respira"}});
+  EXPECT_TRUE(triage.at("escalated").as_bool()) << bj::serialize(triage);
+  EXPECT_NE(std::string(triage.at("final_response").as_string()).find("Llame al 911"), std::string::npos)
+      << bj::serialize(triage);
+  auto v = post("/api/v1/safety/validate", {{"text", "mi papá tiene un dolor muy fuerte en el pecho"}});
+  EXPECT_EQ(bj::parse(v.body).at("language").as_string(), "es") << v.body;
+  auto en = turn({{"prompt", "my baby is not breathing"}});
+  EXPECT_NE(std::string(en.at("final_response").as_string()).find("Call 911"), std::string::npos)
+      << bj::serialize(en);
+}
+
 TEST_F(PipelineHttp, PersonalDataIsRedactedInTheStoredConversation) {
   auto o =
       turn({{"prompt", "my ssn is 536-22-8415, what are your hours?"}, {"patient_id", 1}, {"session_id", "pii-1"}});

@@ -42,6 +42,14 @@ constexpr const char* kEscalationPrefix =
 constexpr const char* kEmergencyFallback =
     "This sounds like it could be a medical emergency. Call 911 (or your local emergency number) now, or go to the "
     "nearest emergency room. If you are thinking about harming yourself, call or text 988 (Suicide & Crisis Lifeline).";
+constexpr const char* kEmergencyFallbackEs =
+    "Esto podría ser una emergencia médica. Llame al 911 (o a su número local de emergencias) ahora o vaya a la sala "
+    "de emergencias más cercana. Si está pensando en hacerse daño, llame o envíe un mensaje de texto al 988 (Línea de "
+    "Prevención del Suicidio y Crisis; oprima 2 para español).";
+
+const char* emergency_fallback(const safety::ValidateResult& input) {
+  return input.language == "es" ? kEmergencyFallbackEs : kEmergencyFallback;
+}
 
 // Intents whose answers depend only on the clinic's knowledge base (cacheable when no personal data is involved).
 bool knowledge_intent(const std::string& intent) {
@@ -326,7 +334,7 @@ std::unique_ptr<PipelineService::Turn> PipelineService::begin(const PipelineRequ
     out.confidence = 1.0;
     out.escalated = true;
     out.escalation_type = "emergency";
-    t->answer = t->input.escalation_message.value_or(kEmergencyFallback);
+    t->answer = t->input.escalation_message.value_or(emergency_fallback(t->input));
     return t;
   }
   // 2. Intent, in the context of a pending task ("yes", "Thursday" continue it).
@@ -362,7 +370,7 @@ std::unique_ptr<PipelineService::Turn> PipelineService::begin(const PipelineRequ
     // the triage saw the emergency words and ruled them out ("he's not choking"): it reads the context.
     out.escalated = true;
     out.escalation_type = "emergency";
-    t->answer = kEmergencyFallback;
+    t->answer = emergency_fallback(t->input);
     return t;
   }
   // 3. (in complete()) agent tools: a task in progress, or an intent that needs the patient's records or a write.

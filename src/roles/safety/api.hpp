@@ -72,6 +72,8 @@ struct ValidateResult {
   std::optional<std::string> category;  // emergency category when requires_escalation
   std::vector<Entity> entities;
   std::optional<std::string> escalation_message;  // 988 for self-harm, 911 guidance otherwise
+  // "es" when the text reads as Spanish (escalation_message is then in Spanish too), else "en".
+  std::string language = "en";
   // The triage found emergency phrases and ruled every one out by its context, at least one as negated,
   // resolved, past, hypothetical or figurative ("she isn't bleeding anymore"). The pipeline then does not let
   // its intent classifier, which reads no such context, escalate on those words alone.

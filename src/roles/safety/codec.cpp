@@ -58,6 +58,7 @@ bj::object to_json(const ValidateResult& r) {
                {"severity", r.severity},      {"entities", std::move(entities)}};
   o["category"] = r.category ? bj::value(*r.category) : bj::value(nullptr);
   o["escalation_message"] = r.escalation_message ? bj::value(*r.escalation_message) : bj::value(nullptr);
+  o["language"] = r.language;
   o["emergency_ruled_out"] = r.emergency_ruled_out;
   return o;
 }
@@ -83,6 +84,7 @@ ValidateResult parse_validate_result(const bj::object& o) {
   if (const auto* c = o.if_contains("category"); c && c->is_string()) r.category = std::string(c->as_string());
   if (const auto* m = o.if_contains("escalation_message"); m && m->is_string())
     r.escalation_message = std::string(m->as_string());
+  if (const auto* l = o.if_contains("language"); l && l->is_string()) r.language = std::string(l->as_string());
   if (const auto* is = o.if_contains("issues"); is && is->is_array())
     for (const auto& v : is->as_array()) {
       const auto& i = v.as_object();

@@ -12,6 +12,7 @@ namespace {
 TEST(SafetyCodec, ValidateResultSurvivesTheWireFormat) {
   SafetyService svc;
   for (const char* text : {"he's not choking, he just coughs when he drinks fast", "my face is drooping",
+                           "mi papá no puede respirar",
                            "Can I book a checkup? My SSN is 123-45-6789"}) {
     const auto r = svc.validate(ValidateRequest{text, Stage::input, {}, {}});
     const auto back = codec::parse_validate_result(codec::to_json(r));
@@ -20,6 +21,7 @@ TEST(SafetyCodec, ValidateResultSurvivesTheWireFormat) {
     EXPECT_EQ(back.category, r.category) << text;
     EXPECT_EQ(back.validated_text, r.validated_text) << text;
     EXPECT_EQ(back.entities.size(), r.entities.size()) << text;
+    EXPECT_EQ(back.language, r.language) << text;
   }
   // A safety role of an older release writes no emergency_ruled_out: read as false.
   const auto old = codec::parse_validate_result(boost::json::object{{"is_safe", true}, {"requires_escalation", false}});

@@ -111,7 +111,27 @@ std::string_view category_name(EmergencyCategory c) noexcept {
   return "other";
 }
 
-std::string escalation_message(EmergencyCategory c) {
+std::string escalation_message(EmergencyCategory c, std::string_view language) {
+  if (language == "es") {
+    switch (c) {
+      case EmergencyCategory::suicide_self_harm:
+        return "Si está pensando en el suicidio o en hacerse daño, llame o envíe un mensaje de texto al 988 (Línea "
+               "de Prevención del Suicidio y Crisis, EE. UU.; oprima 2 para español) ahora mismo, o llame al 911 si "
+               "está en peligro inmediato. No está solo: estamos avisando a un miembro de nuestro personal.";
+      case EmergencyCategory::overdose_poisoning:
+        return "Esto puede ser una emergencia médica. Llame al 911 ahora (o a Control de Envenenamientos al "
+               "1-800-222-1222 si la persona está despierta y respira con normalidad). No espere una llamada ni una "
+               "cita.";
+      case EmergencyCategory::respiratory:
+      case EmergencyCategory::unconscious:
+      case EmergencyCategory::cardiac:
+        return "Esto puede ser una emergencia médica. Llame al 911 (o a su número local de emergencias) ahora. Si la "
+               "persona no respira o no tiene pulso, comience la RCP. No espere una llamada ni una cita.";
+      default:
+        return "Esto puede ser una emergencia médica. Llame al 911 (o a su número local de emergencias) ahora o vaya "
+               "a la sala de emergencias más cercana. No espere una llamada ni una cita.";
+    }
+  }
   switch (c) {
     case EmergencyCategory::suicide_self_harm:
       return "If you are thinking about suicide or about hurting yourself, please call or text 988 (Suicide & Crisis "

@@ -103,7 +103,8 @@ class EmergencyDetector {
   std::unique_ptr<TypoCorrector> typos_;
 };
 
-// Crisis message for the escalation response (988 for self-harm, 911 otherwise).
-std::string escalation_message(EmergencyCategory c);
+// Crisis message for the escalation response (988 for self-harm, 911 otherwise), in English or, for
+// language "es", in Spanish.
+std::string escalation_message(EmergencyCategory c, std::string_view language = "en");
 
 }  // namespace aurixa::safety

@@ -1,5 +1,7 @@
 #include "roles/safety/service.hpp"
 
+#include "roles/safety/language.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <mutex>
@@ -121,8 +123,9 @@ ValidateResult SafetyService::validate(const ValidateRequest& req) {
     }
   }
 
-  // 1. Emergency triage.
+  // 1. Emergency triage, answered in the patient's language.
   if (req.stage != Stage::tool) {
+    r.language = std::string(detect_language(req.text));
     const auto a = emergency_.assess(req.text);
     // Ruled out: every emergency phrase suppressed, at least one because the event is not happening now. A
     // modifier ("blood thinners", "stroke clinic") only says the word named something else.
@@ -134,7 +137,7 @@ ValidateResult SafetyService::validate(const ValidateRequest& req) {
     if (a.escalate && a.category) {
       r.requires_escalation = true;
       r.category = std::string(category_name(*a.category));
-      r.escalation_message = escalation_message(*a.category);
+      r.escalation_message = escalation_message(*a.category, r.language);
       std::string phrase;
       for (const auto& h : a.hits)
         if (h.suppressed_by.empty() && (phrase.empty() || h.weight > 0.79)) phrase = h.phrase;
@@ -147,7 +150,7 @@ ValidateResult SafetyService::validate(const ValidateRequest& req) {
       if (p >= kEmergencyModelThreshold) {
         r.requires_escalation = true;
         r.category = std::string(category_name(EmergencyCategory::other));
-        r.escalation_message = escalation_message(EmergencyCategory::other);
+        r.escalation_message = escalation_message(EmergencyCategory::other, r.language);
         r.issues.push_back({"emergency_triage", "clinical_escalation", p,
                             "The message reads as an emergency happening now (intent model). Requires immediate "
                             "human escalation."});

@@ -74,6 +74,19 @@ TEST(SafetyService, TheEmergencyModelEscalatesWhatTheTriageMisses) {
                    .requires_escalation);
 }
 
+TEST(SafetyService, EscalationGuidanceIsInThePatientsLanguage) {
+  auto es = check("mi esposo tiene un dolor de pecho muy fuerte y está sudando");
+  ASSERT_TRUE(es.requires_escalation);
+  EXPECT_EQ(es.language, "es");
+  EXPECT_NE(es.escalation_message.value_or("").find("Llame al 911"), std::string::npos) << *es.escalation_message;
+  auto crisis = check("me quiero matar");
+  EXPECT_NE(crisis.escalation_message.value_or("").find("988"), std::string::npos);
+  EXPECT_NE(crisis.escalation_message.value_or("").find("oprima 2"), std::string::npos);
+  auto en = check("my husband has crushing chest pain");
+  EXPECT_EQ(en.language, "en");
+  EXPECT_NE(en.escalation_message.value_or("").find("Call 911"), std::string::npos);
+}
+
 TEST(SafetyService, SelfHarmGetsCrisisLine) {
   auto r = check("I want to end my life");
   EXPECT_EQ(r.category.value_or(""), "suicide_self_harm");
