@@ -476,10 +476,19 @@ int main(int argc, char** argv) {
   // Ours, in the dev set's style and conventions (docs/QUALITY.md): the first set's 3 misses were fixed, then
   // the second was written and measured (0.946 / 0.972) before its 2 misses were fixed too, then the third
   // (0.950 / 0.905: "Aiden", a popular given name the 1990s gazetteer lacked).
-  const auto ours = fs::path(AURIXA_SOURCE_DIR) / "data" / "safety";
-  const auto pii_holdout = run_pii_dev(pii, read_jsonl(ours / "pii_holdout.jsonl"));
-  const auto pii_holdout2 = run_pii_dev(pii, read_jsonl(ours / "pii_holdout2.jsonl"));
-  const auto pii_holdout3 = run_pii_dev(pii, read_jsonl(ours / "pii_holdout3.jsonl"));
+  struct PiiHoldout {
+    const char* file;
+    const char* provenance;  // in the report's heading
+    PerType per;
+  };
+  PiiHoldout pii_holdouts[] = {
+      {"pii_holdout.jsonl", "its misses were fixed", {}},
+      {"pii_holdout2.jsonl", "written after those fixes; its misses were fixed too", {}},
+      {"pii_holdout3.jsonl",
+       "written after holdout2's fixes; 0.950 / 0.905 when written, then modern given names were added",
+       {}}};
+  for (auto& h : pii_holdouts)
+    h.per = run_pii_dev(pii, read_jsonl(fs::path(AURIXA_SOURCE_DIR) / "data" / "safety" / h.file));
   const auto synth_rows = read_jsonl(dir / "data" / "presidio_pii" / "synth_dataset_v2.jsonl");
   const auto [synth_exact, synth_overlap] = run_presidio_synth(pii, synth_rows, -1);
   TokenCounts tok_all, tok_dev, tok_held;
@@ -523,16 +532,11 @@ int main(int argc, char** argv) {
   }
   std::printf("\n");
   print_types("### PII: eval/pii.jsonl (dev, exact type + text)", pii_dev);
-  print_types("### PII: data/safety/pii_holdout.jsonl (ours, dev style, its misses were fixed; exact type + text)",
-              pii_holdout);
-  print_types(
-      "### PII: data/safety/pii_holdout2.jsonl (ours, dev style, written after those fixes; its misses were fixed "
-      "too; exact type + text)",
-      pii_holdout2);
-  print_types(
-      "### PII: data/safety/pii_holdout3.jsonl (ours, dev style, written after holdout2's fixes; 0.950 / 0.905 "
-      "when written, then modern given names were added)",
-      pii_holdout3);
+  for (const auto& h : pii_holdouts)
+    print_types(
+        ("### PII: data/safety/" + std::string(h.file) + " (ours, dev style, " + h.provenance + "; exact type + text)")
+            .c_str(),
+        h.per);
   print_types("### PII: Presidio synth_dataset_v2 (1,500 sentences), exact span", synth_exact);
   print_types("### PII: Presidio synth_dataset_v2, overlapping span", synth_overlap);
   print_types("### PII: Presidio synth_dataset_v2, overlapping span, dev half (hash bit 0, used in development)",
@@ -579,11 +583,10 @@ int main(int argc, char** argv) {
   ceiling("clinc150 false-positive rate", s_clinc.fp_rate(), 0.01);
   floor("pii dev micro precision", dev_micro.precision(), 0.9);
   floor("pii dev micro recall", dev_micro.recall(), 0.9);
-  for (const auto& [name, per] : {std::pair{"pii_holdout", &pii_holdout}, std::pair{"pii_holdout2", &pii_holdout2},
-                                  std::pair{"pii_holdout3", &pii_holdout3}}) {
-    const auto m = micro(*per);
-    floor((std::string(name) + " micro precision").c_str(), m.precision(), 0.95);
-    floor((std::string(name) + " micro recall").c_str(), m.recall(), 0.95);
+  for (const auto& h : pii_holdouts) {
+    const auto m = micro(h.per);
+    floor((std::string(h.file) + " micro precision").c_str(), m.precision(), 0.95);
+    floor((std::string(h.file) + " micro recall").c_str(), m.recall(), 0.95);
   }
   // With the tagger (the default) the targets on the held-out half: recall >= 0.95, precision >= 0.90.
   floor("presidio synth overlap micro recall", micro(synth_overlap).recall(), tagger ? 0.96 : 0.93);

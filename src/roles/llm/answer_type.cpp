@@ -91,13 +91,6 @@ bool has_phone(std::string_view s) {
   return false;
 }
 
-bool has_phrase(const std::vector<std::string>& w, std::initializer_list<std::string_view> phrase) {
-  if (phrase.size() > w.size()) return false;
-  for (std::size_t i = 0; i + phrase.size() <= w.size(); ++i)
-    if (std::equal(phrase.begin(), phrase.end(), w.begin() + static_cast<std::ptrdiff_t>(i))) return true;
-  return false;
-}
-
 }  // namespace
 
 Type expected(std::string_view question) {
@@ -105,36 +98,37 @@ Type expected(std::string_view question) {
   auto any = [&](std::initializer_list<std::string_view> set) {
     return std::any_of(w.begin(), w.end(), [&](const std::string& x) { return one_of(x, set); });
   };
-  auto after = [&](std::string_view first, auto&& pred) {  // a word right after `first`
+  auto phrase = [&](std::string_view p) { return text::contains_phrase(w, p); };
+  auto after = [&](std::initializer_list<std::string_view> first, auto&& pred) {  // a word right after one of `first`
     for (std::size_t i = 0; i + 1 < w.size(); ++i)
-      if (w[i] == first && pred(w[i + 1])) return true;
+      if (one_of(w[i], first) && pred(w[i + 1])) return true;
     return false;
   };
   // "how often", "cada cuánto", "con qué frecuencia"
-  if (has_phrase(w, {"how", "often"}) || has_phrase(w, {"how", "frequently"}) || any({"frecuencia"}) ||
-      after("cada", [](std::string_view x) { return x == "cuanto" || x == "cuánto"; }))
+  if (phrase("how often") || phrase("how frequently") || any({"frecuencia"}) ||
+      after({"cada"}, [](std::string_view x) { return x == "cuanto" || x == "cuánto"; }))
     return kFrequency;
   // "how long", "how many days", "how much time", "cuánto tiempo / tarda / dura"
-  if (has_phrase(w, {"how", "long"}) || has_phrase(w, {"how", "much", "time"}) ||
-      after("many", [](std::string_view x) { return unit_word(x); }) ||
-      after("cuanto", [](std::string_view x) { return x == "tiempo" || x == "tarda" || x == "dura"; }) ||
-      after("cuánto", [](std::string_view x) { return x == "tiempo" || x == "tarda" || x == "dura"; }))
+  if (phrase("how long") || phrase("how much time") ||
+      after({"many"}, [](std::string_view x) { return unit_word(x); }) ||
+      after({"cuanto", "cuánto"}, [](std::string_view x) {
+        return one_of(x, {"tiempo", "tarda", "dura"});
+      }))
     return kDuration;
-  if (has_phrase(w, {"phone", "number"}) || has_phrase(w, {"fax", "number"}) || has_phrase(w, {"what", "number"}) ||
-      has_phrase(w, {"number", "to", "call"}) || any({"telefono", "teléfono"}))
+  if (phrase("phone number") || phrase("fax number") || phrase("what number") || phrase("number to call") ||
+      any({"telefono", "teléfono"}))
     return kPhone;
   // Price words, or "how much is / does / would ..." ("how much ibuprofen" asks for a dose, not a price).
   if (any({"cost", "costs", "price", "prices", "priced", "charge", "charges", "charged", "fee", "fees", "copay",
            "cuesta", "cuestan", "costo", "precio", "cobran"}) ||
-      after("much", [](std::string_view x) {
+      after({"much"}, [](std::string_view x) {
         return one_of(x, {"is", "are", "does", "do", "would", "will", "for", "it", "to", "was", "should"});
       }))
     return kMoney;
-  if (any({"when", "latest", "earliest", "deadline", "cuando", "cuándo"}) || has_phrase(w, {"what", "time"}) ||
-      has_phrase(w, {"what", "days"}) || has_phrase(w, {"which", "days"}) || has_phrase(w, {"what", "hours"}) ||
-      has_phrase(w, {"que", "hora"}) || has_phrase(w, {"qué", "hora"}))
+  if (any({"when", "latest", "earliest", "deadline", "cuando", "cuándo"}) || phrase("what time") ||
+      phrase("what days") || phrase("which days") || phrase("what hours") || phrase("que hora") || phrase("qué hora"))
     return kTime;
-  if (has_phrase(w, {"how", "many"}) || any({"cuantos", "cuántos", "cuantas", "cuántas"})) return kCount;
+  if (phrase("how many") || any({"cuantos", "cuántos", "cuantas", "cuántas"})) return kCount;
   return kNone;
 }
 

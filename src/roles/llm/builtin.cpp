@@ -323,9 +323,8 @@ std::string BuiltinResponder::answer_from_passages(const std::string& question,
       const auto& lead = chosen[k];
       if (lead.text.empty() || lead.text.back() != ':') continue;
       const auto& sentences = analysed[lead.passage]->sentences;
-      std::size_t added = 0;
-      for (std::size_t i = lead.index + 1; i < sentences.size() && added < kMaxListItems && list_item(sentences[i]);
-           ++i, ++added) {
+      const std::size_t end = std::min(sentences.size(), lead.index + 1 + kMaxListItems);
+      for (std::size_t i = lead.index + 1; i < end && list_item(sentences[i]); ++i) {
         if (k + 1 < chosen.size() && chosen[k + 1].passage == lead.passage && chosen[k + 1].index == i) break;
         with_lists.back().cite = false;
         with_lists.push_back({lead.passage, i, sentences[i], 0});
