@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "core/json_write.hpp"
 #include "store/sql.hpp"
 
 namespace aurixa::store {
@@ -24,25 +25,43 @@ struct InsertTurnRow {
   Id conversation_id = 0;
   std::int64_t turn_index = 0;
   std::string user_text;
-  std::optional<std::string> response_text, intent, safety;
+  std::optional<std::string> response_text, intent, safety, steps;
   std::optional<double> confidence;
   int escalated = 0;
   std::string created_at;
   Id id = 0;
 };
-struct InsertStepRow {
-  Id conversation_id = 0;
-  std::optional<Id> turn_id;
-  std::string step_name, status;
-  std::optional<std::string> input, output, error_message;
-  std::optional<double> start_time, end_time;
-  std::string now;
-  Id id = 0;
-};
-// One multi-row step INSERT: `rows` is sized once when the statement is prepared.
-struct InsertStepRows {
-  std::vector<InsertStepRow> rows;
-};
+
+// A turn's steps as the JSON array of conversation_turns.steps (read by the pipeline_steps view): absent
+// values are left out, so the view reads them as NULL. Written by hand: it runs for every turn.
+std::optional<std::string> encode_steps(const std::vector<PipelineStep>& steps) {
+  if (steps.empty()) return std::nullopt;
+  std::string out = "[";
+  for (const auto& s : steps) {
+    if (out.size() > 1) out += ',';
+    out += R"({"step_name":)";
+    json::append_string(out, s.step_name);
+    out += R"(,"status":)";
+    json::append_string(out, s.status);
+    if (s.input) out.append(R"(,"input":)").append(*s.input);
+    if (s.output) out.append(R"(,"output":)").append(*s.output);
+    if (s.error_message) {
+      out += R"(,"error_message":)";
+      json::append_string(out, *s.error_message);
+    }
+    if (s.start_time) {
+      out += R"(,"start_time":)";
+      json::append_number(out, *s.start_time);
+    }
+    if (s.end_time) {
+      out += R"(,"end_time":)";
+      json::append_number(out, *s.end_time);
+    }
+    out += '}';
+  }
+  out += ']';
+  return out;
+}
 struct BySessionRow {
   std::string session_id;
   Conversation c;
@@ -165,8 +184,8 @@ ConversationTurn ConversationRepository::add_turn(const Conversation& conversati
   t.created_at = tx_.now();
   static const std::string kInsert =
       "INSERT INTO conversation_turns (conversation_id, turn_index, user_text, response_text, intent, "
-      "confidence, escalated, safety, created_at, updated_at) "
-      "VALUES (:c, :i, :u, :r, :in, :cf, :e, :s, :ca, :ua)";
+      "confidence, escalated, safety, steps, created_at, updated_at) "
+      "VALUES (:c, :i, :u, :r, :in, :cf, :e, :s, :st, :ca, :ua)";
   auto& ins = tx_.prepared_insert<InsertTurnRow>(kInsert, [](soci::statement& st, InsertTurnRow& r) {
     st.exchange(soci::use(r.conversation_id));
     st.exchange(soci::use(r.turn_index));
@@ -176,11 +195,13 @@ ConversationTurn ConversationRepository::add_turn(const Conversation& conversati
     st.exchange(soci::use(r.confidence));
     st.exchange(soci::use(r.escalated));
     st.exchange(soci::use(r.safety));
+    st.exchange(soci::use(r.steps));
     st.exchange(soci::use(r.created_at));
     st.exchange(soci::use(r.created_at));
   });
-  ins.row = InsertTurnRow{t.conversation_id, t.turn_index, t.user_text,         t.response_text, t.intent,
-                          t.safety,          t.confidence, t.escalated ? 1 : 0, t.created_at,    0};
+  ins.row = InsertTurnRow{t.conversation_id, t.turn_index,       t.user_text,  t.response_text,
+                          t.intent,          t.safety,           encode_steps(in.steps),
+                          t.confidence,      t.escalated ? 1 : 0, t.created_at, 0};
   t.id = tx_.run_insert(ins);
   // A conversation created in this transaction already carries this transaction's time.
   if (!fresh)
@@ -216,86 +237,15 @@ std::vector<ConversationTurn> ConversationRepository::recent_turns(const Convers
   return out;
 }
 
-namespace {
-// A step row's 11 values, in the column order of the INSERTs below.
-void bind_step_values(soci::statement& st, InsertStepRow& r) {
-  st.exchange(soci::use(r.conversation_id));
-  st.exchange(soci::use(r.turn_id));
-  st.exchange(soci::use(r.step_name));
-  st.exchange(soci::use(r.status));
-  st.exchange(soci::use(r.input));
-  st.exchange(soci::use(r.output));
-  st.exchange(soci::use(r.error_message));
-  st.exchange(soci::use(r.start_time));
-  st.exchange(soci::use(r.end_time));
-  st.exchange(soci::use(r.now));
-  st.exchange(soci::use(r.now));
-}
-}  // namespace
-
-Id ConversationRepository::add_step(const Conversation& conversation, const PipelineStep& s) {
-  tx_.require_write();
-  // One cached statement executed once per step (a turn's steps share the transaction).
-  auto& ins = tx_.prepared<InsertStepRow>(
-      "INSERT INTO pipeline_steps (conversation_id, turn_id, step_name, status, input, output, error_message, "
-      "start_time, end_time, created_at, updated_at) "
-      "VALUES (:c, :t, :n, :s, :i, :o, :e, :st, :et, :ca, :ua) RETURNING id",
-      [](soci::statement& st, InsertStepRow& r) {
-        bind_step_values(st, r);
-        st.exchange(soci::into(r.id));
-      });
-  ins.row = InsertStepRow{conversation.id, s.turn_id,    s.step_name, s.status,  s.input, s.output,
-                          s.error_message, s.start_time, s.end_time,  tx_.now(), 0};
-  tx_.run(ins.st);
-  return ins.row.id;
-}
-
-void ConversationRepository::add_steps(const Conversation& conversation, const std::vector<PipelineStep>& steps) {
-  tx_.require_write();
-  constexpr std::size_t kChunk = 8;  // 8 x 11 parameters, well under SQLite's limit of 999
-  for (std::size_t at = 0; at < steps.size(); at += kChunk) {
-    const std::size_t n = std::min(kChunk, steps.size() - at);
-    std::string sql =
-        "INSERT INTO pipeline_steps (conversation_id, turn_id, step_name, status, input, output, error_message, "
-        "start_time, end_time, created_at, updated_at) VALUES ";
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::string k = std::to_string(i);
-      sql += (i ? ", (:c" : "(:c") + k + ", :t" + k + ", :n" + k + ", :s" + k + ", :i" + k + ", :o" + k + ", :e" + k +
-             ", :st" + k + ", :et" + k + ", :ca" + k + ", :ua" + k + ")";
-    }
-    auto& ins = tx_.prepared<InsertStepRows>(sql, [n](soci::statement& st, InsertStepRows& rows) {
-      rows.rows.resize(n);  // never resized again: SOCI binds the members' addresses
-      for (auto& r : rows.rows) bind_step_values(st, r);
-    });
-    for (std::size_t i = 0; i < n; ++i) {
-      const auto& s = steps[at + i];
-      ins.row.rows[i] = InsertStepRow{conversation.id, s.turn_id,    s.step_name, s.status,  s.input, s.output,
-                                      s.error_message, s.start_time, s.end_time,  tx_.now(), 0};
-    }
-    tx_.run(ins.st);
-  }
-}
-
-void ConversationRepository::finish_step(const Conversation& conversation, Id step_id, const std::string& status,
-                                         const std::optional<std::string>& output,
-                                         const std::optional<std::string>& error_message, double end_time) {
-  tx_.require_write();
-  std::string now = tx_.now();
-  tx_.sql() << "UPDATE pipeline_steps SET status = :s, output = :o, error_message = :e, end_time = :t, updated_at = :u "
-               "WHERE id = :id AND conversation_id = :c",
-      soci::use(status), soci::use(output), soci::use(error_message), soci::use(end_time), soci::use(now),
-      soci::use(step_id), soci::use(conversation.id);
-}
-
 std::vector<PipelineStep> ConversationRepository::steps(const Conversation& conversation, std::optional<Id> turn_id) {
   Query q(
-      "SELECT id, conversation_id, turn_id, step_name, status, input, output, error_message, start_time, end_time "
+      "SELECT seq, conversation_id, turn_id, step_name, status, input, output, error_message, start_time, end_time "
       "FROM pipeline_steps");
   q.where("conversation_id = ?", conversation.id);
   if (turn_id) q.where("turn_id = ?", *turn_id);
-  q.order_by("id");
+  q.order_by("turn_id, seq");
   PipelineStep s;
-  auto st = q.prepare(tx_, soci::into(s.id), soci::into(s.conversation_id), soci::into(s.turn_id),
+  auto st = q.prepare(tx_, soci::into(s.seq), soci::into(s.conversation_id), soci::into(s.turn_id),
                       soci::into(s.step_name), soci::into(s.status), soci::into(s.input), soci::into(s.output),
                       soci::into(s.error_message), soci::into(s.start_time), soci::into(s.end_time));
   std::vector<PipelineStep> out;

@@ -1,7 +1,7 @@
 #pragma once
 // Conversation sessions, their turns and the pipeline steps of each turn. One conversation row per
 // session (the original wrote one per call under a UNIQUE session id and failed on the second turn, D5);
-// a turn holds the user's text, the final (post-safety) answer and the intent.
+// a turn holds the user's text, the final (post-safety) answer, the intent and its pipeline steps.
 #include <optional>
 #include <string>
 #include <utility>
@@ -31,6 +31,9 @@ struct NewTurn {
   std::optional<double> confidence;
   bool escalated = false;
   std::optional<std::string> safety;  // JSON text
+  // Stored with the turn, in this order, as one JSON array (input/output must be JSON texts); their
+  // conversation_id and turn_id are the turn's.
+  std::vector<PipelineStep> steps;
 };
 
 class ConversationRepository {
@@ -55,14 +58,7 @@ class ConversationRepository {
   // The last `n` turns, oldest first (the dialogue history fed to the model).
   std::vector<ConversationTurn> recent_turns(const Conversation& conversation, std::int64_t n);
 
-  // Records a step (its conversation_id is taken from `conversation`); returns its id.
-  Id add_step(const Conversation& conversation, const PipelineStep& step);
-  // Records a turn's steps in order, without returning their ids: one multi-row INSERT per 8 rows (a
-  // cached statement per row count), no RETURNING. Ids still ascend in the order given.
-  void add_steps(const Conversation& conversation, const std::vector<PipelineStep>& steps);
-  void finish_step(const Conversation& conversation, Id step_id, const std::string& status,
-                   const std::optional<std::string>& output, const std::optional<std::string>& error_message,
-                   double end_time);
+  // The steps of a conversation (or of one of its turns), turn by turn in order.
   std::vector<PipelineStep> steps(const Conversation& conversation, std::optional<Id> turn_id = std::nullopt);
 
   // Turns of conversations about a patient, newest first.

@@ -141,8 +141,10 @@ struct ConversationTurn {
   std::string created_at;
 };
 
+// One step of a turn. Stored packed with its turn (conversation_turns.steps) and read back through the
+// pipeline_steps view, which also shows the rows written before migration 0013.
 struct PipelineStep {
-  Id id = 0;
+  std::int64_t seq = 0;  // order within the turn: the position in the turn's array (or an archived row's id)
   Id conversation_id = 0;
   std::optional<Id> turn_id;
   std::string step_name;

@@ -1,6 +1,8 @@
 // Repositories against both back-ends: tenant isolation, CRUD, filters, pagination.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "store/appointments.hpp"
 #include "store/audit.hpp"
@@ -184,13 +186,18 @@ TEST_P(Repositories, ConversationsKeepTurnsPerSession) {
     EXPECT_EQ(conv.id, again.id);  // a second turn of a session reuses it (D5)
     auto t1a =
         c.add_turn(conv, {"I need an appointment", std::string("Sure, when?"), std::string("book_appointment"), 0.9});
-    auto t1b = c.add_turn(conv, {"Tomorrow at 9", std::nullopt, {}, {}});
+    NewTurn second{"Tomorrow at 9", std::nullopt, {}, {}};
+    PipelineStep step;
+    step.step_name = "classify_intent";
+    step.status = "success";
+    step.input = R"({"prompt":"x"})";
+    step.output = R"({"intent":"book"})";
+    step.end_time = 12.5;
+    second.steps.push_back(step);
+    auto t1b = c.add_turn(conv, second);
     EXPECT_EQ(t1a.turn_index, 1);
     EXPECT_EQ(t1b.turn_index, 2);
     c.set_turn_response(conv, t1b.id, "Booked.");
-    Id step =
-        c.add_step(conv, {0, conv.id, t1b.id, "classify_intent", "in_progress", std::string(R"({"prompt":"x"})")});
-    c.finish_step(conv, step, "success", std::string(R"({"intent":"book"})"), std::nullopt, 12.5);
     c.save_state(conv, R"({"pending":"confirm"})");
     // Another tenant cannot attach to this session.
     EXPECT_EQ(error_of([&] { c.open(t2, {"sess-1", 2, {}, {}, {}}); }), Errc::not_found);
@@ -205,8 +212,11 @@ TEST_P(Repositories, ConversationsKeepTurnsPerSession) {
     EXPECT_EQ(turns[1].response_text, "Booked.");
     auto steps = c.steps(*conv);
     ASSERT_EQ(steps.size(), 1u);
+    EXPECT_EQ(steps[0].turn_id, turns[1].id);
     EXPECT_EQ(steps[0].status, "success");
+    EXPECT_EQ(steps[0].output, R"({"intent":"book"})");
     EXPECT_EQ(steps[0].end_time, 12.5);
+    EXPECT_EQ(c.steps(*conv, turns[0].id).size(), 0u);
     auto history = c.patient_history(t1, 1, {});
     ASSERT_EQ(history.size(), 2u);
     EXPECT_EQ(history[0].prompt, "Tomorrow at 9");
@@ -266,27 +276,26 @@ TEST_P(Repositories, TurnIndexContinuesAcrossRepositoriesAndTransactions) {
   });
 }
 
-// A turn's steps as multi-row INSERTs (chunks of 8, one cached statement per row count): every row, its
-// NULLs and its order, across transactions reusing the cached statements with new values.
-TEST_P(Repositories, AddStepsWritesAllRowsInOrder) {
+// A turn's steps are stored with it as one JSON array and read back through the pipeline_steps view: every
+// step, its NULLs, JSON and text that needs escaping, in order, per turn. Steps written before migration 0013
+// (rows of pipeline_steps_archive) are read through the same view.
+TEST_P(Repositories, TurnStepsArePackedWithTheTurnInOrder) {
   for (int round = 0; round < 2; ++round) {
     db->write([&](Tx& tx) {
       ConversationRepository c(tx);
       auto conv = c.open(t1, {"sess-steps", 1, {}, {}, {}});
-      auto turn = c.add_turn(conv, {"turn " + std::to_string(round), {}, {}, {}});
-      std::vector<PipelineStep> rows;
+      NewTurn turn{"turn " + std::to_string(round), {}, {}, {}};
       for (int i = 0; i < 11; ++i) {
         PipelineStep s;
-        s.turn_id = turn.id;
         s.step_name = "step" + std::to_string(round) + "-" + std::to_string(i);
         s.status = i % 2 ? "error" : "success";
-        if (i % 3 == 0) s.input = R"({"i":)" + std::to_string(i) + "}";
-        if (i % 2) s.error_message = "boom " + std::to_string(i);
-        if (i != 4) s.start_time = 100.0 + i;
-        rows.push_back(s);
+        if (i % 3 == 0) s.input = R"({"i":)" + std::to_string(i) + R"(,"q":"say \"hi\"\n"})";
+        if (i % 2) s.error_message = "boom \"quoted\" " + std::to_string(i) + "\n\u00e9";
+        if (i != 4) s.start_time = 100.25 + i;
+        turn.steps.push_back(s);
       }
-      c.add_steps(conv, rows);
-      c.add_steps(conv, {});  // nothing to write
+      c.add_turn(conv, turn);
+      c.add_turn(conv, {"no steps", {}, {}, {}});
     });
   }
   db->read([&](Tx& tx) {
@@ -296,20 +305,48 @@ TEST_P(Repositories, AddStepsWritesAllRowsInOrder) {
     auto steps = c.steps(*conv);
     ASSERT_EQ(steps.size(), 22u);
     auto turns = c.recent_turns(*conv, 10);
-    ASSERT_EQ(turns.size(), 2u);
+    ASSERT_EQ(turns.size(), 4u);
     for (std::size_t k = 0; k < steps.size(); ++k) {
       const int round = static_cast<int>(k / 11), i = static_cast<int>(k % 11);
       const auto& s = steps[k];
+      EXPECT_EQ(s.seq, i);
       EXPECT_EQ(s.step_name, "step" + std::to_string(round) + "-" + std::to_string(i));
       EXPECT_EQ(s.conversation_id, conv->id);
-      EXPECT_EQ(s.turn_id, turns[static_cast<std::size_t>(round)].id);
+      EXPECT_EQ(s.turn_id, turns[static_cast<std::size_t>(2 * round)].id);
       EXPECT_EQ(s.status, i % 2 ? "error" : "success");
-      EXPECT_EQ(s.input.has_value(), i % 3 == 0);
-      EXPECT_EQ(s.error_message.has_value(), i % 2 == 1);
-      if (i != 4) EXPECT_EQ(s.start_time, 100.0 + i);
+      if (i % 3 == 0) {
+        ASSERT_TRUE(s.input);
+        EXPECT_NE(s.input->find(R"("q":"say \"hi\"\n")"), std::string::npos) << *s.input;
+      } else {
+        EXPECT_FALSE(s.input);
+      }
+      if (i % 2) EXPECT_EQ(s.error_message, "boom \"quoted\" " + std::to_string(i) + "\n\u00e9");
+      else EXPECT_FALSE(s.error_message);
+      if (i != 4) EXPECT_EQ(s.start_time, 100.25 + i);
       else EXPECT_FALSE(s.start_time);
       EXPECT_FALSE(s.output);
+      EXPECT_FALSE(s.end_time);
     }
+    EXPECT_EQ(c.steps(*conv, turns[2].id).size(), 11u);
+    EXPECT_TRUE(c.steps(*conv, turns[3].id).empty());
+  });
+  // A row from before the migration, beside the packed steps.
+  db->write([&](Tx& tx) {
+    auto conv = ConversationRepository(tx).by_session(t1, "sess-steps");
+    ASSERT_TRUE(conv);
+    tx.sql() << "INSERT INTO pipeline_steps_archive (conversation_id, turn_id, step_name, status, output, created_at, "
+                "updated_at) VALUES (:c, NULL, 'validate_output', 'success', '{\"is_safe\":true}', :ca, :ua)",
+        soci::use(conv->id), soci::use(tx.now()), soci::use(tx.now());
+  });
+  db->read([&](Tx& tx) {
+    ConversationRepository c(tx);
+    auto conv = c.by_session(t1, "sess-steps");
+    auto steps = c.steps(*conv);
+    ASSERT_EQ(steps.size(), 23u);
+    const auto archived = std::find_if(steps.begin(), steps.end(), [](const auto& s) { return !s.turn_id; });
+    ASSERT_NE(archived, steps.end());
+    EXPECT_EQ(archived->step_name, "validate_output");
+    EXPECT_EQ(archived->output, R"({"is_safe":true})");
   });
 }
 

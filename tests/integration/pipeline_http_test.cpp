@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include <boost/beast/websocket.hpp>
@@ -305,13 +306,14 @@ TEST_F(PipelineHttp, WebSocketConversationCarriesTheSameEvents) {
 // Every turn the pipeline answered is in the store after kill -9: the commit queue resumes a request only once
 // its turn is committed and flushed. Four connections mix a repeated question (response-cache hits, begun on
 // the I/O thread) with new ones (retrieval and generation on a worker); the server is killed mid-burst and
-// every acknowledged session is then looked up in the store itself.
+// every acknowledged session is then looked up in the store itself, with the steps its answer listed.
 TEST(PipelineDurability, Kill9MidBurstLosesNoAcknowledgedTurn) {
   const auto dir = testing::make_temp_dir("aurixa-pipeline-kill9");
   ServerProcess server({"serve", "--port", "0"}, testing::default_test_env(dir));
   std::atomic<bool> stop{false};
   std::mutex mu;
   std::vector<std::string> acknowledged;
+  std::map<std::string, std::vector<std::string>> answered_steps;  // session -> the step names it was sent
   std::vector<std::thread> writers;
   for (int w = 0; w < 4; ++w)
     writers.emplace_back([&, w] {
@@ -328,8 +330,13 @@ TEST(PipelineDurability, Kill9MidBurstLosesNoAcknowledgedTurn) {
         try {
           const auto res = client.request(r);
           if (res.status != 200) break;
+          const auto o = bj::parse(res.body).as_object();
+          std::vector<std::string> names;
+          for (const auto& step : o.at("steps").as_array()) names.emplace_back(step.at("name").as_string());
           std::lock_guard lock(mu);
-          acknowledged.emplace_back(bj::parse(res.body).at("session_id").as_string());
+          const std::string sid(o.at("session_id").as_string());
+          acknowledged.push_back(sid);
+          answered_steps[sid] = std::move(names);
         } catch (const std::exception&) {
           break;  // the server died mid-request: that turn was never acknowledged
         }
@@ -357,6 +364,10 @@ TEST(PipelineDurability, Kill9MidBurstLosesNoAcknowledgedTurn) {
       const auto conv = repo.by_session(store::Scope::platform(), sid);
       ASSERT_TRUE(conv.has_value()) << sid;
       EXPECT_EQ(repo.recent_turns(*conv, 5).size(), 1u) << sid;
+      // The turn's steps were stored with it (conversation_turns.steps, read through the pipeline_steps view).
+      std::vector<std::string> stored;
+      for (const auto& step : repo.steps(*conv)) stored.push_back(step.step_name);
+      EXPECT_EQ(stored, answered_steps[sid]) << sid;
     }
   });
 }

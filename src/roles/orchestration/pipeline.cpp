@@ -625,29 +625,27 @@ void PipelineService::seal(Turn& t) {
 // 6. The turn and its steps, in one transaction (the prompt as redacted by safety). The commit queue
 // batches concurrent turns into one transaction (one fsync).
 store::CommitQueue::Work PipelineService::persist_work(Turn& t) {
-  return [&t](store::Tx& tx) {
+  // The turn's row is built here, on the caller's thread: the committer is the one thread every turn shares.
+  store::NewTurn turn{t.prompt, t.out.final_response, t.out.intent, t.out.confidence, t.out.escalated, t.safety_meta_json};
+  turn.steps.reserve(t.log->steps().size());
+  for (const auto& s : t.log->steps()) {
+    auto& r = turn.steps.emplace_back();
+    r.step_name = s.name;
+    r.status = s.status;
+    if (!s.input_json.empty()) r.input = s.input_json;
+    if (!s.output_json.empty()) r.output = s.output_json;
+    if (!s.error_message.empty()) r.error_message = s.error_message;
+    if (s.start_time > 0) r.start_time = s.start_time;
+    if (s.end_time > 0) r.end_time = s.end_time;
+  }
+  return [&t, turn = std::move(turn)](store::Tx& tx) {
     store::ConversationRepository repo(tx);
     store::SessionStart start{t.out.session_id, t.who.tenant, t.who.patient,
                               t.req.user_id.empty() ? std::nullopt : std::optional<std::string>(t.req.user_id),
                               t.meta_json};
     start.fresh = t.req.session_id.empty() && !t.agent_called;  // our own new id, and no agent stored state under it
     const auto conv = repo.open(store::Scope::tenant(t.who.tenant), start);
-    store::NewTurn turn{t.prompt, t.out.final_response, t.out.intent, t.out.confidence, t.out.escalated, t.safety_meta_json};
-    const auto row = repo.add_turn(conv, turn);
-    std::vector<store::PipelineStep> rows;
-    rows.reserve(t.log->steps().size());
-    for (const auto& s : t.log->steps()) {
-      auto& r = rows.emplace_back();
-      r.turn_id = row.id;
-      r.step_name = s.name;
-      r.status = s.status;
-      if (!s.input_json.empty()) r.input = s.input_json;
-      if (!s.output_json.empty()) r.output = s.output_json;
-      if (!s.error_message.empty()) r.error_message = s.error_message;
-      if (s.start_time > 0) r.start_time = s.start_time;
-      if (s.end_time > 0) r.end_time = s.end_time;
-    }
-    repo.add_steps(conv, rows);  // one multi-row INSERT
+    repo.add_turn(conv, turn);  // the steps go in the turn's row
   };
 }
 
