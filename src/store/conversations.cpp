@@ -199,9 +199,9 @@ ConversationTurn ConversationRepository::add_turn(const Conversation& conversati
     st.exchange(soci::use(r.created_at));
     st.exchange(soci::use(r.created_at));
   });
-  ins.row = InsertTurnRow{t.conversation_id, t.turn_index,       t.user_text,  t.response_text,
-                          t.intent,          t.safety,           encode_steps(in.steps),
-                          t.confidence,      t.escalated ? 1 : 0, t.created_at, 0};
+  ins.row =
+      InsertTurnRow{t.conversation_id,      t.turn_index, t.user_text,         t.response_text, t.intent, t.safety,
+                    encode_steps(in.steps), t.confidence, t.escalated ? 1 : 0, t.created_at,    0};
   t.id = tx_.run_insert(ins);
   // A conversation created in this transaction already carries this transaction's time.
   if (!fresh)

@@ -320,10 +320,14 @@ TEST_P(Repositories, TurnStepsArePackedWithTheTurnInOrder) {
       } else {
         EXPECT_FALSE(s.input);
       }
-      if (i % 2) EXPECT_EQ(s.error_message, "boom \"quoted\" " + std::to_string(i) + "\n\u00e9");
-      else EXPECT_FALSE(s.error_message);
-      if (i != 4) EXPECT_EQ(s.start_time, 100.25 + i);
-      else EXPECT_FALSE(s.start_time);
+      if (i % 2)
+        EXPECT_EQ(s.error_message, "boom \"quoted\" " + std::to_string(i) + "\n\u00e9");
+      else
+        EXPECT_FALSE(s.error_message);
+      if (i != 4)
+        EXPECT_EQ(s.start_time, 100.25 + i);
+      else
+        EXPECT_FALSE(s.start_time);
       EXPECT_FALSE(s.output);
       EXPECT_FALSE(s.end_time);
     }

@@ -4,11 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <map>
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/json.hpp>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -182,6 +182,15 @@ TEST_F(PipelineHttp, ServerLogsNeverContainThePatientsPersonalData) {
   const auto log = server_->read_log();
   ASSERT_FALSE(log.empty());
   for (const auto& s : secrets) EXPECT_EQ(log.find(s), std::string::npos) << s;
+}
+
+// The knowledge base is English; a question in Spanish is searched and answered through the English words of
+// its clinic vocabulary (core/spanish_gloss) instead of "I don't have that information".
+TEST_F(PipelineHttp, SpanishQuestionsAreAnsweredFromTheEnglishArticles) {
+  auto o = turn({{"prompt", "¿Cuándo estarán listos mis resultados de laboratorio?"}});
+  EXPECT_TRUE(has(step_names(o), "knowledge_retrieval"));
+  EXPECT_NE(std::string(o.at("final_response").as_string()).find("24 to 48 hours"), std::string::npos)
+      << o.at("final_response");
 }
 
 TEST_F(PipelineHttp, CacheServesRepeatsButNeverANegatedQuestion) {

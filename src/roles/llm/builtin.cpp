@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/spanish_gloss.hpp"
 #include "roles/llm/answer_type.hpp"
 #include "roles/llm/prompt.hpp"
 #include "roles/llm/text.hpp"
@@ -244,11 +245,6 @@ std::size_t BuiltinResponder::cached_passages() const {
 
 std::string BuiltinResponder::answer_from_passages(const std::string& question,
                                                    const std::vector<Passage>& passages) const {
-  // Question terms, without greetings; duplicates collapse.
-  std::set<std::string> q;
-  for (auto& t : text::content_terms(question))
-    if (!is_greeting_word(t)) q.insert(t);
-
   std::vector<ScoredSentence> all;
   std::vector<const std::vector<std::string>*> sentence_terms;
   std::vector<unsigned> sentence_types;
@@ -263,6 +259,24 @@ std::string BuiltinResponder::answer_from_passages(const std::string& question,
   }
   if (all.empty()) return {};
   const auto title_terms = [&](std::size_t p) -> const std::vector<std::string>& { return analysed[p]->title_terms; };
+  const auto mentioned = [&](const std::string& t) {
+    for (const auto* st : sentence_terms)
+      if (has(*st, t)) return true;
+    for (std::size_t p = 0; p < passages.size(); ++p)
+      if (has(title_terms(p), t)) return true;
+    return false;
+  };
+
+  // Question terms, without greetings; duplicates collapse. A question in Spanish is matched on the English
+  // words of its clinic vocabulary, and on its own words only where the passages use them too (names,
+  // numbers, "diabetes"): the rest can never match English passages and would only veto the answer.
+  const std::string gloss = english_gloss(question);
+  std::set<std::string> q;
+  for (auto& t : text::content_terms(gloss.empty() ? question : gloss))
+    if (!is_greeting_word(t)) q.insert(t);
+  if (!gloss.empty())
+    for (auto& t : text::content_terms(question))
+      if (!is_greeting_word(t) && mentioned(t)) q.insert(t);
 
   // Nothing to match on ("tell me more"): the opening of the top passage is the honest answer.
   if (q.empty()) {
@@ -287,7 +301,7 @@ std::string BuiltinResponder::answer_from_passages(const std::string& question,
     }
     // A matching sentence that also holds what the question asks for ("how much" -> an amount) ranks higher.
     // Coverage (whether to answer at all) is judged on the words alone.
-    const auto wanted = answer::expected(question);
+    const auto wanted = answer::expected(gloss.empty() ? question : with_english_gloss(question));
     double best = 0, best_words = 0;
     for (std::size_t k = 0; k < all.size(); ++k) {
       double overlap = 0, title = 0;

@@ -626,7 +626,8 @@ void PipelineService::seal(Turn& t) {
 // batches concurrent turns into one transaction (one fsync).
 store::CommitQueue::Work PipelineService::persist_work(Turn& t) {
   // The turn's row is built here, on the caller's thread: the committer is the one thread every turn shares.
-  store::NewTurn turn{t.prompt, t.out.final_response, t.out.intent, t.out.confidence, t.out.escalated, t.safety_meta_json};
+  store::NewTurn turn{t.prompt,         t.out.final_response, t.out.intent,
+                      t.out.confidence, t.out.escalated,      t.safety_meta_json};
   turn.steps.reserve(t.log->steps().size());
   for (const auto& s : t.log->steps()) {
     auto& r = turn.steps.emplace_back();

@@ -1,11 +1,14 @@
 #include "roles/rag/service.hpp"
 
+#include "core/spanish_gloss.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <unordered_set>
 
 #include "core/error.hpp"
+#include "core/spanish_gloss.hpp"
 #include "roles/rag/fusion.hpp"
 
 namespace aurixa::rag {
@@ -278,7 +281,10 @@ RetrieveResult RagService::search(std::int64_t tenant_id, const std::string& pro
   if (method != Method::bm25 && !embedder_) method = Method::bm25;
   const int n = std::max(options_.candidates, top_k * 2);
 
-  AnalyzedQuery q = analyzer_->analyze_query(prompt);
+  // A question in Spanish is searched with the English words of its clinic vocabulary too (the articles are
+  // English); an English question is searched as it is.
+  const std::string query = with_english_gloss(prompt);
+  AnalyzedQuery q = analyzer_->analyze_query(query);
   bm25_.repair_typos(q);
   std::vector<ScoredId> bm25_ids, vector_ids;
   std::unordered_map<std::string, int> matched;  // chunk id -> matched query stems (from Xapian)
@@ -294,7 +300,7 @@ RetrieveResult RagService::search(std::int64_t tenant_id, const std::string& pro
   }
   if (method != Method::bm25) {
     try {
-      auto qv = embedder_->embed({prompt});
+      auto qv = embedder_->embed({query});
       for (auto& h : vectors_.search(tenant_id, qv.at(0), n))
         vector_ids.push_back({std::move(h.chunk_id), h.similarity});
       result.hybrid = method == Method::hybrid;

@@ -1,0 +1,307 @@
+#include "core/spanish_gloss.hpp"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+namespace aurixa {
+namespace {
+
+struct Gloss {
+  std::string_view spanish;  // accent-folded; a trailing '*' matches any word that starts with the rest
+  std::string_view english;
+};
+
+// The clinic's vocabulary. A stem is at least 5 letters, so it names one family of words. Words that are
+// also English ("doctor", "plan", "video", "gripe", "lunar", "registrar") are left out, and so are stems that
+// begin English words ("cita" of citation, "clinica" of clinical, "precio" of precious): those are listed
+// as whole words.
+constexpr Gloss kGlosses[] = {
+    // visits and people
+    {"cita", "appointment"},
+    {"citas", "appointments"},
+    {"consulta", "visit appointment"},
+    {"consultas", "visits appointments"},
+    {"agendar", "schedule"},
+    {"programar", "schedule"},
+    {"reprograma*", "reschedule"},
+    {"cancela*", "cancel"},
+    {"cancelo", "cancel"},
+    {"cancele", "cancel"},
+    {"falte", "missed"},
+    {"falto", "missed"},
+    {"faltar", "missed"},
+    {"faltas", "missed"},
+    {"tarde", "late afternoon"},
+    {"mismo", "same"},
+    {"enfermo", "sick"},
+    {"enferma", "sick"},
+    {"nuevo", "new"},
+    {"nueva", "new"},
+    {"nuevos", "new"},
+    {"nuevas", "new"},
+    {"paciente*", "patient"},
+    {"medico", "doctor"},
+    {"medica", "doctor"},
+    {"doctora", "doctor"},
+    {"enfermer*", "nurse"},
+    {"proveedor*", "provider"},
+    {"especialista*", "specialist"},
+    {"referido", "referral"},
+    {"referencia", "referral"},
+    // time
+    {"horario*", "hours"},
+    {"hora", "time hours"},
+    {"horas", "hours"},
+    {"abren", "open"},
+    {"abre", "open"},
+    {"abierto", "open"},
+    {"abierta", "open"},
+    {"cierran", "close closed"},
+    {"cierra", "close closed"},
+    {"cerrado", "closed"},
+    {"cerrada", "closed"},
+    {"lunes", "monday"},
+    {"martes", "tuesday"},
+    {"miercoles", "wednesday"},
+    {"jueves", "thursday"},
+    {"viernes", "friday"},
+    {"sabado*", "saturday"},
+    {"domingo*", "sunday"},
+    {"semana*", "week"},
+    {"manana", "morning tomorrow"},
+    {"noche", "evening night"},
+    {"dias", "days"},
+    {"tarda", "take long"},
+    {"tardan", "take long"},
+    {"listo", "ready"},
+    {"listos", "ready"},
+    {"lista", "ready"},
+    {"listas", "ready"},
+    // places
+    {"donde", "where"},
+    {"direccion", "address directions"},
+    {"estacion*", "parking"},
+    {"aparcar", "parking"},
+    {"parqueo", "parking"},
+    {"piso", "floor"},
+    {"edificio", "building"},
+    {"ascensor", "elevator"},
+    {"elevador", "elevator"},
+    {"autobus", "bus"},
+    {"llegar", "get arrive"},
+    {"ubicacion", "location"},
+    {"oficina*", "office"},
+    {"clinica", "clinic"},
+    {"clinicas", "clinics"},
+    {"sucursal", "office location"},
+    // money and insurance
+    {"cuesta", "cost"},
+    {"cuestan", "cost"},
+    {"costo", "cost"},
+    {"costos", "costs"},
+    {"precio", "price cost"},
+    {"precios", "prices"},
+    {"cobran", "charge fee"},
+    {"cobrar", "charge fee"},
+    {"cobro", "charge fee"},
+    {"multa", "fee"},
+    {"pagar", "pay"},
+    {"pago", "payment pay"},
+    {"pagos", "payments"},
+    {"factura*", "bill statement"},
+    {"cuenta", "bill balance"},
+    {"saldo", "balance"},
+    {"tarjeta*", "card"},
+    {"credito", "credit"},
+    {"debito", "debit"},
+    {"efectivo", "cash"},
+    {"seguro", "insurance"},
+    {"seguros", "insurance"},
+    {"aseguranza", "insurance"},
+    {"deducible", "deductible"},
+    {"copago", "copay"},
+    {"gratuito", "free"},
+    {"gratuita", "free"},
+    {"descuento", "discount"},
+    {"aceptan", "accept"},
+    {"acepta", "accept"},
+    // medicines
+    {"receta*", "prescription"},
+    {"resurt*", "refill"},
+    {"rellenar", "refill"},
+    {"renovar", "refill renew"},
+    {"medicina", "medicine"},
+    {"medicinas", "medicines"},
+    {"medicamento*", "medication medicine"},
+    {"pastilla*", "pills medicine"},
+    {"farmacia*", "pharmacy"},
+    {"antibiotico*", "antibiotics"},
+    {"jarabe", "syrup"},
+    {"crema", "cream"},
+    {"pomada", "ointment"},
+    // tests and records
+    {"analisis", "tests lab"},
+    {"laboratorio*", "lab"},
+    {"sangre", "blood"},
+    {"orina", "urine"},
+    {"resultado*", "results"},
+    {"ayunas", "fasting"},
+    {"ayuno", "fasting"},
+    {"prueba", "test"},
+    {"pruebas", "tests"},
+    {"examen", "exam"},
+    {"examenes", "exams"},
+    {"fisico", "physical"},
+    {"radiografia*", "x-ray"},
+    {"mamografia*", "mammogram"},
+    {"papanicolaou", "pap test"},
+    {"expediente*", "records"},
+    {"historial", "records history"},
+    {"copia", "copy"},
+    {"privacidad", "privacy"},
+    {"registro", "sign up"},
+    {"registrarme", "sign up"},
+    {"registrarse", "sign up"},
+    {"inscribirme", "sign up"},
+    {"inscribirse", "sign up"},
+    {"contrasena", "password"},
+    {"aplicacion", "app"},
+    {"mensaje*", "message"},
+    {"correo", "email"},
+    {"videollamada", "video visit"},
+    {"telemedicina", "video visit"},
+    {"distancia", "video"},
+    {"videoconsulta*", "video visit"},
+    {"llamo", "call"},
+    {"llamar", "call"},
+    {"numero", "number phone"},
+    {"telefono", "phone"},
+    {"urgencia*", "urgent care"},
+    {"urgente", "urgent"},
+    {"emergencia*", "emergency"},
+    {"deporte*", "sports"},
+    {"deportivo", "sports"},
+    {"escuela", "school"},
+    // vaccines, children, women's health
+    {"vacuna*", "vaccine shot"},
+    {"inyeccion", "shot injection"},
+    {"bebe", "baby"},
+    {"bebes", "babies"},
+    {"recien", "newborn"},
+    {"nacido", "newborn"},
+    {"nacio", "born newborn"},
+    {"nacer", "born newborn"},
+    {"hijo", "child"},
+    {"hija", "child"},
+    {"hijos", "children"},
+    {"nino", "child"},
+    {"nina", "child"},
+    {"ninos", "children"},
+    {"adolescente*", "teen"},
+    {"embaraz*", "pregnancy pregnant"},
+    {"anticonceptiv*", "birth control"},
+    {"menopausia", "menopause"},
+    {"mujer", "women"},
+    {"mujeres", "women"},
+    // symptoms and conditions
+    {"sintoma*", "symptoms"},
+    {"tratamiento*", "treatment"},
+    {"dolor", "pain"},
+    {"duele", "pain hurts"},
+    {"garganta", "throat"},
+    {"fiebre", "fever"},
+    {"tos", "cough"},
+    {"resfriado", "cold"},
+    {"gripa", "flu cold"},
+    {"piel", "skin"},
+    {"seca", "dry"},
+    {"reseca", "dry"},
+    {"comezon", "itchy itching"},
+    {"picazon", "itchy itching"},
+    {"sarpullido", "rash"},
+    {"acidez", "heartburn"},
+    {"agruras", "heartburn"},
+    {"estomago", "stomach"},
+    {"estomacal", "stomach"},
+    {"reflujo", "reflux"},
+    {"cabeza", "head headache"},
+    {"presion", "blood pressure"},
+    {"azucar", "sugar"},
+    {"oido*", "ear"},
+    {"ojo", "eye"},
+    {"ojos", "eyes"},
+    {"pecho", "chest"},
+    {"espalda", "back"},
+    {"rodilla", "knee"},
+    {"lunares", "moles"},
+    {"verruga*", "warts"},
+    {"puntada*", "stitches"},
+    {"herida", "cut wound"},
+};
+
+// Lower-cased, accent-folded ASCII words of a UTF-8 text (the Spanish letters with accents, tilde or
+// diaeresis fold to their base letter; any other byte separates words).
+std::vector<std::string> folded_words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) out.push_back(std::move(word));
+    word.clear();
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      word += static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      word += static_cast<char>(c - 'A' + 'a');
+    } else if (c == 0xC3 && i + 1 < text.size()) {
+      // Latin-1 supplement: the low five bits of the second byte, upper and lower case alike.
+      static constexpr std::string_view kFold = "aaaaaaaceeeeiiiidnooooo/ouuuuyps";
+      const char f = kFold[(static_cast<unsigned char>(text[i + 1]) & 0x1F)];
+      if (f == '/' || f == 'd' || f == 'p' || f == 's') {
+        flush();
+      } else {
+        word += f;
+      }
+      ++i;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+std::string_view gloss_of(std::string_view word) {
+  for (const auto& g : kGlosses) {
+    const bool stem = g.spanish.back() == '*';
+    const auto key = stem ? g.spanish.substr(0, g.spanish.size() - 1) : g.spanish;
+    if (stem ? word.substr(0, key.size()) == key : word == key) return g.english;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string english_gloss(std::string_view text) {
+  std::string out;
+  std::vector<std::string_view> seen;
+  for (const auto& w : folded_words(text)) {
+    const auto g = gloss_of(w);
+    if (g.empty() || std::find(seen.begin(), seen.end(), g) != seen.end()) continue;
+    seen.push_back(g);
+    if (!out.empty()) out += ' ';
+    out += g;
+  }
+  return out;
+}
+
+std::string with_english_gloss(std::string_view text) {
+  const auto gloss = english_gloss(text);
+  std::string out(text);
+  if (!gloss.empty()) out.append(" ").append(gloss);
+  return out;
+}
+
+}  // namespace aurixa
