@@ -1,7 +1,8 @@
 #include "core/spanish_gloss.hpp"
 
 #include <algorithm>
-#include <array>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace aurixa {
@@ -238,6 +239,47 @@ constexpr Gloss kGlosses[] = {
     {"verruga*", "warts"},
     {"puntada*", "stitches"},
     {"herida", "cut wound"},
+    {"infeccion*", "infection"},
+    {"senal", "sign"},
+    {"senales", "signs"},
+    {"signos", "signs"},
+    {"colesterol", "cholesterol"},
+    {"insulina", "insulin"},
+    {"asma", "asthma"},
+    {"alergia*", "allergy"},
+    {"mareo*", "dizziness dizzy"},
+    {"mareado", "dizzy"},
+    {"mareada", "dizzy"},
+    {"vomito", "vomiting"},
+    {"vomitos", "vomiting"},
+    {"vomitar", "vomiting"},
+    {"diarrea", "diarrhea"},
+    {"quemadura*", "burn"},
+    {"hueso*", "bone"},
+    {"fractura*", "fracture"},
+    {"hinchado", "swollen"},
+    {"hinchada", "swollen"},
+    {"hinchazon", "swelling"},
+    {"sangrado", "bleeding"},
+    {"cansancio", "tired fatigue"},
+    {"cansado", "tired"},
+    {"cansada", "tired"},
+    {"corazon", "heart"},
+    {"pulmones", "lungs"},
+    {"rinon", "kidney"},
+    {"rinones", "kidneys"},
+    {"higado", "liver"},
+    {"chequeo", "checkup"},
+    {"cirugia*", "surgery"},
+    {"fisioterapia", "physical therapy"},
+    {"terapia", "therapy"},
+    {"cobraron", "charged"},
+    {"cobrado", "charged"},
+    {"cobraran", "charge"},
+    {"borrar", "cancel delete"},
+    {"borre", "cancel delete"},
+    {"anular", "cancel"},
+    {"anule*", "cancel"},
 };
 
 // Lower-cased, accent-folded ASCII words of a UTF-8 text (the Spanish letters with accents, tilde or
@@ -273,22 +315,34 @@ std::vector<std::string> folded_words(std::string_view text) {
   return out;
 }
 
-std::string_view gloss_of(std::string_view word) {
-  for (const auto& g : kGlosses) {
-    const bool stem = g.spanish.back() == '*';
-    const auto key = stem ? g.spanish.substr(0, g.spanish.size() - 1) : g.spanish;
-    if (stem ? word.substr(0, key.size()) == key : word == key) return g.english;
-  }
+}  // namespace
+
+std::string_view english_gloss_of_word(std::string_view word) {
+  // Whole words by hash, then the few stems: this runs for every word the intent model reads.
+  struct Index {
+    std::unordered_map<std::string_view, std::string_view> words;
+    std::vector<std::pair<std::string_view, std::string_view>> stems;
+    Index() {
+      for (const auto& g : kGlosses) {
+        if (g.spanish.back() == '*')
+          stems.emplace_back(g.spanish.substr(0, g.spanish.size() - 1), g.english);
+        else
+          words.emplace(g.spanish, g.english);
+      }
+    }
+  };
+  static const Index index;
+  if (const auto it = index.words.find(word); it != index.words.end()) return it->second;
+  for (const auto& [stem, english] : index.stems)
+    if (word.substr(0, stem.size()) == stem) return english;
   return {};
 }
-
-}  // namespace
 
 std::string english_gloss(std::string_view text) {
   std::string out;
   std::vector<std::string_view> seen;
   for (const auto& w : folded_words(text)) {
-    const auto g = gloss_of(w);
+    const auto g = english_gloss_of_word(w);
     if (g.empty() || std::find(seen.begin(), seen.end(), g) != seen.end()) continue;
     seen.push_back(g);
     if (!out.empty()) out += ' ';

@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
     const auto holdout2 = load_holdout("holdout2.jsonl");
     const auto holdout3 = load_holdout("holdout3.jsonl");
     const auto prep = load_holdout("prep_probe.jsonl");
+    const auto spanish = load_holdout("spanish_probe.jsonl");
     const auto clf = make_classifier(model, threshold);
 
     const auto rd = evaluate(*clf, dev);
@@ -61,6 +62,7 @@ int main(int argc, char** argv) {
     const auto rk2 = evaluate(*clf, holdout2);
     const auto rk3 = evaluate(*clf, holdout3);
     const auto rp = evaluate(*clf, prep);
+    const auto rs = evaluate(*clf, spanish);
 
     std::printf("Model: %s, OOS threshold %.2f.\n\n", model.empty() ? "builtin" : model.c_str(), threshold);
     std::printf("| set | rows | accuracy | macro accuracy | ECE |\n|---|---|---|---|---|\n");
@@ -78,6 +80,10 @@ int main(int argc, char** argv) {
         "| data/intents/prep_probe.jsonl (visit and test preparation; written before their training lines, see "
         "QUALITY.md) | %d | %.3f | %.3f | %.3f |\n",
         rp.rows, rp.accuracy(), rp.macro_accuracy(), rp.ece);
+    std::printf(
+        "| data/intents/spanish_probe.jsonl (Spanish, written before the gloss features, see QUALITY.md) | %d | %.3f | "
+        "%.3f | %.3f |\n",
+        rs.rows, rs.accuracy(), rs.macro_accuracy(), rs.ece);
     std::printf("| data/hasd test (7 of 9 labels mapped) | %d | %.3f | %.3f | %.3f |\n\n", rh.rows, rh.accuracy(),
                 rh.macro_accuracy(), rh.ece);
 

@@ -1,5 +1,6 @@
 #include "roles/orchestration/intent/features.hpp"
 
+#include "core/spanish_gloss.hpp"
 #include "roles/orchestration/intent/lexicon.hpp"
 
 #include <algorithm>
@@ -55,6 +56,9 @@ std::string shape(const std::string& w) {
 
 // Relative weights of the feature groups before the message vector is L2-normalised.
 constexpr float kUnigram = 1.0f, kBigram = 0.8f, kCharGram = 0.35f, kExtra = 0.5f, kConcept = 0.8f;
+// A Spanish word's English gloss as extra unigrams (and their concepts), so the far larger English part of the
+// training set speaks for Spanish messages too: "pastillas" also reads as "pills medicine".
+constexpr float kGloss = 0.7f;
 
 }  // namespace
 
@@ -120,6 +124,16 @@ std::vector<Feature> extract_features(const Normalized& text) {
     }
     prev_concept = token;
     add(out, "u", word, kUnigram);
+    if (const auto gloss = english_gloss_of_word(word); !gloss.empty()) {
+      for (std::size_t at = 0; at < gloss.size();) {
+        const auto end = std::min(gloss.find(' ', at), gloss.size());
+        const auto english = gloss.substr(at, end - at);
+        add(out, "u", english, kGloss);
+        if (concept_name.empty())
+          if (const auto c = concept_of(english); !c.empty()) add(out, "k", c, kConcept * kGloss);
+        at = end + 1;
+      }
+    }
     std::string s = shape(word);
     if (s != word) add(out, "u", s, kUnigram * 0.5f);
     add(out, "b", prev + ' ' + s, kBigram);
