@@ -172,6 +172,15 @@ TEST_F(LlmHttp, GenerateWithBuiltinAnswersFromPassages) {
   EXPECT_EQ(o["usage"].at("estimated_cost_usd").as_double(), 0.0);
 }
 
+// context.language reaches the responder (and, rendered into the system prompt, a model provider).
+TEST_F(LlmHttp, GenerateAnswersASpanishSpeakerInSpanish) {
+  auto body = user_says("¿Cuánto cuesta una resonancia?");
+  body["provider"] = "builtin";
+  body["context"] = bj::object{{"language", "es"}};
+  auto content = std::string(obj(post("/api/v1/generate", body))["content"].as_string());
+  EXPECT_NE(content.find("no tengo esa información"), std::string::npos) << content;
+}
+
 TEST_F(LlmHttp, GenerateStreamIsNdjsonDeltasThenDone) {
   auto r = post("/api/v1/generate/stream", user_says("book me in"));
   ASSERT_EQ(r.status, 200) << r.body;

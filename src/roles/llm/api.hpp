@@ -74,6 +74,7 @@ struct ChatRequest {
   std::vector<ToolResult> tool_results;
   std::vector<std::string> missing_slots;  // slot names the agent still needs (date, time, ...)
   std::string intent;                      // the orchestration's label (clinic_info, out_of_scope, ...)
+  std::string language;                    // "es": the patient wrote in Spanish (reply in Spanish); else English
 
   // Function calling (generate only; generate_stream drops them): the tools the model may call. Providers send them in
   // their vendor's format; the builtin responder ignores them (the caller sees provider "builtin").

@@ -14,22 +14,43 @@
 namespace aurixa::llm {
 namespace {
 
-constexpr const char* kNoInformation =
+// The responder's own sentences, in English and in Spanish (ChatRequest::language "es"); answers taken from
+// the passages stay in the passages' language.
+struct Phrase {
+  const char* en;
+  const char* es;
+  const char* in(const std::string& language) const { return language == "es" ? es : en; }
+};
+constexpr Phrase kNoInformation = {
     "I'm sorry, I don't have that information. Would you like me to connect you with a member of our staff "
-    "who can help?";
-constexpr const char* kOutOfScope =
+    "who can help?",
+    "Lo siento, no tengo esa información. ¿Quiere que lo comunique con un miembro de nuestro personal que pueda "
+    "ayudarle?"};
+constexpr Phrase kOutOfScope = {
     "I'm sorry, but I can only help with questions about our clinic: appointments, prescriptions, billing, "
-    "insurance and our services. Is there something along those lines I can help you with?";
-constexpr const char* kGreeting =
+    "insurance and our services. Is there something along those lines I can help you with?",
+    "Lo siento, solo puedo ayudar con preguntas sobre nuestra clínica: citas, recetas, facturación, seguros y "
+    "nuestros servicios. ¿Hay algo de eso en lo que pueda ayudarle?"};
+constexpr Phrase kGreeting = {
     "Hello! I'm the clinic's virtual assistant. I can help you book or change appointments, request "
     "prescription refills, answer billing and insurance questions, and share information about the clinic. "
-    "How can I help you today?";
-constexpr const char* kThanks = "You're welcome! Is there anything else I can help you with?";
-constexpr const char* kHandoff =
-    "Of course. I'll connect you with a member of our staff; they will be with you as soon as possible.";
-constexpr const char* kMedicalNoInfo =
+    "How can I help you today?",
+    "¡Hola! Soy el asistente virtual de la clínica. Puedo ayudarle a programar o cambiar citas, pedir "
+    "resurtidos de recetas, responder preguntas de facturación y seguros, y darle información sobre la "
+    "clínica. ¿En qué puedo ayudarle hoy?"};
+constexpr Phrase kThanks = {"You're welcome! Is there anything else I can help you with?",
+                            "¡Con gusto! ¿Hay algo más en lo que pueda ayudarle?"};
+constexpr Phrase kHandoff = {
+    "Of course. I'll connect you with a member of our staff; they will be with you as soon as possible.",
+    "Por supuesto. Lo comunicaré con un miembro de nuestro personal; le atenderán lo antes posible."};
+constexpr Phrase kMedicalNoInfo = {
     "I can't give medical advice, but our clinicians can. Would you like me to book an appointment or connect "
-    "you with a member of our staff?";
+    "you with a member of our staff?",
+    "No puedo dar consejos médicos, pero nuestros médicos sí. ¿Quiere que le programe una cita o que lo "
+    "comunique con un miembro de nuestro personal?"};
+constexpr Phrase kOwnSituation = {
+    "For advice about your own situation, please speak with one of our clinicians.",
+    "Para consejos sobre su situación, hable con uno de nuestros médicos."};
 
 // Words that only greet: they say nothing about which passage answers the question.
 bool is_greeting_word(std::string_view w) {
@@ -161,7 +182,8 @@ struct ScoredSentence {
 std::string BuiltinResponder::respond(const ChatRequest& req) const {
   const std::string question = last_user_message(req);
   const std::string intent = text::lower(req.intent);
-  if (intent == "out_of_scope") return kOutOfScope;
+  const std::string& lang = req.language;
+  if (intent == "out_of_scope") return kOutOfScope.in(lang);
 
   std::vector<std::string> parts;
   if (!req.tool_results.empty()) parts.push_back(confirm_tools(req.tool_results));
@@ -173,7 +195,7 @@ std::string BuiltinResponder::respond(const ChatRequest& req) const {
   if (!req.passages.empty()) {
     if (auto a = answer_from_passages(question, req.passages); !a.empty()) {
       if (intent == "medical_question")
-        a += "\n\nFor advice about your own situation, please speak with one of our clinicians.";
+        a += std::string("\n\n") + kOwnSituation.in(lang);
       parts.push_back(std::move(a));
     }
   }
@@ -182,14 +204,14 @@ std::string BuiltinResponder::respond(const ChatRequest& req) const {
     bool only_greeting = !ws.empty() && std::all_of(ws.begin(), ws.end(), [](const std::string& w) {
       return is_greeting_word(w) || text::is_stopword(w);
     });
-    if (intent == "human_handoff") return kHandoff;
+    if (intent == "human_handoff") return kHandoff.in(lang);
     if (intent == "smalltalk" || only_greeting) {
-      bool thanks =
-          std::any_of(ws.begin(), ws.end(), [](const std::string& w) { return w == "thanks" || w == "thank"; });
-      return thanks ? kThanks : kGreeting;
+      bool thanks = std::any_of(ws.begin(), ws.end(),
+                                [](const std::string& w) { return w == "thanks" || w == "thank" || w == "gracias"; });
+      return (thanks ? kThanks : kGreeting).in(lang);
     }
-    if (intent == "medical_question") return kMedicalNoInfo;
-    return kNoInformation;
+    if (intent == "medical_question") return kMedicalNoInfo.in(lang);
+    return kNoInformation.in(lang);
   }
   return join_paragraphs(parts);
 }

@@ -221,6 +221,31 @@ TEST(LlmBuiltin, GreetsOnSmallTalk) {
   EXPECT_NE(b.respond(ask("thanks!")).find("welcome"), std::string::npos);
 }
 
+// Its own sentences follow the patient's language; answers from the passages stay as the passages say them.
+TEST(LlmBuiltin, OwnSentencesAreInSpanishForASpanishSpeaker) {
+  BuiltinResponder b;
+  auto spanish = [](std::string q, std::string intent = {}) {
+    auto r = ask(std::move(q));
+    r.language = "es";
+    r.intent = std::move(intent);
+    return r;
+  };
+  EXPECT_NE(b.respond(spanish("Hola", "smalltalk")).find("asistente virtual"), std::string::npos);
+  EXPECT_NE(b.respond(spanish("muchas gracias", "smalltalk")).find("Con gusto"), std::string::npos);
+  EXPECT_NE(b.respond(spanish("¿Cuánto cuesta una resonancia?")).find("no tengo esa información"), std::string::npos);
+  EXPECT_NE(b.respond(spanish("¿Quién ganó el partido?", "out_of_scope")).find("solo puedo ayudar"), std::string::npos);
+  EXPECT_NE(b.respond(spanish("¿Es grave mi tos?", "medical_question")).find("No puedo dar consejos médicos"),
+            std::string::npos);
+  EXPECT_NE(b.respond(spanish("Quiero hablar con una persona", "human_handoff")).find("Por supuesto"),
+            std::string::npos);
+  auto r = spanish("¿Dónde me puedo estacionar?", "clinic_info");
+  r.passages = clinic_passages();
+  const auto a = b.respond(r);
+  EXPECT_NE(a.find("Free parking is available in the garage on Elm Street. [1]"), std::string::npos) << a;
+  // English stays English.
+  EXPECT_NE(b.respond(ask("How much does an MRI cost?")).find("don't have that information"), std::string::npos);
+}
+
 TEST(LlmBuiltin, IsDeterministic) {
   BuiltinResponder b;
   auto r = ask("When are you open on Saturday?");

@@ -148,6 +148,7 @@ void parse_context(const bj::object& ctx, ChatRequest& r) {
   }
   r.missing_slots = string_list(ctx, "missing_slots");
   r.intent = optional_string(ctx, "intent").value_or("");
+  r.language = optional_string(ctx, "language").value_or("");
 }
 
 void parse_common(const bj::object& body, ChatRequest& r) {
@@ -323,6 +324,7 @@ bj::object generate_request_json(const ChatRequest& r) {
     ctx["missing_slots"] = std::move(slots);
   }
   if (!r.intent.empty()) ctx["intent"] = r.intent;
+  if (!r.language.empty()) ctx["language"] = r.language;
   if (!ctx.empty()) o["context"] = std::move(ctx);
   return o;
 }

@@ -33,6 +33,10 @@ std::string grounding(const ChatRequest& r) {
     for (std::size_t i = 0; i < r.missing_slots.size(); ++i) out += (i ? ", " : "") + r.missing_slots[i];
     out += ".\n";
   }
+  if (r.language == "es") {
+    out += (out.empty() ? "" : "\n");
+    out += "The patient writes in Spanish: reply in Spanish.\n";
+  }
   return out;
 }
 

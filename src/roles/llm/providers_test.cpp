@@ -8,6 +8,7 @@
 #include "core/http_client.hpp"
 #include "core/json.hpp"
 #include "roles/llm/mock_server.hpp"
+#include "roles/llm/prompt.hpp"
 #include "roles/llm/provider.hpp"
 
 namespace aurixa::llm {
@@ -102,6 +103,16 @@ TEST_F(LlmProviders, OpenAiCompleteSendsChatCompletionsAndParsesUsage) {
   EXPECT_EQ(msgs[0].at("role"), "system");
   EXPECT_EQ(msgs[0].at("content"), "You are a clinic assistant.");
   EXPECT_EQ(msgs[3].at("content"), "When do you open?");
+}
+
+// A Spanish-speaking patient: the model is told to reply in Spanish, in the system prompt every provider gets.
+TEST(LlmPrompt, ASpanishSpeakerIsAnsweredInSpanish) {
+  auto req = sample_request();
+  req.language = "es";
+  const auto c = conversation(req);
+  EXPECT_NE(c.system.find("You are a clinic assistant."), std::string::npos);
+  EXPECT_NE(c.system.find("reply in Spanish"), std::string::npos) << c.system;
+  EXPECT_EQ(conversation(sample_request()).system, "You are a clinic assistant.");
 }
 
 TEST_F(LlmProviders, OpenAiStreamDeliversDeltasInOrderWithStreamedUsage) {

@@ -493,6 +493,7 @@ void PipelineService::complete(Turn& t) {
       cr.passages = passages;
       cr.tool_results = t.tool_results;
       cr.intent = out.intent;
+      cr.language = t.input.language;
       cr.tenant_id = std::to_string(who.tenant);
       cr.max_tokens = 512;
       cr.temperature = 0.3;
