@@ -195,8 +195,9 @@ TEST_F(PipelineHttp, SpanishQuestionsAreAnsweredFromTheEnglishArticles) {
 
 // The assistant's own sentences follow the patient's language (safety's `language`).
 TEST_F(PipelineHttp, ASpanishSpeakerIsGreetedInSpanish) {
-  EXPECT_NE(std::string(turn({{"prompt", "Hola, buenos días"}}).at("final_response").as_string()).find("asistente virtual"),
-            std::string::npos);
+  EXPECT_NE(
+      std::string(turn({{"prompt", "Hola, buenos días"}}).at("final_response").as_string()).find("asistente virtual"),
+      std::string::npos);
   EXPECT_NE(std::string(turn({{"prompt", "Hello there"}}).at("final_response").as_string()).find("virtual assistant"),
             std::string::npos);
 }

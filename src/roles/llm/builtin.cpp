@@ -48,9 +48,8 @@ constexpr Phrase kMedicalNoInfo = {
     "you with a member of our staff?",
     "No puedo dar consejos médicos, pero nuestros médicos sí. ¿Quiere que le programe una cita o que lo "
     "comunique con un miembro de nuestro personal?"};
-constexpr Phrase kOwnSituation = {
-    "For advice about your own situation, please speak with one of our clinicians.",
-    "Para consejos sobre su situación, hable con uno de nuestros médicos."};
+constexpr Phrase kOwnSituation = {"For advice about your own situation, please speak with one of our clinicians.",
+                                  "Para consejos sobre su situación, hable con uno de nuestros médicos."};
 
 // Words that only greet: they say nothing about which passage answers the question.
 bool is_greeting_word(std::string_view w) {
@@ -194,8 +193,7 @@ std::string BuiltinResponder::respond(const ChatRequest& req) const {
   }
   if (!req.passages.empty()) {
     if (auto a = answer_from_passages(question, req.passages); !a.empty()) {
-      if (intent == "medical_question")
-        a += std::string("\n\n") + kOwnSituation.in(lang);
+      if (intent == "medical_question") a += std::string("\n\n") + kOwnSituation.in(lang);
       parts.push_back(std::move(a));
     }
   }
