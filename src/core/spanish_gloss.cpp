@@ -1,5 +1,7 @@
 #include "core/spanish_gloss.hpp"
 
+#include "core/fold_words.hpp"
+
 #include <algorithm>
 #include <unordered_map>
 #include <utility>
@@ -282,39 +284,6 @@ constexpr Gloss kGlosses[] = {
     {"anule*", "cancel"},
 };
 
-// Lower-cased, accent-folded ASCII words of a UTF-8 text (the Spanish letters with accents, tilde or
-// diaeresis fold to their base letter; any other byte separates words).
-std::vector<std::string> folded_words(std::string_view text) {
-  std::vector<std::string> out;
-  std::string word;
-  auto flush = [&] {
-    if (!word.empty()) out.push_back(std::move(word));
-    word.clear();
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      word += static_cast<char>(c);
-    } else if (c >= 'A' && c <= 'Z') {
-      word += static_cast<char>(c - 'A' + 'a');
-    } else if (c == 0xC3 && i + 1 < text.size()) {
-      // Latin-1 supplement: the low five bits of the second byte, upper and lower case alike.
-      static constexpr std::string_view kFold = "aaaaaaaceeeeiiiidnooooo/ouuuuyps";
-      const char f = kFold[(static_cast<unsigned char>(text[i + 1]) & 0x1F)];
-      if (f == '/' || f == 'd' || f == 'p' || f == 's') {
-        flush();
-      } else {
-        word += f;
-      }
-      ++i;
-    } else {
-      flush();
-    }
-  }
-  flush();
-  return out;
-}
-
 }  // namespace
 
 std::string_view english_gloss_of_word(std::string_view word) {
@@ -341,7 +310,7 @@ std::string_view english_gloss_of_word(std::string_view word) {
 std::string english_gloss(std::string_view text) {
   std::string out;
   std::vector<std::string_view> seen;
-  for (const auto& w : folded_words(text)) {
+  for (const auto& w : fold_words(text)) {
     const auto g = english_gloss_of_word(w);
     if (g.empty() || std::find(seen.begin(), seen.end(), g) != seen.end()) continue;
     seen.push_back(g);

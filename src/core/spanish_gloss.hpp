@@ -16,7 +16,7 @@ std::string english_gloss(std::string_view text);
 // `text`, followed by its English gloss when it has one (what retrieval and answer selection search with).
 std::string with_english_gloss(std::string_view text);
 
-// The English words for one lower-cased, accent-folded word ("estacionamiento" -> "parking"); empty when it is
+// The English words for one word as fold_words() gives it ("estacionamiento" -> "parking"); empty when it is
 // not one of the listed Spanish words.
 std::string_view english_gloss_of_word(std::string_view folded_word);
 

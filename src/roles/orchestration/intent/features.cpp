@@ -1,5 +1,6 @@
 #include "roles/orchestration/intent/features.hpp"
 
+#include "core/fold_words.hpp"
 #include "core/spanish_gloss.hpp"
 #include "roles/orchestration/intent/lexicon.hpp"
 
@@ -8,39 +9,6 @@
 
 namespace aurixa::orchestration::intent {
 namespace {
-
-// Decodes one UTF-8 code point at s[i] (advancing i); malformed bytes come back as U+FFFD.
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto b0 = static_cast<unsigned char>(s[i++]);
-  if (b0 < 0x80) return b0;
-  int extra = b0 >= 0xF0 ? 3 : b0 >= 0xE0 ? 2 : b0 >= 0xC0 ? 1 : -1;
-  if (extra < 0) return 0xFFFD;
-  char32_t cp = b0 & (0x3F >> extra);
-  for (int k = 0; k < extra; ++k) {
-    if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return 0xFFFD;
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
-  }
-  return cp;
-}
-
-// Folds a code point to lower-case ASCII letters/digits. Returns "" for separators and "'" for apostrophes.
-std::string_view fold(char32_t cp) {
-  static constexpr std::string_view kLatin1 =  // U+00C0..U+00FF, lower-cased and stripped of accents
-      "aaaaaaeceeeeiiiidnooooo.ouuuuyts"
-      "aaaaaaeceeeeiiiidnooooo.ouuuuyty";
-  static const std::string_view kLetters = "abcdefghijklmnopqrstuvwxyz";
-  static const std::string_view kDigits = "0123456789";
-  if (cp >= 'a' && cp <= 'z') return kLetters.substr(cp - 'a', 1);
-  if (cp >= 'A' && cp <= 'Z') return kLetters.substr(cp - 'A', 1);
-  if (cp >= '0' && cp <= '9') return kDigits.substr(cp - '0', 1);
-  if (cp == '\'' || cp == 0x2019 || cp == 0x2018) return "'";
-  if (cp == 0xDF) return "ss";
-  if (cp >= 0xC0 && cp <= 0xFF) {
-    std::string_view c = kLatin1.substr(cp - 0xC0, 1);
-    return c == "." ? std::string_view() : c;  // U+00D7 and U+00F7 (multiplication/division signs)
-  }
-  return {};
-}
 
 void add(std::vector<Feature>& out, std::string_view kind, std::string_view name, float value) {
   out.emplace_back(hash_feature(kind, name), value);
@@ -78,31 +46,12 @@ std::uint32_t hash_feature(std::string_view kind, std::string_view name) {
 
 Normalized normalize(std::string_view text) {
   Normalized n;
-  std::string word;
-  auto flush = [&] {
-    // Apostrophes only join letters: strip leading/trailing ones ("'cause", "patients'").
-    while (!word.empty() && word.back() == '\'') word.pop_back();
-    std::size_t start = word.find_first_not_of('\'');
-    if (start != std::string::npos) {
-      std::string w;
-      for (std::size_t k = start; k < word.size(); ++k)
-        if (word[k] != '\'') w += word[k];
-      n.words.push_back(std::move(w));
-    }
-    word.clear();
-  };
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t cp = next_code_point(text, i);
-    if (cp == '?' || cp == 0xBF) n.has_question_mark = true;  // '?' or the Spanish opening '¿'
-    std::string_view f = fold(cp);
-    if (f.empty()) {
-      flush();
-      continue;
-    }
-    if (f[0] >= '0' && f[0] <= '9') n.has_digit = true;
-    word += f;
-  }
-  flush();
+  n.words = fold_words(text);
+  // '?' or the Spanish opening '¿'
+  n.has_question_mark = text.find('?') != std::string_view::npos || text.find("\u00BF") != std::string_view::npos;
+  n.has_digit = std::any_of(n.words.begin(), n.words.end(), [](const std::string& w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+  });
   return n;
 }
 
