@@ -321,7 +321,7 @@ std::string BuiltinResponder::answer_from_passages(const std::string& question,
     }
     // A matching sentence that also holds what the question asks for ("how much" -> an amount) ranks higher.
     // Coverage (whether to answer at all) is judged on the words alone.
-    const auto wanted = answer::expected(gloss.empty() ? question : with_english_gloss(question));
+    const auto wanted = answer::expected(gloss.empty() ? question : question + ' ' + gloss);
     double best = 0, best_words = 0;
     for (std::size_t k = 0; k < all.size(); ++k) {
       double overlap = 0, title = 0;

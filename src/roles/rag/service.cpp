@@ -1,7 +1,5 @@
 #include "roles/rag/service.hpp"
 
-#include "core/spanish_gloss.hpp"
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
