@@ -32,10 +32,26 @@ struct InsertTurnRow {
   Id id = 0;
 };
 
-// A turn's steps as the JSON array of conversation_turns.steps (read by the pipeline_steps view): absent
-// values are left out, so the view reads them as NULL. Written by hand: it runs for every turn.
-std::optional<std::string> encode_steps(const std::vector<PipelineStep>& steps) {
-  if (steps.empty()) return std::nullopt;
+struct BySessionRow {
+  std::string session_id;
+  Conversation c;
+};
+
+std::vector<Conversation> fetch(Tx& tx, Query& q) {
+  Conversation c;
+  auto st = q.prepare(tx, soci::into(c.id), soci::into(c.session_id), soci::into(c.tenant_id), soci::into(c.patient_id),
+                      soci::into(c.user_id), soci::into(c.meta_data), soci::into(c.state), soci::into(c.created_at),
+                      soci::into(c.updated_at));
+  std::vector<Conversation> out;
+  while (st.fetch()) out.push_back(c);
+  return out;
+}
+
+}  // namespace
+
+// Absent values are left out, so the view reads them as NULL. Written by hand: it runs for every turn.
+TurnSteps encode_steps(const std::vector<PipelineStep>& steps) {
+  if (steps.empty()) return {};
   std::string out = "[";
   for (const auto& s : steps) {
     if (out.size() > 1) out += ',';
@@ -60,25 +76,8 @@ std::optional<std::string> encode_steps(const std::vector<PipelineStep>& steps) 
     out += '}';
   }
   out += ']';
-  return out;
+  return {std::move(out)};
 }
-struct BySessionRow {
-  std::string session_id;
-  Conversation c;
-};
-
-std::vector<Conversation> fetch(Tx& tx, Query& q) {
-  Conversation c;
-  auto st = q.prepare(tx, soci::into(c.id), soci::into(c.session_id), soci::into(c.tenant_id), soci::into(c.patient_id),
-                      soci::into(c.user_id), soci::into(c.meta_data), soci::into(c.state), soci::into(c.created_at),
-                      soci::into(c.updated_at));
-  std::vector<Conversation> out;
-  while (st.fetch()) out.push_back(c);
-  return out;
-}
-
-}  // namespace
-
 Conversation ConversationRepository::open(const Scope& scope, const SessionStart& start) {
   tx_.require_write();
   if (start.fresh) return insert_conversation(scope, start);
@@ -201,7 +200,7 @@ ConversationTurn ConversationRepository::add_turn(const Conversation& conversati
   });
   ins.row =
       InsertTurnRow{t.conversation_id,      t.turn_index, t.user_text,         t.response_text, t.intent, t.safety,
-                    encode_steps(in.steps), t.confidence, t.escalated ? 1 : 0, t.created_at,    0};
+                    in.steps.json, t.confidence, t.escalated ? 1 : 0, t.created_at,    0};
   t.id = tx_.run_insert(ins);
   // A conversation created in this transaction already carries this transaction's time.
   if (!fresh)

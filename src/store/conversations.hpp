@@ -24,6 +24,15 @@ struct SessionStart {
   bool fresh = false;
 };
 
+// A turn's steps, encoded in order for conversation_turns.steps (one JSON array, read back through the
+// pipeline_steps view); their conversation_id and turn_id are the turn's. Encoded before the write
+// transaction: that is the caller's work, not the single writer's.
+struct TurnSteps {
+  std::optional<std::string> json;  // absent when the turn has no steps
+};
+// Each step's input and output must be JSON texts.
+TurnSteps encode_steps(const std::vector<PipelineStep>& steps);
+
 struct NewTurn {
   std::string user_text;
   std::optional<std::string> response_text;
@@ -31,9 +40,7 @@ struct NewTurn {
   std::optional<double> confidence;
   bool escalated = false;
   std::optional<std::string> safety;  // JSON text
-  // Stored with the turn, in this order, as one JSON array (input/output must be JSON texts); their
-  // conversation_id and turn_id are the turn's.
-  std::vector<PipelineStep> steps;
+  TurnSteps steps;
 };
 
 class ConversationRepository {

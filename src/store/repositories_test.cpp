@@ -193,7 +193,7 @@ TEST_P(Repositories, ConversationsKeepTurnsPerSession) {
     step.input = R"({"prompt":"x"})";
     step.output = R"({"intent":"book"})";
     step.end_time = 12.5;
-    second.steps.push_back(step);
+    second.steps = encode_steps({step});
     auto t1b = c.add_turn(conv, second);
     EXPECT_EQ(t1a.turn_index, 1);
     EXPECT_EQ(t1b.turn_index, 2);
@@ -285,6 +285,7 @@ TEST_P(Repositories, TurnStepsArePackedWithTheTurnInOrder) {
       ConversationRepository c(tx);
       auto conv = c.open(t1, {"sess-steps", 1, {}, {}, {}});
       NewTurn turn{"turn " + std::to_string(round), {}, {}, {}};
+      std::vector<PipelineStep> steps;
       for (int i = 0; i < 11; ++i) {
         PipelineStep s;
         s.step_name = "step" + std::to_string(round) + "-" + std::to_string(i);
@@ -292,8 +293,9 @@ TEST_P(Repositories, TurnStepsArePackedWithTheTurnInOrder) {
         if (i % 3 == 0) s.input = R"({"i":)" + std::to_string(i) + R"(,"q":"say \"hi\"\n"})";
         if (i % 2) s.error_message = "boom \"quoted\" " + std::to_string(i) + "\n\u00e9";
         if (i != 4) s.start_time = 100.25 + i;
-        turn.steps.push_back(s);
+        steps.push_back(s);
       }
+      turn.steps = encode_steps(steps);
       c.add_turn(conv, turn);
       c.add_turn(conv, {"no steps", {}, {}, {}});
     });

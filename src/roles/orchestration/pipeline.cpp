@@ -626,12 +626,14 @@ void PipelineService::seal(Turn& t) {
 // 6. The turn and its steps, in one transaction (the prompt as redacted by safety). The commit queue
 // batches concurrent turns into one transaction (one fsync).
 store::CommitQueue::Work PipelineService::persist_work(Turn& t) {
-  // The turn's row is built here, on the caller's thread: the committer is the one thread every turn shares.
+  // The turn's row, steps encoded, is built here on the caller's thread: the committer is the one thread every
+  // turn shares.
   store::NewTurn turn{t.prompt,         t.out.final_response, t.out.intent,
                       t.out.confidence, t.out.escalated,      t.safety_meta_json};
-  turn.steps.reserve(t.log->steps().size());
+  std::vector<store::PipelineStep> steps;
+  steps.reserve(t.log->steps().size());
   for (const auto& s : t.log->steps()) {
-    auto& r = turn.steps.emplace_back();
+    auto& r = steps.emplace_back();
     r.step_name = s.name;
     r.status = s.status;
     if (!s.input_json.empty()) r.input = s.input_json;
@@ -640,6 +642,7 @@ store::CommitQueue::Work PipelineService::persist_work(Turn& t) {
     if (s.start_time > 0) r.start_time = s.start_time;
     if (s.end_time > 0) r.end_time = s.end_time;
   }
+  turn.steps = store::encode_steps(steps);
   return [&t, turn = std::move(turn)](store::Tx& tx) {
     store::ConversationRepository repo(tx);
     store::SessionStart start{t.out.session_id, t.who.tenant, t.who.patient,
