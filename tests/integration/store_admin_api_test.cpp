@@ -153,6 +153,18 @@ TEST_P(AdminApi, AppointmentsListCreatePatch) {
   auto moved = patch("/api/v1/appointments/1", bj::object{{"date", "2031-08-01"}, {"start_time", "10:00"}});
   ASSERT_EQ(moved.status, 200) << bj::serialize(moved.body);
   EXPECT_EQ(moved.obj().at("startTime"), "2031-08-01T10:00:00");
+  EXPECT_EQ(moved.obj().at("endTime"), "2031-08-01T11:00:00");  // the seeded visit's hour is kept
+  // A reschedule changes only what it names (a new time used to land on tomorrow, the booking default).
+  moved = patch("/api/v1/appointments/1", bj::object{{"start_time", "3:30 PM"}});
+  ASSERT_EQ(moved.status, 200) << bj::serialize(moved.body);
+  EXPECT_EQ(moved.obj().at("startTime"), "2031-08-01T15:30:00");
+  EXPECT_EQ(moved.obj().at("endTime"), "2031-08-01T16:30:00");
+  moved = patch("/api/v1/appointments/1", bj::object{{"date", "2031-08-02"}});
+  EXPECT_EQ(moved.obj().at("startTime"), "2031-08-02T15:30:00");
+  moved = patch("/api/v1/appointments/1", bj::object{{"duration_minutes", 45}});
+  EXPECT_EQ(moved.obj().at("startTime"), "2031-08-02T15:30:00");
+  EXPECT_EQ(moved.obj().at("endTime"), "2031-08-02T16:15:00");
+  expect_invalid(patch("/api/v1/appointments/1", bj::object{{"duration_minutes", 0}}), "duration_minutes");
   auto defaults = post("/api/v1/appointments", bj::object{{"patient_id", 4}});
   ASSERT_EQ(defaults.status, 200) << bj::serialize(defaults.body);
   EXPECT_EQ(defaults.obj().at("providerName"), "Dr. Adams");

@@ -481,16 +481,6 @@ void insurance(Turn& c) {
   c.r.handled = false;
 }
 
-bool fills_for_task(const DialogueState& st, const nlu::Slots& s, const Turn& c) {
-  if (st.task == "prescription_refill")
-    return s.medication || s.pharmacy || (st.stage == "collecting" && st.slots.medication.size() && st.slots.pharmacy.empty());
-  if (st.task == "cancel_appointment") return st.slots.appointment_id == 0 && !content_words(c.in.text).empty() && !st.offered_visits.empty();
-  if (s.when.date || s.when.time || s.provider) return true;
-  if (!st.offered.empty() && ordinal_choice(c.in.text, st.offered.size())) return true;
-  if (!st.offered_visits.empty()) return true;
-  return false;
-}
-
 bool is_question(const std::string& text) {
   const auto end = text.find_last_not_of(" \t\r\n");
   if (end != std::string::npos && text[end] == '?') return true;
@@ -498,6 +488,19 @@ bool is_question(const std::string& text) {
   const auto words = nlu::fold(text);
   for (const char* w : {"is ", "are ", "do ", "does ", "what ", "when ", "where ", "how ", "why ", "which ", "who "})
     if (words.rfind(w, 0) == 0) return true;
+  return false;
+}
+
+bool fills_for_task(const DialogueState& st, const nlu::Slots& s, const Turn& c) {
+  if (st.task == "prescription_refill")
+    return s.medication || s.pharmacy || (st.stage == "collecting" && st.slots.medication.size() && st.slots.pharmacy.empty());
+  if (st.task == "cancel_appointment") return st.slots.appointment_id == 0 && !content_words(c.in.text).empty() && !st.offered_visits.empty();
+  if (s.when.date || s.when.time || s.provider) return true;
+  // "it's for a sore throat that won't go away" after "I want to make an appointment": what the visit is for,
+  // not a medical question (a question about it, "is a sore throat contagious?", still is one).
+  if (st.task == "book_appointment" && st.slots.reason.empty() && s.reason && !is_question(c.in.text)) return true;
+  if (!st.offered.empty() && ordinal_choice(c.in.text, st.offered.size())) return true;
+  if (!st.offered_visits.empty()) return true;
   return false;
 }
 

@@ -184,6 +184,20 @@ TEST(Planner, AConfidentQuestionMentioningADayIsASideQuestion) {
   EXPECT_TRUE(r.handled);
 }
 
+TEST(Planner, AReplySayingWhatTheVisitIsForIsTheReasonNotAMedicalQuestion) {
+  Dialogue d;
+  d.say("I want to make an appointment", "book_appointment");
+  TurnInput reason{"it's for a sore throat that won't go away", "book_appointment", 0.9, 1, "s-1", "medical_question", 0.97};
+  auto r = plan_turn(d.state, reason, d.clinic);
+  EXPECT_TRUE(r.handled);
+  EXPECT_EQ(d.state.slots.reason, "sore throat");
+  // A question about it is still a side question, and keeps the reason already given.
+  TurnInput question{"is a sore throat contagious?", "book_appointment", 0.9, 1, "s-1", "medical_question", 0.97};
+  r = plan_turn(d.state, question, d.clinic);
+  EXPECT_FALSE(r.handled);
+  EXPECT_TRUE(d.state.active());
+}
+
 TEST(Planner, StopsInsteadOfAskingTheSameQuestionForever) {
   Dialogue d;
   d.say("i need to reschedule", "reschedule_appointment");

@@ -72,6 +72,24 @@ std::string require_date(const bj::object& body) {
   return *date;
 }
 
+// Minutes after midnight of a stored "YYYY-MM-DD HH:MM:SS" time.
+int minute_of_day(const std::string& ts) { return std::stoi(ts.substr(11, 2)) * 60 + std::stoi(ts.substr(14, 2)); }
+
+// The length of a stored visit in minutes (30, the booking default, when the end is missing or not after the start).
+int minutes_between(const std::string& start, const std::string& end) {
+  auto epoch = [](const std::string& ts) {
+    std::tm tm{};
+    tm.tm_year = std::stoi(ts.substr(0, 4)) - 1900;
+    tm.tm_mon = std::stoi(ts.substr(5, 2)) - 1;
+    tm.tm_mday = std::stoi(ts.substr(8, 2));
+    tm.tm_min = minute_of_day(ts);
+    return timegm(&tm);
+  };
+  if (start.size() < 16 || end.size() < 16) return 30;
+  const auto minutes = (epoch(end) - epoch(start)) / 60;
+  return minutes > 0 ? static_cast<int>(minutes) : 30;
+}
+
 int duration_of(const bj::object& body) {
   auto d = json::optional_int(body, "duration_minutes");
   return static_cast<int>(d ? json::in_range(*d, 5, 480, "duration_minutes") : 30);
@@ -157,12 +175,16 @@ void register_appointment_routes(http::Router& router, const Deps& deps) {
       auto body = json::parse_object(req);
       auto status = json::optional_string(body, "status");
       if (status) *status = lower_trim(*status);
-      const bool reschedule = body.contains("date") || body.contains("start_time");
+      // A reschedule changes only what it names: a new time keeps the day, a new day keeps the time, and both
+      // keep the visit's length unless duration_minutes is given.
+      const bool reschedule = body.contains("date") || body.contains("start_time") || body.contains("duration_minutes");
       if (!status && !reschedule) throw ApiError::validation("status", "field 'status' is required");
-      std::optional<std::pair<std::string, int>> when;  // (date, start minute)
-      if (reschedule)
-        when.emplace(require_date(body), parse_time_of_day(optional_text(body, "start_time", 16).value_or("09:00")));
-      const int duration = duration_of(body);
+      std::optional<std::string> new_date;
+      if (body.contains("date")) new_date = require_date(body);
+      std::optional<int> new_start;
+      if (auto t = optional_text(body, "start_time", 16)) new_start = parse_time_of_day(*t);
+      std::optional<int> new_duration;
+      if (body.contains("duration_minutes")) new_duration = duration_of(body);
       const auto scope = caller_scope(ctx);
       return idempotent_write(
           *deps.db, req, scope, "PATCH /api/v1/appointments/" + std::to_string(id), [&](store::Tx& tx) {
@@ -171,9 +193,11 @@ void register_appointment_routes(http::Router& router, const Deps& deps) {
             if (!current) throw ApiError::not_found("Appointment not found");
             ev.tenant = current->tenant_id;
             std::string details;
-            if (when) {
-              current = appointments.reschedule(scope, id, timestamp(when->first, when->second),
-                                                timestamp(when->first, when->second + duration));
+            if (reschedule) {
+              const std::string date = new_date.value_or(current->start_time.substr(0, 10));
+              const int start = new_start.value_or(minute_of_day(current->start_time));
+              const int duration = new_duration.value_or(minutes_between(current->start_time, current->end_time));
+              current = appointments.reschedule(scope, id, timestamp(date, start), timestamp(date, start + duration));
               details = "Rescheduled appointment " + std::to_string(id) + " to " + current->start_time.substr(0, 16);
             }
             if (status) {

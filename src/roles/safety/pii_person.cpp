@@ -591,7 +591,7 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
     if (!any_upper)
       for (std::size_t i = 0; i < w.size(); ++i) {
         if (used[i] || !name_word(w[i]) || w[i].lower.size() < 3 || !known_given(w[i]) ||
-            (w[i].f & (kNonName | kClinician | kTitle | kOrg | kRelation | kCue)))
+            (w[i].f & (kNonName | kClinician | kTitle | kOrg | kRelation | kCue | kEsFunction)))
           continue;
         if (i > 0 && (w[i - 1].f & (kClinician | kLocPrep))) continue;
         const bool surname = i + 1 < w.size() && w[i + 1].b - w[i].e == 1 && name_word(w[i + 1]) &&

@@ -89,6 +89,28 @@ constexpr std::string_view kStopWords[] = {
     "didn't",
 };
 
+// Spanish closed-class words and frequent verbs. Several are also given names in the wide list ("una", "ella", "mia", "esta",
+// "con"), so lower-case Spanish ("necesito que una enfermera me llame") read "una enfermera" as a first name
+// and a surname.
+constexpr std::string_view kSpanishFunctionWords[] = {
+    "un",     "una",    "unos",   "unas",    "el",     "la",     "los",    "las",    "lo",     "le",     "les",
+    "del",    "al",     "de",     "en",      "con",    "por",    "para",   "sin",    "sobre",  "entre",  "hasta",
+    "desde",  "hacia",  "mi",     "mis",     "tu",     "tus",    "su",     "sus",    "mio",    "mia",    "nuestro",
+    "nuestra", "este",  "esta",   "estos",   "estas",  "ese",    "esa",    "esos",   "esas",   "eso",    "esto",
+    "aquel",  "aquella", "que",   "quien",   "como",   "cuando", "donde",  "porque", "pero",   "mas",    "muy",
+    "ya",     "si",     "se",     "me",      "te",     "nos",    "yo",     "ella",   "ellos",  "ellas",  "usted",
+    "ustedes", "tengo", "tiene",  "tienen",  "estoy",  "estan",  "soy",    "es",     "son",    "fue",    "hay",
+    "puedo",  "puede",  "quiero", "necesito", "otra",  "otro",   "toda",   "todo",   "cada",   "algo",   "alguien",
+    "nada",   "nadie",  "tambien", "ahora",  "hoy",    "manana", "ayer",   "aqui",   "alli",   "bien",   "mal",
+    // frequent verbs ("me puede dar una cita": "dar" is also a given name)
+    "dar",    "ver",    "ir",     "hacer",   "tener",  "decir",  "poder",  "saber",  "querer", "llegar", "pasar",
+    "deber",  "poner",  "quedar", "creer",   "hablar", "llevar", "dejar",  "seguir", "llamar", "venir",  "pensar",
+    "salir",  "volver", "tomar",  "conocer", "vivir",  "sentir", "tratar", "mirar",  "contar", "esperar", "buscar",
+    "pedir",  "recibir", "cambiar", "abrir", "traer",  "leer",   "sacar",  "dame",   "deme",   "doy",    "da",
+    // the same words with their accents (the lists are matched on lower case, not accent-folded)
+    "él",     "tú",     "mí",     "mío",     "mía",    "sí",     "más",    "quién",  "cómo",   "cuándo", "dónde",
+    "están",  "también", "mañana", "aquí",   "allí"};
+
 // Capitalised words that are not person names (places, organisations, calendar, form labels); the street-type
 // words below are not names either.
 constexpr std::string_view kNonNameWords[] = {
@@ -182,6 +204,7 @@ unsigned word_flags(std::string_view lower) {
     for (auto w : kPeopleNouns) m[w] |= kPeople;
     for (auto w : kEponymNouns) m[w] |= kEponym;
     for (auto w : kAddressVerbs) m[w] |= kAddressVerb;
+    for (auto w : kSpanishFunctionWords) m[w] |= kEsFunction;
     auto add_all = [&](std::string_view all, unsigned flag) {
       for (std::size_t i = 0; i < all.size();) {
         const std::size_t j = all.find(' ', i);

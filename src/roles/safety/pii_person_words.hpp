@@ -22,7 +22,8 @@ enum WordFlag : unsigned {
   kStreet = 2048,    // a street-type word: "Inna Loop", "Mathias Pass" are streets, not people
   kPeople = 4096,    // kPeopleNouns
   kEponym = 8192,    // kEponymNouns
-  kAddressVerb = 16384  // kAddressVerbs
+  kAddressVerb = 16384,  // kAddressVerbs
+  kEsFunction = 32768    // a Spanish article, pronoun, preposition or frequent verb ("una", "ella", "con", "dar")
 };
 
 // The WordFlag bits of a lower-cased word (0 when it is in no list).

@@ -219,6 +219,18 @@ TEST(SafetyPiiPerson, GazetteerHardNegatives) {
   EXPECT_EQ(found("mi número de seguro social es 342-56-6194"), (V{"SSN=342-56-6194"}));
 }
 
+// Lower-case Spanish: articles and pronouns that are also given names in the wide list ("una", "ella", "mia")
+// start no name; a real name in the same style still counts (with the word after it: recall first).
+TEST(SafetyPiiPerson, LowerCaseSpanishFunctionWordsAreNotNames) {
+  EXPECT_EQ(found("necesito que una enfermera me llame por mis resultados"), V{});
+  EXPECT_EQ(found("tengo una pregunta sobre mi factura"), V{});
+  EXPECT_EQ(found("busco una doctora para mi hija"), V{});
+  EXPECT_EQ(found("ella necesita una cita"), V{});
+  EXPECT_EQ(found("me pueden dar turno para el martes"), V{});
+  EXPECT_EQ(found("me llamo rosalind"), (V{"PERSON=rosalind"}));
+  EXPECT_EQ(found("rosalind tiene fiebre"), (V{"PERSON=rosalind tiene"}));
+}
+
 TEST(SafetyPiiPerson, AddressingVerbsParticlesEponymsAndPeopleLists) {
   // "<verb> at/to <Name>": a given name that is also a common word needs such a cue.
   EXPECT_EQ(found("Later on Ingeborg yelled at Tiffany about the bill."), (V{"PERSON=Ingeborg", "PERSON=Tiffany"}));

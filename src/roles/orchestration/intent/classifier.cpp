@@ -8,6 +8,7 @@
 #include "roles/orchestration/intent/embedded.hpp"
 #include "roles/orchestration/intent/features.hpp"
 #include "roles/orchestration/intent/model.hpp"
+#include "roles/orchestration/intent/person_request.hpp"
 
 namespace aurixa::orchestration::intent {
 namespace {
@@ -17,6 +18,13 @@ constexpr std::size_t kShortReplyWords = 6;
 // Below this probability the best intent of a short reply is too unsure to override the pending task.
 constexpr double kContinuationMaxConfidence = 0.5;
 constexpr double kContinuationConfidence = 0.9;
+// An explicit request for a person (person_request.hpp) outranks the message's topic at this confidence.
+constexpr double kPersonRequestConfidence = 0.9;
+
+bool is_task(std::string_view intent) {
+  return intent == "book_appointment" || intent == "reschedule_appointment" || intent == "cancel_appointment" ||
+         intent == "prescription_refill";
+}
 
 int index_of(const std::vector<std::string>& v, std::string_view s) {
   auto it = std::find(v.begin(), v.end(), s);
@@ -51,6 +59,16 @@ class LinearClassifier final : public Classifier {
                      [](const Scored& a, const Scored& b) { return a.confidence > b.confidence; });
     const Scored& top = ranked.front();
     const double top_raw = top.confidence * (1.0 - p_cont);
+
+    // "There's a charge I don't recognise, can I talk to a real person?": the topic is billing, the request is
+    // a person. Emergencies stay first, and a task the assistant can do itself stays that task.
+    if (top.intent != "human_handoff" && top.intent != "emergency" && !is_task(top.intent) && asks_for_person(norm)) {
+      Classification c{"human_handoff", kPersonRequestConfidence, {}};
+      for (const auto& s : ranked)
+        if (s.intent == c.intent) c.confidence = std::max(c.confidence, s.confidence);
+        else if (c.alternatives.size() < 3) c.alternatives.push_back(s);
+      return c;
+    }
 
     if (pending && norm.words.size() <= kShortReplyWords && top.intent != "emergency") {
       // A short reply continues the pending task when it reads as a bare answer (the continuation class

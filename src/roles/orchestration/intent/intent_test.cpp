@@ -10,6 +10,7 @@
 #include "roles/orchestration/intent/jsonl.hpp"
 #include "roles/orchestration/intent/lexicon.hpp"
 #include "roles/orchestration/intent/model.hpp"
+#include "roles/orchestration/intent/person_request.hpp"
 #include "roles/orchestration/intent/train.hpp"
 
 namespace aurixa::orchestration::intent {
@@ -220,6 +221,38 @@ TEST(IntentClassifier, ContextDoesNotSwallowOtherIntents) {
             "insurance_coverage");
   // Without a pending task a bare "yes" is not a booking.
   EXPECT_NE(c->classify("yes").intent, "book_appointment");
+}
+
+TEST(IntentPersonRequest, ExplicitRequestsForAPerson) {
+  for (const char* t : {"can I talk to a real person about it?", "I'd like to speak with someone in billing",
+                        "just connect me with a nurse", "please have someone call me back",
+                        "I need a nurse to call me about my results", "could you call me back tomorrow",
+                        "talk to a human", "put me through to the front desk", "give me a call when you can",
+                        "quiero hablar con una persona", "necesito que una enfermera me llame por mis resultados",
+                        "por favor que me llamen de la clinica", "can the doctor call me about the dose"})
+    EXPECT_TRUE(asks_for_person(normalize(t))) << t;
+}
+
+TEST(IntentPersonRequest, NegatedReportedAndOtherUsesAreNot) {
+  for (const char* t : {"I don't need to talk to anyone, thanks", "I talked to a nurse yesterday about it",
+                        "will someone call me when my results are ready?", "you can call me Jim",
+                        "who can I talk to about my bill?", "I want to talk to my doctor about my knee",
+                        "no quiero hablar con nadie", "the pharmacy said they would call me",
+                        "how do nurses call patients with results", "my wife can call me a ride home"})
+    EXPECT_FALSE(asks_for_person(normalize(t))) << t;
+}
+
+TEST(IntentClassifier, AnExplicitRequestForAPersonOutranksTheTopic) {
+  const auto c = builtin_classifier();
+  const auto r = c->classify("there's a charge on my statement I don't recognize, can I talk to a real person about it?");
+  EXPECT_EQ(r.intent, "human_handoff");
+  EXPECT_GE(r.confidence, 0.9);
+  ASSERT_FALSE(r.alternatives.empty());
+  EXPECT_EQ(r.alternatives.front().intent, "billing");  // the topic stays visible
+  // Emergencies and tasks the assistant does itself keep their label.
+  EXPECT_EQ(c->classify("my husband collapsed and isn't breathing, let me talk to a nurse now").intent, "emergency");
+  EXPECT_EQ(c->classify("can someone call me to reschedule my appointment on friday").intent,
+            "reschedule_appointment");
 }
 
 TEST(IntentEval, DevSetMeetsRegressionFloors) {
