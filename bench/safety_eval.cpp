@@ -486,7 +486,8 @@ int main(int argc, char** argv) {
       {"pii_holdout2.jsonl", "written after those fixes; its misses were fixed too", {}},
       {"pii_holdout3.jsonl",
        "written after holdout2's fixes; 0.950 / 0.905 when written, then modern given names were added",
-       {}}};
+       {}},
+      {"pii_spanish.jsonl", "Spanish messages, 15 with and 15 without personal data", {}}};
   for (auto& h : pii_holdouts)
     h.per = run_pii_dev(pii, read_jsonl(fs::path(AURIXA_SOURCE_DIR) / "data" / "safety" / h.file));
   const auto synth_rows = read_jsonl(dir / "data" / "presidio_pii" / "synth_dataset_v2.jsonl");

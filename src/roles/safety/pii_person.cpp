@@ -195,11 +195,16 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
     return i >= back && w[i - back].lower == s;
   };
   // Extends a name from word i over following words joined by single spaces.
+  // A Spanish verb or pronoun ends a lower-case name ("mi hija sofia tiene fiebre"); the particles "de" and
+  // "del" may sit inside one ("jose de jesus").
+  auto spanish_break = [&](const Word& x) {
+    return (x.f & kEsFunction) && !x.cap && x.lower != "de" && x.lower != "del";
+  };
   auto extend = [&](std::size_t i, bool need_cap, std::size_t max_words) {
     std::size_t last = i;
     while (last + 1 < w.size() && last + 1 - i < max_words && gap_ok(text, w[last].e, w[last + 1].b, false) &&
            w[last + 1].b - w[last].e == 1 && name_word(w[last + 1]) && !(w[last + 1].f & kNonName) &&
-           (!need_cap || w[last + 1].cap))
+           (!need_cap || w[last + 1].cap) && !spanish_break(w[last + 1]))
       ++last;
     return last;
   };
@@ -597,7 +602,9 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
         const bool surname = i + 1 < w.size() && w[i + 1].b - w[i].e == 1 && name_word(w[i + 1]) &&
                              w[i + 1].lower.size() >= 3 && !(w[i + 1].f & (kNonName | kOrg)) &&
                              !common_word(w[i + 1]) && !drug_like(w[i + 1].lower);
-        if (surname)
+        if (surname && spanish_break(w[i + 1]))
+          emit(i, i, 0.55);  // "rosalind tiene fiebre": the name, not the verb
+        else if (surname)
           emit(i, i + 1, 0.6);
         else if (person_context(i, i) && !provider_ref(i, i))
           emit(i, i, 0.55);
