@@ -122,6 +122,20 @@ TEST_F(SafetyEmergency, RedFlagsOfTheSixthHoldout) {
   EXPECT_TRUE(escalates("what do i do if my baby isnt breathing"));
 }
 
+TEST_F(SafetyEmergency, RedFlagsOfTheSeventhHoldout) {
+  // Hopelessness with means obtained escalates; either alone does not.
+  EXPECT_EQ(category("there's no way out for me and I've been saving up my sleeping pills"), "suicide_self_harm");
+  EXPECT_TRUE(escalates("todo me da igual, nada tiene sentido, compré una soga"));
+  EXPECT_FALSE(escalates("nothing matters anymore after this awful week at work"));
+  EXPECT_FALSE(escalates("my husband bought a new rifle for deer season"));
+  EXPECT_FALSE(escalates("there's no point in rescheduling if the doctor is out anyway"));
+  // An infant's fever in Celsius or described in Spanish.
+  EXPECT_TRUE(escalates("our 3 week old has a temp of 38.2"));
+  EXPECT_TRUE(escalates("mi bebé de 2 semanas tiene fiebre"));
+  EXPECT_FALSE(escalates("hace 2 semanas que tengo fiebre y tos"));
+  EXPECT_FALSE(escalates("my 3 year old has a temperature of 38.2"));
+}
+
 // A past cue dates its own clause; across punctuation it dates what follows only when it stands alone.
 TEST_F(SafetyEmergency, PastCueScope) {
   EXPECT_TRUE(escalates("crushing chest pain, I had a stent put in last year"));
