@@ -202,6 +202,21 @@ TEST_F(PipelineHttp, ASpanishSpeakerIsGreetedInSpanish) {
             std::string::npos);
 }
 
+// The planner's questions and confirmations too: a booking in Spanish is carried out in Spanish, and a bare
+// "sí" (no language of its own) keeps the conversation's.
+TEST_F(PipelineHttp, ABookingInSpanishIsConductedInSpanish) {
+  const std::string sid = "es-booking-1";
+  auto o = turn({{"prompt", "quiero una cita con la doctora Chen pasado mañana por la tarde para un control"},
+                 {"session_id", sid}, {"patient_id", 1}});
+  const std::string question(o.at("final_response").as_string());
+  EXPECT_NE(question.find("Responda sí o no"), std::string::npos) << question;
+  EXPECT_NE(question.find("con Dr. Chen"), std::string::npos) << question;
+  o = turn({{"prompt", "sí"}, {"session_id", sid}, {"patient_id", 1}});
+  const std::string done(o.at("final_response").as_string());
+  EXPECT_EQ(done.rfind("Listo, su cita quedó reservada", 0), 0u) << done;
+  EXPECT_NE(done.find("Confirmación: APT-"), std::string::npos) << done;
+}
+
 TEST_F(PipelineHttp, CacheServesRepeatsButNeverANegatedQuestion) {
   const std::string q = "Do you offer flu shots at the clinic?";
   auto first = turn({{"prompt", q}});

@@ -29,6 +29,9 @@ struct RunRequest {
   // question or a new request apart from an answer. Empty = same as `intent`.
   std::string standalone_intent;
   double standalone_confidence = 0;
+  // The message's language as the safety role read it ("es" or "en"; empty = en): the planner replies in it.
+  // Over HTTP: task.metadata.language.
+  std::string language;
 };
 
 struct ToolCall {

@@ -30,6 +30,9 @@ RunRequest parse_run_request(const bj::object& body) {
     r.confidence = json::optional_number(*meta, "confidence").value_or(0);
     r.standalone_intent = json::optional_string(*meta, "standalone_intent").value_or("");
     r.standalone_confidence = json::optional_number(*meta, "standalone_confidence").value_or(0);
+    r.language = json::optional_string(*meta, "language").value_or("");
+    if (!r.language.empty() && r.language != "en" && r.language != "es")
+      throw ApiError::validation("task.metadata.language", "language must be \"en\" or \"es\"");
     if (const auto* v = meta->if_contains("new_session"); v && !v->is_null()) {
       if (!v->is_bool()) throw ApiError::validation("task.metadata.new_session", "new_session must be a boolean");
       r.new_session = v->as_bool();
@@ -46,6 +49,7 @@ bj::object to_json(const RunRequest& r) {
   if (!r.standalone_intent.empty())
     meta["standalone_intent"] = r.standalone_intent, meta["standalone_confidence"] = r.standalone_confidence;
   if (r.new_session) meta["new_session"] = true;
+  if (!r.language.empty()) meta["language"] = r.language;
   bj::object task{{"prompt", r.prompt}, {"metadata", std::move(meta)}};
   if (!r.session_id.empty()) task["session_id"] = r.session_id;
   return {{"task", std::move(task)}};

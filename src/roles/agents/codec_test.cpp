@@ -21,6 +21,7 @@ TEST(AgentsCodec, RunRequestRoundTrip) {
   r.confidence = 0.9;
   r.standalone_intent = "book_appointment";
   r.standalone_confidence = 0.8;
+  r.language = "es";
   const auto back = codec::parse_run_request(codec::to_json(r));
   EXPECT_EQ(back.prompt, r.prompt);
   EXPECT_EQ(back.session_id, r.session_id);
@@ -31,6 +32,7 @@ TEST(AgentsCodec, RunRequestRoundTrip) {
   EXPECT_DOUBLE_EQ(back.confidence, r.confidence);
   EXPECT_EQ(back.standalone_intent, r.standalone_intent);
   EXPECT_DOUBLE_EQ(back.standalone_confidence, r.standalone_confidence);
+  EXPECT_EQ(back.language, "es");
   r.new_session = false;  // absent on the wire when false
   EXPECT_FALSE(codec::to_json(r).at("task").at("metadata").as_object().contains("new_session"));
   EXPECT_FALSE(codec::parse_run_request(codec::to_json(r)).new_session);
@@ -44,6 +46,17 @@ TEST(AgentsCodec, BadNewSessionIsA422NamingTheField) {
   } catch (const ApiError& e) {
     EXPECT_EQ(e.status(), 422);
     EXPECT_EQ(e.field(), "task.metadata.new_session");
+  }
+}
+
+TEST(AgentsCodec, UnknownLanguageIsA422NamingTheField) {
+  const auto body = bj::parse(R"({"task":{"prompt":"hola","metadata":{"language":"klingon"}}})").as_object();
+  try {
+    codec::parse_run_request(body);
+    FAIL() << "accepted an unknown language";
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.status(), 422);
+    EXPECT_EQ(e.field(), "task.metadata.language");
   }
 }
 

@@ -35,8 +35,11 @@ struct Turn {
   nlu::Now now;
   std::string today;
   RunResult r;
+  bool es = false;  // reply in Spanish (the patient's language, docs/QUALITY.md "Questions in Spanish")
 
   void say(std::string text) { r.output = std::move(text); }
+  // The sentence in the patient's language.
+  const char* t(const char* en, const char* es_text) const { return es ? es_text : en; }
   void tool(std::string name, std::string args, std::string result, bool ok) {
     r.tool_calls.push_back({std::move(name), std::move(args), std::move(result), ok});
     r.steps.push_back({"tool", r.tool_calls.back().tool_name});
@@ -47,23 +50,33 @@ struct Turn {
   }
 };
 
-const char* task_phrase(const std::string& task) {
-  if (task == "book_appointment") return "book an appointment";
-  if (task == "reschedule_appointment") return "reschedule an appointment";
-  if (task == "cancel_appointment") return "cancel an appointment";
-  if (task == "prescription_refill") return "request a refill";
-  if (task == "list_appointments") return "look up your appointments";
-  if (task == "insurance_coverage") return "check your insurance";
-  return "help with that";
+const char* task_phrase(const std::string& task, bool es) {
+  if (task == "book_appointment") return es ? "reservar una cita" : "book an appointment";
+  if (task == "reschedule_appointment") return es ? "cambiar una cita" : "reschedule an appointment";
+  if (task == "cancel_appointment") return es ? "cancelar una cita" : "cancel an appointment";
+  if (task == "prescription_refill") return es ? "pedir un resurtido de su receta" : "request a refill";
+  if (task == "list_appointments") return es ? "consultar sus citas" : "look up your appointments";
+  if (task == "insurance_coverage") return es ? "revisar su seguro" : "check your insurance";
+  return es ? "ayudarle con eso" : "help with that";
 }
 
-std::string slot_label(const Slot& s) {
-  return date_label(s.date) + " at " + time_label(s.time) + " with " + s.provider;
+// "Sat 28 Nov" / "sáb 28 nov".
+std::string day_label(const std::string& ymd, bool es) { return es ? date_label_es(ymd) : date_label(ymd); }
+// " at 2:00 PM" / " a las 2:00 PM" ("a la 1:00 PM").
+std::string at_time(const std::string& hhmm, bool es) {
+  if (!es) return " at " + time_label(hhmm);
+  const std::string label = time_label(hhmm);
+  return (label.rfind("1:", 0) == 0 ? " a la " : " a las ") + label;
 }
 
-std::string visit_label(const Visit& v) {
-  const std::string what = v.reason.empty() ? std::string("visit") : v.reason;
-  return what + " with " + v.provider + " on " + date_label(v.date) + " at " + time_label(v.time);
+std::string slot_label(const Slot& s, bool es) {
+  return day_label(s.date, es) + at_time(s.time, es) + (es ? " con " : " with ") + s.provider;
+}
+
+std::string visit_label(const Visit& v, bool es) {
+  const std::string what = v.reason.empty() ? std::string(es ? "consulta" : "visit") : v.reason;
+  return what + (es ? " con " : " with ") + v.provider + (es ? " el " : " on ") + day_label(v.date, es) +
+         at_time(v.time, es);
 }
 
 std::string numbered(const std::vector<std::string>& items) {
@@ -149,32 +162,39 @@ void offer(Turn& c, const std::vector<Slot>& options, const std::string& lead) {
   c.st.chosen.reset();
   c.st.stage = "collecting";
   std::vector<std::string> labels;
-  for (const auto& o : options) labels.push_back(slot_label(o));
-  c.say(lead + numbered(labels) + ". Which one works for you?");
+  for (const auto& o : options) labels.push_back(slot_label(o, c.es));
+  c.say(lead + numbered(labels) + c.t(". Which one works for you?", ". ¿Cuál le conviene?"));
   c.r.clarification = true;
   c.r.missing_slots = {"slot"};
 }
 
 }  // namespace
 
-std::string confirm_question(const DialogueState& st) {
+std::string confirm_question(const DialogueState& st, bool es) {
   const auto& t = st.slots;
-  if (st.task == "handoff_to_staff")
-    return "Ask a member of our staff to contact you about " + (t.reason.empty() ? std::string("your request") : t.reason) +
-           "? Please reply yes or no.";
+  const std::string yes_no = es ? "? Responda sí o no." : "? Please reply yes or no.";
+  if (st.task == "handoff_to_staff") {
+    const std::string about = t.reason.empty() ? std::string(es ? "su solicitud" : "your request") : t.reason;
+    return (es ? "¿Le pido a un miembro de nuestro personal que le contacte sobre " : "Ask a member of our staff to contact you about ") +
+           about + yes_no;
+  }
   if (st.task == "book_appointment") {
     const auto& s = *st.chosen;
-    return "Book " + s.provider + ", " + date_label(s.date) + " at " + time_label(s.time) + " for " +
-           (t.reason.empty() ? std::string("a general visit") : t.reason) + "? Please reply yes or no.";
+    const std::string what = t.reason.empty() ? std::string(es ? "una consulta general" : "a general visit") : t.reason;
+    if (es) return "¿Reservo con " + s.provider + " el " + day_label(s.date, es) + at_time(s.time, es) + " para " + what + yes_no;
+    return "Book " + s.provider + ", " + date_label(s.date) + " at " + time_label(s.time) + " for " + what + yes_no;
   }
   if (st.task == "reschedule_appointment") {
     const auto& s = *st.chosen;
+    if (es) return "¿Muevo su " + t.appointment_label + " al " + day_label(s.date, es) + at_time(s.time, es) + " con " + s.provider + yes_no;
     return "Move your " + t.appointment_label + " to " + date_label(s.date) + " at " + time_label(s.time) + " with " +
-           s.provider + "? Please reply yes or no.";
+           s.provider + yes_no;
   }
-  if (st.task == "cancel_appointment") return "Cancel your " + t.appointment_label + "? Please reply yes or no.";
-  const std::string where = t.pharmacy.empty() || t.pharmacy == "on file" ? std::string("the pharmacy on file") : t.pharmacy;
-  return "Request a refill of " + t.medication + ", sent to " + where + "? Please reply yes or no.";
+  if (st.task == "cancel_appointment") return (es ? "¿Cancelo su " : "Cancel your ") + t.appointment_label + yes_no;
+  const bool on_file = t.pharmacy.empty() || t.pharmacy == "on file";
+  if (es)
+    return "¿Pido un resurtido de " + t.medication + ", enviado a " + (on_file ? std::string("la farmacia registrada") : t.pharmacy) + yes_no;
+  return "Request a refill of " + t.medication + ", sent to " + (on_file ? std::string("the pharmacy on file") : t.pharmacy) + yes_no;
 }
 
 namespace {
@@ -182,7 +202,7 @@ namespace {
 void ask_confirmation(Turn& c) {
   c.st.stage = "confirming";
   c.st.offered.clear();
-  c.say(confirm_question(c.st));
+  c.say(confirm_question(c.st, c.es));
   c.r.missing_slots.clear();
 }
 
@@ -231,20 +251,26 @@ void resolve_slot(Turn& c) {
     if (t.time_start >= 0) {
       // A time without a day: offer that time over the coming days.
       auto near = matching_slots(c, c.today, add_days(c.today, kSearchDays), provider, true);
-      if (!near.empty()) return offer(c, spread(near), "Here are the next openings at that time: ");
+      if (!near.empty())
+        return offer(c, spread(near), c.t("Here are the next openings at that time: ", "Estos son los próximos horarios libres a esa hora: "));
     }
     c.st.stage = "collecting";
     c.r.missing_slots = {"date", "time"};
-    if (moving) return c.say("Sure. What day and time would you like to move your " + t.appointment_label + " to?");
-    std::string what = t.reason.empty() ? std::string("an appointment") : "an appointment for " + t.reason;
-    if (!t.provider.empty()) what += " with " + t.provider;
-    return c.say("I can book " + what + ". What day works for you, and do you prefer morning or afternoon?");
+    if (moving)
+      return c.say(c.es ? "Claro. ¿A qué día y hora quiere mover su " + t.appointment_label + "?"
+                        : "Sure. What day and time would you like to move your " + t.appointment_label + " to?");
+    std::string what = t.reason.empty() ? std::string(c.t("an appointment", "una cita"))
+                                        : c.t("an appointment for ", "una cita para ") + t.reason;
+    if (!t.provider.empty()) what += c.t(" with ", " con ") + t.provider;
+    return c.say(c.es ? "Puedo reservar " + what + ". ¿Qué día le conviene, y prefiere la mañana o la tarde?"
+                      : "I can book " + what + ". What day works for you, and do you prefer morning or afternoon?");
   }
   auto exact = matching_slots(c, t.date_first, t.date_last, provider, true);
   if (exact.empty() && !provider.empty() && !moving) {
     auto others = matching_slots(c, t.date_first, t.date_last, "", true);
     if (!others.empty())
-      return offer(c, spread(others), provider + " has no opening then, but these are free: ");
+      return offer(c, spread(others), provider + c.t(" has no opening then, but these are free: ",
+                                                     " no tiene horario libre entonces, pero estos sí: "));
   }
   if (exact.empty()) {
     auto later = matching_slots(c, c.today, add_days(t.date_last, kSearchDays), provider, true);
@@ -252,19 +278,22 @@ void resolve_slot(Turn& c) {
     if (later.empty()) {
       c.st.clear();
       c.r.state = "failed";
-      return c.say("I'm sorry, I couldn't find any opening in the next two weeks. Would you like me to ask our staff to call you?");
+      return c.say(c.t("I'm sorry, I couldn't find any opening in the next two weeks. Would you like me to ask our staff to call you?",
+                       "Lo siento, no encontré horarios libres en las próximas dos semanas. ¿Quiere que le pida a nuestro personal que le llame?"));
     }
     // Nearest to the requested day first.
     std::stable_sort(later.begin(), later.end(), [&](const Slot& a, const Slot& b) {
       return (a.date < t.date_first) < (b.date < t.date_first);
     });
-    return offer(c, spread(later), "Nothing is open " + (t.date_phrase.empty() ? std::string("then") : t.date_phrase) +
-                                      (t.time_phrase.empty() ? "" : " " + t.time_phrase) + ". The nearest openings are: ");
+    const std::string when = (t.date_phrase.empty() ? std::string(c.t("then", "entonces")) : t.date_phrase) +
+                             (t.time_phrase.empty() ? "" : " " + t.time_phrase);
+    return offer(c, spread(later), c.es ? "No hay horarios libres " + when + ". Los más cercanos son: "
+                                        : "Nothing is open " + when + ". The nearest openings are: ");
   }
   const bool single_day = t.date_first == t.date_last;
   const bool one_time = std::all_of(exact.begin(), exact.end(), [&](const Slot& s) { return s.date == exact[0].date && s.time == exact[0].time; });
   if (exact.size() == 1 || (single_day && one_time)) return choose(c, exact.front());
-  offer(c, spread(exact), "I have these openings: ");
+  offer(c, spread(exact), c.t("I have these openings: ", "Tengo estos horarios: "));
 }
 
 // ------------------------------------------------------------- visits
@@ -295,7 +324,7 @@ std::optional<Visit> pick_visit(const Turn& c, const std::vector<Visit>& visits,
 
 void set_target(Turn& c, const Visit& v) {
   c.st.slots.appointment_id = v.id;
-  c.st.slots.appointment_label = visit_label(v);
+  c.st.slots.appointment_label = visit_label(v, c.es);
   c.st.slots.appointment_provider = v.provider;
   c.st.offered_visits.clear();
 }
@@ -306,10 +335,11 @@ void resolve_visit_task(Turn& c, const nlu::Slots& said) {
   if (t.appointment_id == 0) {
     const auto visits = c.clinic.upcoming_visits(*c.in.patient_id);
     if (visits.empty()) {
-      const std::string verb = c.st.task == "cancel_appointment" ? "cancel" : "move";
+      const bool cancel = c.st.task == "cancel_appointment";
       c.st.clear();
       c.r.state = "failed";
-      return c.say("I don't see any upcoming appointments for you, so there is nothing to " + verb + ".");
+      if (c.es) return c.say(std::string("No veo citas próximas a su nombre, así que no hay nada que ") + (cancel ? "cancelar." : "mover."));
+      return c.say(std::string("I don't see any upcoming appointments for you, so there is nothing to ") + (cancel ? "cancel." : "move."));
     }
     auto v = pick_visit(c, visits, said);
     if (!v && visits.size() == 1) v = visits.front();
@@ -317,10 +347,10 @@ void resolve_visit_task(Turn& c, const nlu::Slots& said) {
       c.st.offered_visits = visits;
       c.st.stage = "collecting";
       std::vector<std::string> labels;
-      for (const auto& x : visits) labels.push_back(visit_label(x));
+      for (const auto& x : visits) labels.push_back(visit_label(x, c.es));
       c.r.clarification = true;
       c.r.missing_slots = {"appointment"};
-      return c.say(std::string("Which appointment do you mean? ") + numbered(labels) + ".");
+      return c.say(c.t("Which appointment do you mean? ", "¿A qué cita se refiere? ") + numbered(labels) + ".");
     }
     set_target(c, *v);
     // Words that named the appointment ("my checkup on thursday") are not its new time; a different day or
@@ -347,7 +377,8 @@ void resolve_refill(Turn& c, const std::vector<Medication>& meds) {
     if (meds.empty()) {
       c.st.clear();
       c.r.state = "failed";
-      return c.say("I don't see any active prescriptions on file for you. Please contact your provider for a new prescription.");
+      return c.say(c.t("I don't see any active prescriptions on file for you. Please contact your provider for a new prescription.",
+                       "No veo recetas activas a su nombre. Comuníquese con su médico para una receta nueva."));
     }
     if (meds.size() == 1) {
       t.medication = meds.front().name;
@@ -358,19 +389,51 @@ void resolve_refill(Turn& c, const std::vector<Medication>& meds) {
       c.st.stage = "collecting";
       c.r.clarification = true;
       c.r.missing_slots = {"medication"};
-      return c.say("Which medication would you like refilled? " + numbered(names) + ".");
+      return c.say(c.t("Which medication would you like refilled? ", "¿Qué medicamento quiere resurtir? ") + numbered(names) + ".");
     }
   }
   if (t.pharmacy.empty()) {
     c.st.stage = "collecting";
     c.r.missing_slots = {"pharmacy"};
-    return c.say("Which pharmacy should we send the " + t.medication +
-                 " refill to? I can also use the pharmacy we have on file for you.");
+    return c.say(c.es ? "¿A qué farmacia enviamos el resurtido de " + t.medication +
+                            "? También puedo usar la farmacia que tenemos registrada."
+                      : "Which pharmacy should we send the " + t.medication +
+                            " refill to? I can also use the pharmacy we have on file for you.");
   }
   ask_confirmation(c);
 }
 
 // -------------------------------------------------------------- writes
+
+// What a completed write says in Spanish, from the result's structured data (the engine's own message is
+// English).
+std::string done_in_spanish(const std::string& task, const execution::ExecuteResult& res, const TaskSlots& t) {
+  auto get = [&](const char* k) {
+    const auto it = res.data.find(k);
+    return it == res.data.end() ? std::string() : it->second;
+  };
+  const std::string when = get("date").empty() ? "" : " el " + date_label_es(get("date")) + at_time(get("time"), true);
+  const std::string with = get("provider").empty() ? "" : " con " + get("provider");
+  const std::string code = get("confirmation").empty() ? "" : " Confirmación: " + get("confirmation") + ".";
+  if (task == "book_appointment") return "Listo, su cita quedó reservada" + when + with + "." + code;
+  if (task == "reschedule_appointment") return "Listo, su cita ahora es" + when + with + "." + code;
+  if (task == "cancel_appointment") return "Listo, su cita" + when + with + " quedó cancelada." + code;
+  if (task == "handoff_to_staff")
+    return "Listo, le pedí a nuestro personal que le contacte." +
+           (get("task_ref").empty() ? std::string() : " Referencia: " + get("task_ref") + ".");
+  return "Listo, pedí el resurtido de " + t.medication + ". El trámite suele tardar de 24 a 48 horas.";
+}
+
+// Why a write was refused, in Spanish (error codes of execution/api.hpp).
+std::string refused_in_spanish(const execution::ExecuteResult& res) {
+  const std::string& e = res.error_code;
+  if (e == "no_refills") return "Lo siento, esa receta no tiene resurtidos disponibles. Comuníquese con su médico.";
+  if (e == "controlled_substance") return "Lo siento, ese medicamento es controlado y necesita una consulta con su médico.";
+  if (e == "refill_pending") return "Ya hay un resurtido pendiente de ese medicamento.";
+  if (e == "slot_taken" || e == "conflict") return "Lo siento, ese horario ya no está disponible.";
+  if (e == "not_found") return "Lo siento, no encontré ese registro.";
+  return "Lo siento, no pude completar la solicitud.";
+}
 
 void commit(Turn& c) {
   auto& st = c.st;
@@ -406,17 +469,22 @@ void commit(Turn& c) {
   if (ok) {
     c.r.wrote = true;
     if (st.task == "handoff_to_staff") c.r.escalated = true, c.r.escalation_type = "human";
+    const std::string task = st.task;
+    const TaskSlots slots = st.slots;
     st.clear();
     c.r.state = "done";
-    return c.say(res.message);
+    return c.say(c.es ? done_in_spanish(task, res, slots) : res.message);
   }
   if (res.error_code == "slot_taken" && (st.task == "book_appointment" || st.task == "reschedule_appointment")) {
     std::vector<Slot> options;
     for (const auto& o : res.options) options.push_back({o.date, o.time, o.provider});
-    if (!options.empty()) return offer(c, options, "Sorry, that time was just taken. These are still free: ");
+    if (!options.empty())
+      return offer(c, options, c.t("Sorry, that time was just taken. These are still free: ",
+                                   "Lo siento, ese horario se acaba de ocupar. Estos siguen libres: "));
   }
   st.clear();
   c.r.state = "failed";
+  if (c.es) return c.say(refused_in_spanish(res));
   c.say(res.message.empty() ? "Sorry, I couldn't complete that: " + res.error_code : res.message);
 }
 
@@ -425,10 +493,16 @@ void drop(Turn& c, const char* why) {
   c.st.clear();
   c.r.state = "cancelled";
   c.reason(why);
-  if (task == "cancel_appointment") return c.say("Okay, I'll keep your appointment as it is.");
-  if (task == "prescription_refill") return c.say("Okay, I haven't requested anything. Just let me know when you'd like the refill.");
-  if (task == "handoff_to_staff") return c.say("Okay, I haven't contacted our staff. Is there anything else I can help with?");
-  c.say("No problem, I haven't booked or changed anything. Just let me know when you're ready.");
+  if (task == "cancel_appointment")
+    return c.say(c.t("Okay, I'll keep your appointment as it is.", "De acuerdo, dejo su cita como está."));
+  if (task == "prescription_refill")
+    return c.say(c.t("Okay, I haven't requested anything. Just let me know when you'd like the refill.",
+                     "De acuerdo, no pedí nada. Avíseme cuando quiera el resurtido."));
+  if (task == "handoff_to_staff")
+    return c.say(c.t("Okay, I haven't contacted our staff. Is there anything else I can help with?",
+                     "De acuerdo, no contacté a nuestro personal. ¿Le ayudo con algo más?"));
+  c.say(c.t("No problem, I haven't booked or changed anything. Just let me know when you're ready.",
+            "No hay problema, no reservé ni cambié nada. Avíseme cuando esté listo."));
 }
 
 // ------------------------------------------------------------ one-shot tools
@@ -436,7 +510,10 @@ void drop(Turn& c, const char* why) {
 void list_visits(Turn& c) {
   const auto res = c.clinic.execute("get_appointments", {{"patient_id", std::to_string(*c.in.patient_id)}}, "");
   c.tool("get_appointments", "{\"patient_id\":\"" + std::to_string(*c.in.patient_id) + "\"}", res.message, res.status == "success");
-  c.say(res.message);
+  if (!c.es || res.status != "success") return c.say(res.message);
+  std::vector<std::string> labels;
+  for (const auto& v : c.clinic.upcoming_visits(*c.in.patient_id)) labels.push_back(visit_label(v, true));
+  c.say(labels.empty() ? "No tiene citas próximas." : "Sus próximas citas: " + numbered(labels) + ".");
 }
 
 void availability(Turn& c, const nlu::Slots& said) {
@@ -450,13 +527,17 @@ void availability(Turn& c, const nlu::Slots& said) {
          std::to_string(slots.size()) + " openings", true);
   if (slots.empty()) {
     c.st.clear();
-    return c.say("I don't see any openings " + (said.when.date ? said.when.date->phrase : std::string("in the next few days")) +
-                 ". Would you like me to look further ahead?");
+    const std::string when =
+        said.when.date ? said.when.date->phrase : std::string(c.t("in the next few days", "en los próximos días"));
+    return c.say(c.es ? "No veo horarios libres " + when + ". ¿Quiere que busque más adelante?"
+                      : "I don't see any openings " + when + ". Would you like me to look further ahead?");
   }
-  offer(c, spread(slots), "These are the soonest openings: ");
-  auto list = c.r.output.substr(0, c.r.output.rfind(" Which one"));
-  if (!list.empty() && list.back() == '.') list.pop_back();  // the list's own full stop
-  c.say(list + ". Would you like me to book one of them?");
+  const auto options = spread(slots);
+  offer(c, options, "");
+  std::vector<std::string> labels;
+  for (const auto& o : options) labels.push_back(slot_label(o, c.es));
+  c.say(c.t("These are the soonest openings: ", "Estos son los horarios más próximos: ") + numbered(labels) +
+        c.t(". Would you like me to book one of them?", ". ¿Quiere que le reserve uno?"));
 }
 
 void handoff(Turn& c) {
@@ -470,6 +551,10 @@ void handoff(Turn& c) {
   c.st.clear();
   c.r.escalated = ok;
   c.r.escalation_type = ok ? "human" : "";
+  if (c.es)
+    return c.say(ok ? "Le pedí a un miembro de nuestro personal que le ayude; le contactarán pronto." +
+                          (res.data.count("task_ref") ? " Referencia: " + res.data.at("task_ref") + "." : std::string())
+                    : "No pude comunicarme con nuestro personal en este momento. Llame a la recepción, por favor.");
   c.say(ok ? "I've asked a member of our staff to help you; they will contact you shortly. " + res.message
            : "I couldn't reach our staff right now. Please call the front desk.");
 }
@@ -520,10 +605,12 @@ void advance(Turn& c, const nlu::Slots& said, nlu::Act act) {
       st.chosen.reset();
       st.stage = "collecting";
       c.r.missing_slots = {"date", "time"};
-      return c.say("Okay, I haven't booked anything. Would you like a different day or time?");
+      return c.say(c.t("Okay, I haven't booked anything. Would you like a different day or time?",
+                       "De acuerdo, no reservé nada. ¿Quiere otro día u hora?"));
     }
     const bool changes = said.when.date || said.when.time || said.provider || said.medication || said.pharmacy;
-    if (!changes || st.task == "handoff_to_staff") return c.say("Just to confirm: " + confirm_question(st));
+    if (!changes || st.task == "handoff_to_staff")
+      return c.say(c.t("Just to confirm: ", "Solo para confirmar: ") + confirm_question(st, c.es));
     st.chosen.reset();
   }
   if (st.task == "book_appointment" || st.task == "reschedule_appointment") {
@@ -583,6 +670,16 @@ std::string date_label(const std::string& ymd) {
   return date::format("%a %d %b", day);
 }
 
+std::string date_label_es(const std::string& ymd) {
+  static constexpr const char* kDays[] = {"dom", "lun", "mar", "mié", "jue", "vie", "sáb"};
+  static constexpr const char* kMonths[] = {"ene", "feb", "mar", "abr", "may", "jun",
+                                            "jul", "ago", "sep", "oct", "nov", "dic"};
+  int y = 0, m = 0, d = 0;
+  if (std::sscanf(ymd.c_str(), "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12) return ymd;
+  const date::sys_days day = date::year{y} / m / d;
+  return std::string(kDays[date::weekday{day}.c_encoding()]) + " " + std::to_string(d) + " " + kMonths[m - 1];
+}
+
 std::string time_label(const std::string& hhmm) {
   const int m = minutes_of(hhmm);
   if (m < 0) return hhmm;
@@ -595,6 +692,10 @@ std::string time_label(const std::string& hhmm) {
 RunResult plan_turn(DialogueState& st, const TurnInput& in, Clinic& clinic) {
   Turn c{st, in, clinic, clinic.now(), {}, {}};
   c.today = today_of(c.now);
+  // The reply's language: this message's when it says enough to tell ("sí", "2" or "ok" do not), else the
+  // conversation's so far.
+  if (in.language == "es" || nlu::fold(in.text).find(' ') != std::string::npos) st.language = in.language == "es" ? "es" : "";
+  c.es = st.language == "es";
   c.r.handled = true;
   nlu::Vocabulary vocab;
   vocab.providers = clinic.providers();
@@ -639,16 +740,21 @@ RunResult plan_turn(DialogueState& st, const TurnInput& in, Clinic& clinic) {
           const std::string task = st.task;
           st.clear();
           c.r.state = "cancelled";
-          c.say(std::string("I'm sorry, I'm having trouble following. I've stopped the request to ") + task_phrase(task) +
-                " so nothing has been changed. You can start again in other words, or ask to talk to a member of staff.");
+          c.say(c.es ? std::string("Lo siento, no logro entenderle. Detuve la solicitud para ") + task_phrase(task, true) +
+                           " y no se cambió nada. Puede empezar de nuevo con otras palabras o pedir hablar con alguien del personal."
+                     : std::string("I'm sorry, I'm having trouble following. I've stopped the request to ") +
+                           task_phrase(task, false) +
+                           " so nothing has been changed. You can start again in other words, or ask to talk to a member of staff.");
         }
       } else {
         st.stalls = 0;
       }
     }
   } else if (needs_patient && !in.patient_id) {
-    c.say(std::string("To ") + task_phrase(in.intent) +
-          " I need to know who you are. Please sign in to the patient portal (or include your patient ID) and ask again.");
+    c.say(c.es ? std::string("Para ") + task_phrase(in.intent, true) +
+                     " necesito saber quién es usted. Inicie sesión en el portal del paciente (o indique su número de paciente) y vuelva a preguntar."
+               : std::string("To ") + task_phrase(in.intent, false) +
+                     " I need to know who you are. Please sign in to the patient portal (or include your patient ID) and ask again.");
     c.r.missing_slots = {"patient_id"};
   } else if (is_task_intent(in.intent)) {
     start(c, in.intent, said);

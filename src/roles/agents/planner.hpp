@@ -21,6 +21,7 @@ struct TurnInput {
   std::string session_id;
   std::string standalone_intent;  // the label without dialogue context (empty = same as intent)
   double standalone_confidence = 0;
+  std::string language;  // the message's language as the safety role read it: "es" or "en" (empty = en)
 };
 
 // Updates `state` in place and returns the turn's result (output, tool calls, flags).
@@ -28,13 +29,15 @@ RunResult plan_turn(DialogueState& state, const TurnInput& input, Clinic& clinic
 
 // The yes/no question for the pending write in `state` (stage confirming): book, reschedule, cancel, refill,
 // or (proposed by a model through function calling) handoff_to_staff.
-std::string confirm_question(const DialogueState& state);
+std::string confirm_question(const DialogueState& state, bool spanish = false);
 
 // Tasks the planner runs over several turns.
 bool is_task_intent(const std::string& intent);
 
 // "2026-03-13" -> "Fri 13 Mar"; "14:00" -> "2:00 PM".
 std::string date_label(const std::string& ymd);
+// "2026-11-28" -> "sáb 28 nov".
+std::string date_label_es(const std::string& ymd);
 std::string time_label(const std::string& hhmm);
 // YYYY-MM-DD plus n days.
 std::string add_days(const std::string& ymd, int n);

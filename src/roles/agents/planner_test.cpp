@@ -46,6 +46,7 @@ class FakeClinic final : public Clinic {
       }
       booked.push_back(s);
       r.message = "Appointment created for " + params.at("reason") + ". Confirmation: APT-99.";
+      r.data = {{"confirmation", "APT-99"}, {"date", s.date}, {"time", s.time}, {"provider", s.provider}};
     } else if (action == "request_prescription_refill") {
       r.message = "Refill request submitted for " + params.at("medication_name") + ". Allow 24-48 hours for processing.";
     } else {
@@ -64,8 +65,9 @@ class FakeClinic final : public Clinic {
 struct Dialogue {
   FakeClinic clinic;
   DialogueState state;
+  std::string language;  // what the safety role would report for every message
   RunResult say(const std::string& text, const std::string& intent = "", double confidence = 0.9) {
-    TurnInput in{text, intent, intent.empty() ? 0.0 : confidence, 1, "s-1"};
+    TurnInput in{text, intent, intent.empty() ? 0.0 : confidence, 1, "s-1", "", 0, language};
     auto r = plan_turn(state, in, clinic);
     ++state.version;
     return r;
@@ -196,6 +198,37 @@ TEST(Planner, AReplySayingWhatTheVisitIsForIsTheReasonNotAMedicalQuestion) {
   r = plan_turn(d.state, question, d.clinic);
   EXPECT_FALSE(r.handled);
   EXPECT_TRUE(d.state.active());
+}
+
+TEST(Planner, RepliesInThePatientsLanguage) {
+  Dialogue d;
+  d.language = "es";
+  auto r = d.say("quiero una cita con el doctor Adams en dos dias", "book_appointment");
+  EXPECT_NE(r.output.find("¿Cuál le conviene?"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("vie 13 mar a las 9:00 AM con Dr. Adams"), std::string::npos) << r.output;
+  r = d.say("en la tarde", "book_appointment", 0.4);
+  ASSERT_EQ(r.state, "confirming") << r.output;
+  EXPECT_EQ(r.output, "¿Reservo con Dr. Adams el vie 13 mar a las 2:00 PM para una consulta general? Responda sí o no.");
+  // A bare reply says nothing of its language (the safety role reads "2" or "ok" as English): the
+  // conversation's stays.
+  d.language = "en";
+  r = d.say("ok", "smalltalk", 0.5);
+  EXPECT_TRUE(r.wrote);
+  EXPECT_EQ(r.output, "Listo, su cita quedó reservada el vie 13 mar a las 2:00 PM con Dr. Adams. Confirmación: APT-99.");
+  // What is written stays in the records' language.
+  EXPECT_EQ(d.clinic.calls.back().second.at("reason"), "General visit");
+  // A message in English switches back.
+  r = d.say("i need a refill please", "prescription_refill");
+  EXPECT_EQ(r.output, "Which medication would you like refilled? 1) Lisinopril; 2) Metformin.");
+  d.language = "es";
+  r = d.say("mejor otro dia, olvidalo", "", 0);
+  EXPECT_EQ(r.output, "De acuerdo, no pedí nada. Avíseme cuando quiera el resurtido.") << r.output;
+}
+
+TEST(Planner, SpanishDateLabels) {
+  EXPECT_EQ(date_label_es("2026-11-28"), "sáb 28 nov");
+  EXPECT_EQ(date_label_es("2026-03-01"), "dom 1 mar");
+  EXPECT_EQ(date_label_es("not a date"), "not a date");
 }
 
 TEST(Planner, StopsInsteadOfAskingTheSameQuestionForever) {

@@ -116,7 +116,7 @@ RunResult AgentService::run(const RunRequest& req, const CallContext& ctx) {
   const TurnParty who = resolve_turn_party(db_, req.patient_id, req.tenant_id, ctx);
   const std::string time_zone = tenants_->time_zone(db_, who.tenant);
   TurnInput in{req.prompt, req.intent, req.confidence, who.patient, req.session_id, req.standalone_intent,
-               req.standalone_confidence};
+               req.standalone_confidence, req.language};
   if (in.intent.empty() && classify_) std::tie(in.intent, in.confidence) = classify_(req.prompt);
   auto clinic = make_store_clinic(db_, who.tenant, time_zone, execution_ ? execution_() : nullptr, ctx, tenants_.get());
   std::shared_ptr<llm::Api> model;

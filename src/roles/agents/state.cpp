@@ -54,6 +54,7 @@ std::string to_json(const DialogueState& s) {
   o["offered"] = std::move(offered);
   o["offered_visits"] = std::move(visits);
   o["offered_meds"] = std::move(meds);
+  if (!s.language.empty()) o["language"] = s.language;
   if (!s.queued.empty()) {
     bj::array q;
     for (const auto& [text, intent] : s.queued) q.push_back(bj::object{{"text", text}, {"intent", intent}});
@@ -78,6 +79,7 @@ DialogueState state_from_json(const std::string& text) {
   s.stage = str(o, "stage");
   s.version = num(o, "version", 0);
   s.stalls = static_cast<int>(num(o, "stalls", 0));
+  s.language = str(o, "language") == "es" ? "es" : "";
   if (const auto* sl = o.if_contains("slots"); sl && sl->is_object()) {
     const auto& j = sl->as_object();
     auto& t = s.slots;

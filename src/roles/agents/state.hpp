@@ -40,15 +40,18 @@ struct DialogueState {
   // Further tasks asked for in the same message ("cancel my Tuesday visit and refill my lisinopril"), as
   // (clause, intent), started one after another once the current one ends. Kept by clear().
   std::vector<std::pair<std::string, std::string>> queued;
+  std::string language;  // "es" when the conversation is in Spanish (kept by clear(), like the history)
   bool active() const { return !task.empty(); }
   void clear() {
     const auto v = version;
     auto h = std::move(history);
     auto q = std::move(queued);
+    auto lang = std::move(language);
     *this = DialogueState{};
     version = v;
     history = std::move(h);
     queued = std::move(q);
+    language = std::move(lang);
   }
   void remember(std::string role, std::string text) {
     history.emplace_back(std::move(role), std::move(text));

@@ -17,6 +17,7 @@ TEST(DialogueState, RoundTripsThroughJson) {
   s.offered_visits = {{7, "2026-03-12", "09:00", "Dr. Adams", "Annual checkup"}};
   s.offered_meds = {"Metformin"};
   s.version = 4;
+  s.language = "es";
   const auto back = state_from_json(to_json(s));
   EXPECT_EQ(back.task, s.task);
   EXPECT_EQ(back.stage, s.stage);
@@ -30,6 +31,9 @@ TEST(DialogueState, RoundTripsThroughJson) {
   EXPECT_EQ(back.offered_visits[0].id, 7);
   EXPECT_EQ(back.offered_meds, s.offered_meds);
   EXPECT_EQ(back.version, 4);
+  EXPECT_EQ(back.language, "es");
+  s.clear();  // the conversation's language outlives its task
+  EXPECT_EQ(s.language, "es");
 }
 
 TEST(DialogueState, MalformedTextGivesAFreshState) {

@@ -423,6 +423,7 @@ void PipelineService::complete(Turn& t) {
     ar.tenant_id = who.tenant;
     ar.intent = out.intent;
     ar.confidence = out.confidence;
+    ar.language = t.input.language;
     if (!t.pending.task.empty()) {  // what the message says on its own: a side question or a new request?
       const auto alone = classifier_->classify(prompt, {});
       ar.standalone_intent = alone.intent;
