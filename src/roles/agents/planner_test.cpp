@@ -225,6 +225,14 @@ TEST(Planner, RepliesInThePatientsLanguage) {
   EXPECT_EQ(r.output, "De acuerdo, no pedí nada. Avíseme cuando quiera el resurtido.") << r.output;
 }
 
+TEST(Planner, ARelativeTimeIsCountedFromNow) {
+  Dialogue d;  // now: Wed 2026-03-11 08:00
+  auto r = d.say("can I come in 2 hours from now for a flu shot?", "book_appointment");
+  ASSERT_EQ(r.state, "confirming") << r.output;
+  EXPECT_EQ(d.state.chosen->date, "2026-03-11");
+  EXPECT_EQ(d.state.chosen->time, "10:00");
+}
+
 TEST(Planner, SpanishDateLabels) {
   EXPECT_EQ(date_label_es("2026-11-28"), "sáb 28 nov");
   EXPECT_EQ(date_label_es("2026-03-01"), "dom 1 mar");
