@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
     const auto holdout = load_holdout("holdout.jsonl");
     const auto holdout2 = load_holdout("holdout2.jsonl");
     const auto holdout3 = load_holdout("holdout3.jsonl");
+    const auto holdout4 = load_holdout("holdout4.jsonl");
     const auto prep = load_holdout("prep_probe.jsonl");
     const auto spanish = load_holdout("spanish_probe.jsonl");
     const auto clf = make_classifier(model, threshold);
@@ -61,6 +62,7 @@ int main(int argc, char** argv) {
     const auto rk = evaluate(*clf, holdout);
     const auto rk2 = evaluate(*clf, holdout2);
     const auto rk3 = evaluate(*clf, holdout3);
+    const auto rk4 = evaluate(*clf, holdout4);
     const auto rp = evaluate(*clf, prep);
     const auto rs = evaluate(*clf, spanish);
 
@@ -76,6 +78,10 @@ int main(int argc, char** argv) {
     std::printf(
         "| data/intents/holdout3.jsonl (ours, written a session later, never trained on) | %d | %.3f | %.3f | %.3f |\n",
         rk3.rows, rk3.accuracy(), rk3.macro_accuracy(), rk3.ece);
+    std::printf(
+        "| data/intents/holdout4.jsonl (ours, written 2026-11-27 two sessions later, never trained on) | %d | %.3f | "
+        "%.3f | %.3f |\n",
+        rk4.rows, rk4.accuracy(), rk4.macro_accuracy(), rk4.ece);
     std::printf(
         "| data/intents/prep_probe.jsonl (visit and test preparation; written before their training lines, see "
         "QUALITY.md) | %d | %.3f | %.3f | %.3f |\n",
@@ -151,6 +157,7 @@ int main(int argc, char** argv) {
       print_errors("dev", rd);
       print_errors("holdout", rk);
       print_errors("holdout3", rk3);  // holdout2's errors stay uninspected
+      print_errors("holdout4", rk4);
       print_errors("prep probe", rp);
       print_errors("HASD", rh);
       print_errors("CLINC oos_test", ro);
