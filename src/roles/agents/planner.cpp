@@ -74,7 +74,9 @@ std::string slot_label(const Slot& s, bool es) {
 }
 
 std::string visit_label(const Visit& v, bool es) {
-  const std::string what = v.reason.empty() ? std::string(es ? "consulta" : "visit") : v.reason;
+  // The booking default "General visit" is the records' English; in Spanish it is a "consulta".
+  const bool generic = v.reason.empty() || (es && nlu::fold(v.reason) == "general visit");
+  const std::string what = generic ? std::string(es ? "consulta" : "visit") : v.reason;
   return what + (es ? " con " : " with ") + v.provider + (es ? " el " : " on ") + day_label(v.date, es) +
          at_time(v.time, es);
 }
@@ -430,7 +432,8 @@ std::string refused_in_spanish(const execution::ExecuteResult& res) {
   if (e == "no_refills") return "Lo siento, esa receta no tiene resurtidos disponibles. Comuníquese con su médico.";
   if (e == "controlled_substance") return "Lo siento, ese medicamento es controlado y necesita una consulta con su médico.";
   if (e == "refill_pending") return "Ya hay un resurtido pendiente de ese medicamento.";
-  if (e == "slot_taken" || e == "conflict") return "Lo siento, ese horario ya no está disponible.";
+  if (e == "slot_taken") return "Lo siento, ese horario ya no está disponible.";
+  if (e == "conflict") return "Lo siento, esa cita ya no se puede cambiar (puede estar cancelada o completada, o el horario ocupado).";
   if (e == "not_found") return "Lo siento, no encontré ese registro.";
   return "Lo siento, no pude completar la solicitud.";
 }
@@ -576,14 +579,33 @@ bool is_question(const std::string& text) {
   return false;
 }
 
+// Words only an English message has (not "no", "me", "ok", names or numbers, which Spanish shares).
+bool has_english_word(const std::string& text) {
+  static const std::set<std::string> kEnglish = {
+      "the",  "is",   "are",   "i",      "im",   "you",  "your", "my",   "to",      "for",   "and",    "with",
+      "please", "yes", "yeah", "yep",    "can",  "could", "would", "want", "need",  "it",    "that",   "this",
+      "what", "when", "how",   "of",     "at",   "on",   "in",   "book", "cancel", "appointment", "thanks",
+      "thank", "works", "sure", "fine",  "morning", "afternoon", "tomorrow", "today", "one", "first", "second"};
+  std::istringstream words(nlu::fold(text));
+  for (std::string w; words >> w;)
+    if (kEnglish.count(w)) return true;
+  return false;
+}
+
 bool fills_for_task(const DialogueState& st, const nlu::Slots& s, const Turn& c) {
   if (st.task == "prescription_refill")
     return s.medication || s.pharmacy || (st.stage == "collecting" && st.slots.medication.size() && st.slots.pharmacy.empty());
   if (st.task == "cancel_appointment") return st.slots.appointment_id == 0 && !content_words(c.in.text).empty() && !st.offered_visits.empty();
   if (s.when.date || s.when.time || s.provider) return true;
   // "it's for a sore throat that won't go away" after "I want to make an appointment": what the visit is for,
-  // not a medical question (a question about it, "is a sore throat contagious?", still is one).
-  if (st.task == "book_appointment" && st.slots.reason.empty() && s.reason && !is_question(c.in.text)) return true;
+  // not a medical question (a question about it, "is a sore throat contagious?", still is one, and so is
+  // another task: "actually, cancel my physical instead", "refill my metformin for my diabetes").
+  const std::string& alone = c.in.standalone_intent.empty() ? c.in.intent : c.in.standalone_intent;
+  const double alone_conf = c.in.standalone_intent.empty() ? c.in.confidence : c.in.standalone_confidence;
+  const bool other_task = is_task_intent(alone) && alone != st.task && alone_conf >= 0.7;
+  if (st.task == "book_appointment" && st.slots.reason.empty() && s.reason && !s.medication && !other_task &&
+      !is_question(c.in.text))
+    return true;
   if (!st.offered.empty() && ordinal_choice(c.in.text, st.offered.size())) return true;
   if (!st.offered_visits.empty()) return true;
   return false;
@@ -692,9 +714,13 @@ std::string time_label(const std::string& hhmm) {
 RunResult plan_turn(DialogueState& st, const TurnInput& in, Clinic& clinic) {
   Turn c{st, in, clinic, clinic.now(), {}, {}};
   c.today = today_of(c.now);
-  // The reply's language: this message's when it says enough to tell ("sí", "2" or "ok" do not), else the
-  // conversation's so far.
-  if (in.language == "es" || nlu::fold(in.text).find(' ') != std::string::npos) st.language = in.language == "es" ? "es" : "";
+  // The reply's language: Spanish when the safety role read the message as Spanish, English when it has an
+  // English word; otherwise ("sí", "10:30", "ok perfecto", "Dra. López") the conversation's so far.
+  if (in.language == "es") {
+    st.language = "es";
+  } else if (has_english_word(in.text)) {
+    st.language.clear();
+  }
   c.es = st.language == "es";
   c.r.handled = true;
   nlu::Vocabulary vocab;

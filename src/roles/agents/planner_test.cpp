@@ -198,6 +198,13 @@ TEST(Planner, AReplySayingWhatTheVisitIsForIsTheReasonNotAMedicalQuestion) {
   r = plan_turn(d.state, question, d.clinic);
   EXPECT_FALSE(r.handled);
   EXPECT_TRUE(d.state.active());
+  // Another task naming a visit is that task, not the reason.
+  Dialogue e;
+  e.clinic.visits = {{7, "2026-03-12", "09:00", "Dr. Adams", "physical"}};
+  e.say("I want to make an appointment", "book_appointment");
+  TurnInput cancel{"actually, cancel my physical instead", "book_appointment", 0.9, 1, "s-1", "cancel_appointment", 0.9};
+  plan_turn(e.state, cancel, e.clinic);
+  EXPECT_EQ(e.state.task, "cancel_appointment");
 }
 
 TEST(Planner, RepliesInThePatientsLanguage) {
@@ -209,10 +216,10 @@ TEST(Planner, RepliesInThePatientsLanguage) {
   r = d.say("en la tarde", "book_appointment", 0.4);
   ASSERT_EQ(r.state, "confirming") << r.output;
   EXPECT_EQ(r.output, "¿Reservo con Dr. Adams el vie 13 mar a las 2:00 PM para una consulta general? Responda sí o no.");
-  // A bare reply says nothing of its language (the safety role reads "2" or "ok" as English): the
-  // conversation's stays.
+  // A reply without an English word says nothing of its language (the safety role reads "ok perfecto" or
+  // "10:30" as English): the conversation's stays.
   d.language = "en";
-  r = d.say("ok", "smalltalk", 0.5);
+  r = d.say("ok perfecto", "smalltalk", 0.5);
   EXPECT_TRUE(r.wrote);
   EXPECT_EQ(r.output, "Listo, su cita quedó reservada el vie 13 mar a las 2:00 PM con Dr. Adams. Confirmación: APT-99.");
   // What is written stays in the records' language.
@@ -231,6 +238,14 @@ TEST(Planner, ARelativeTimeIsCountedFromNow) {
   ASSERT_EQ(r.state, "confirming") << r.output;
   EXPECT_EQ(d.state.chosen->date, "2026-03-11");
   EXPECT_EQ(d.state.chosen->time, "10:00");
+}
+
+TEST(Planner, TheDefaultReasonReadsAsAConsultaInSpanish) {
+  Dialogue d;
+  d.language = "es";
+  d.clinic.visits = {{9, "2026-03-13", "14:00", "Dr. Adams", "General visit"}};
+  const auto r = d.say("cancela mi cita por favor", "cancel_appointment");
+  EXPECT_EQ(r.output, "¿Cancelo su consulta con Dr. Adams el vie 13 mar a las 2:00 PM? Responda sí o no.");
 }
 
 TEST(Planner, SpanishDateLabels) {

@@ -194,9 +194,11 @@ void register_appointment_routes(http::Router& router, const Deps& deps) {
             ev.tenant = current->tenant_id;
             std::string details;
             if (reschedule) {
-              const std::string date = new_date.value_or(current->start_time.substr(0, 10));
-              const int start = new_start.value_or(minute_of_day(current->start_time));
-              const int duration = new_duration.value_or(minutes_between(current->start_time, current->end_time));
+              // What the body leaves out comes from the stored visit ("YYYY-MM-DD HH:MM:SS").
+              const bool stored_ok = current->start_time.size() >= 16;
+              const std::string date = new_date ? *new_date : stored_ok ? current->start_time.substr(0, 10) : local_date(1);
+              const int start = new_start ? *new_start : stored_ok ? minute_of_day(current->start_time) : 9 * 60;
+              const int duration = new_duration ? *new_duration : minutes_between(current->start_time, current->end_time);
               current = appointments.reschedule(scope, id, timestamp(date, start), timestamp(date, start + duration));
               details = "Rescheduled appointment " + std::to_string(id) + " to " + current->start_time.substr(0, 16);
             }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "roles/safety/emergency_context.hpp"
@@ -294,6 +295,7 @@ EmergencyAssessment EmergencyDetector::assess(std::string_view text) const {
   const ContextCues cues = context_->find(norm, ranges);
   std::map<std::string, double> by_concept;
   std::map<std::string, std::pair<EmergencyCategory, bool>> concept_info;
+  std::set<std::string> companions;  // kSelfHarmCompanion concepts found
   for (std::size_t i = 0; i < hits.size(); ++i) {
     if (dropped[i]) continue;
     auto& [h, flags] = hits[i];
@@ -309,8 +311,17 @@ EmergencyAssessment EmergencyDetector::assess(std::string_view text) const {
       double& w = by_concept[h.concept_name];
       w = std::max(w, h.weight);
       concept_info[h.concept_name] = {h.category, h.self_harm};
+      if (flags & kSelfHarmCompanion) companions.insert(h.concept_name);
     }
     out.hits.push_back(h);
+  }
+  // A companion sign counts only beside another self-harm concept (which may be the other companion:
+  // hopelessness and means obtained).
+  if (!companions.empty()) {
+    int self_harm_concepts = 0;
+    for (const auto& [name, info] : concept_info) self_harm_concepts += info.second;
+    if (self_harm_concepts < 2)
+      for (const auto& name : companions) by_concept.erase(name);
   }
   double total = 0, best = 0;
   bool self_harm = false;

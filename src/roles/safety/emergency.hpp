@@ -56,6 +56,9 @@ struct EmergencySignal {
 inline constexpr unsigned kSelfHarm = 1u << 0;   // bypasses hypothetical/figurative filters
 inline constexpr unsigned kFigurable = 1u << 1;  // often used figuratively ("heart attack", "choke")
 inline constexpr unsigned kLiteral = 1u << 2;    // never read as an idiom ("my chest is killing me" is pain)
+// A self-harm warning sign that counts only beside another self-harm concept: "I feel hopeless" plus dizziness
+// is no suicide risk, "I feel hopeless" plus a rope bought today is.
+inline constexpr unsigned kSelfHarmCompanion = 1u << 3;
 
 const std::vector<EmergencySignal>& emergency_lexicon();
 // Real words one typo away from lexicon words; never "corrected" into them ("strike" is not "stroke").

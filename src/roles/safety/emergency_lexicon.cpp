@@ -127,10 +127,10 @@ const std::vector<EmergencySignal>& emergency_lexicon() {
                R"((?:standing|sitting|climbed|climbing|up) (?:on|onto|at) (?:the |a |this )?(?:edge of (?:the |a )?)?(?:bridge|ledge|roof|rooftop|railing|overpass|cliff))"},
               // Hopelessness and means obtained: each alone is common ("nothing matters anymore" after a bad week,
               // a hunter's new rifle), together they are the warning signs of suicide risk screening.
-              {"hopeless", C::suicide_self_harm, 0.5, kSelfHarm,
-               R"(nothing (?:matters|is worth it|makes sense) (?:anymore|any more|to me)|(?:theres|there is) no (?:hope|way out|future)(?: for me| left| anymore)?|(?:im|i am|i feel|feeling|i feel so|im so) (?:hopeless|worthless|a burden)|(?:everyone|everybody|my family|my kids) (?:would|will) be better off|(?:give|gave|giving|given) up on (?:everything|life|living)|nada (?:importa|tiene sentido)|no tiene sentido (?:vivir|seguir)|sin esperanza)"},
-              {"means_obtained", C::suicide_self_harm, 0.6, kSelfHarm,
-               R"((?:bought|buying|got|getting|found|picked up|ordered) (?:a |some |the |myself a )?(?:rope|noose|gun|handgun|pistol|firearm|razor blades?)\b|(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|stashing|stashed) (?:up )?(?:my |his |her |all my |all of my )?(?:pills|meds|medication|medicine|sleeping pills|pain pills)|compre (?:una |un )?(?:soga|cuerda|pistola|arma)|(?:guardando|juntando) (?:mis |las )?pastillas)"},
+              {"hopeless", C::suicide_self_harm, 0.5, kSelfHarm | kSelfHarmCompanion,
+               R"(nothing (?:matters|is worth it|makes sense) (?:anymore|any more|to me)|(?:theres|there is) no (?:hope|way out|future for me|point (?:in|to) (?:anything|going on|living))(?: for me| left| anymore)?|(?:i feel|feeling|i feel so|feeling so|i am so) (?:hopeless|worthless)|(?:im|i am|i feel like|feel like) (?:such )?a burden|(?:give|gave|giving|given) up on (?:everything|life|living)|nada (?:importa|tiene sentido)|no tiene sentido (?:vivir|seguir)|sin esperanza)"},
+              {"means_obtained", C::suicide_self_harm, 0.6, kSelfHarm | kSelfHarmCompanion,
+               R"((?:bought|buying|got|getting|found|picked up|ordered) (?:a |some |the |myself a )?(?:rope|noose|gun|handgun|pistol|firearm|razor blades?)\b|(?:saving up|saved up|stockpiling|stockpiled|hoarding|hoarded|stashing|stashed) (?:my |his |her |all my |all of my )?(?:pills|meds|medication|medicine|sleeping pills|pain pills)|compre (?:una |un )?(?:soga|pistola|arma)|(?:guardando|juntando) (?:mis |las )?pastillas)"},
               {"suicide_means", C::suicide_self_harm, 0.6, kSelfHarm,
                R"((?:rope|noose|gun|blade|razor)(?: \w+){0,2} (?:is |are )?ready|(?:wrote|written|writing|left|leaving) (?:goodbye )?(?:letters?|notes?) (?:to|for) (?:my|his|her|their) (?:kids|children|family|wife|husband|mom|dad|parents|partner)|(?:wrote|writing|left|leaving) (?:a )?(?:suicide |goodbye )note|(?:wrote|written|writing|sent|sending|left|leaving|recorded|recording|posted|posting|made) (?:a |my )?(?:goodbye|farewell) (?:letters?|notes?|texts?|messages?|videos?|emails?|posts?)|(?:giving|gave) away (?:my|all my) (?:stuff|things|belongings)|saying goodbye to (?:everyone|everybody|my family))"},
 
@@ -195,7 +195,7 @@ const std::vector<EmergencySignal>& emergency_lexicon() {
                R"(burning (?:hot|up)|hot to the touch|fever of 10[3-9]|10[4-9] (?:degrees?|fever)|high fever|fiebre (?:muy )?alta)"},
               {"infant_fever", C::other, 0.8, 0,
                // A fever is 100.4 F / 38 C; Celsius readings and Spanish ages ("bebé de 3 semanas") too.
-               R"((?:newborn|\d+ (?:day|week)s? old|(?:one|two|three|four|five|six) (?:day|week)s? old|(?:1|2|one|two) months? old|recien nacid[oa]|(?:bebe|nene|nena|nino|nina|hij[oa]) de (?:\d+|un|una|dos|tres|cuatro|cinco|seis) (?:dias?|semanas?|mes))(?: [\w.]+){0,4} (?:fever|fiebre|calentura|temp\w* (?:of |is |at |de )?(?:10\d|3[89](?:[.,]\d)?|4[0-2](?:[.,]\d)?)))"},
+               R"((?:newborn|\d+ (?:day|week)s? old|(?:one|two|three|four|five|six) (?:day|week)s? old|(?:1|2|one|two) months? old|recien nacid[oa]|(?:bebe|nene|nena|nino|nina|hij[oa]) de (?:\d+ dias?|(?:[1-9]|1[0-2]|una|dos|tres|cuatro|cinco|seis) semanas?|(?:un|1) mes|(?:dos|2) meses))(?: [\w.]+){0,4} (?:fever|fiebre|calentura|temp\w* (?:of |is |at |de )?(?:10\d|3[89](?:[.,]\d)?|4[0-2](?:[.,]\d)?)))"},
               {"stiff_neck", C::other, 0.4, 0,
                R"(stiff neck|neck (?:is |feels |got |so |very |really )*stiff|{CANT} (?:bend|touch|put) (?:my|his|her|their) (?:neck|chin)(?: \w+){0,3} (?:chest|down))"},
               {"fever_stiff_neck", C::other, 0.9, 0,

@@ -129,9 +129,16 @@ TEST_F(SafetyEmergency, RedFlagsOfTheSeventhHoldout) {
   EXPECT_FALSE(escalates("nothing matters anymore after this awful week at work"));
   EXPECT_FALSE(escalates("my husband bought a new rifle for deer season"));
   EXPECT_FALSE(escalates("there's no point in rescheduling if the doctor is out anyway"));
+  // Either sign beside symptoms of another kind is not a self-harm risk.
+  EXPECT_FALSE(escalates("I've been dizzy all week, I'm picking up my medication tomorrow"));
+  EXPECT_FALSE(escalates("I feel hopeless about this portal and a bit dizzy"));
+  EXPECT_FALSE(escalates("there is no future appointment on my list"));
+  EXPECT_FALSE(escalates("compré una cuerda para saltar y me duele la rodilla"));
   // An infant's fever in Celsius or described in Spanish.
   EXPECT_TRUE(escalates("our 3 week old has a temp of 38.2"));
   EXPECT_TRUE(escalates("mi bebé de 2 semanas tiene fiebre"));
+  EXPECT_TRUE(escalates("mi bebé de 2 meses tiene fiebre"));
+  EXPECT_FALSE(escalates("estoy embarazada, mi bebé de 30 semanas se mueve y tengo fiebre"));
   EXPECT_FALSE(escalates("hace 2 semanas que tengo fiebre y tos"));
   EXPECT_FALSE(escalates("my 3 year old has a temperature of 38.2"));
 }

@@ -194,12 +194,15 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
   auto prev_is = [&](std::size_t i, std::size_t back, std::string_view s) {
     return i >= back && w[i - back].lower == s;
   };
-  // Extends a name from word i over following words joined by single spaces.
-  // A Spanish verb or pronoun ends a lower-case name ("mi hija sofia tiene fiebre"); the particles "de" and
-  // "del" may sit inside one ("jose de jesus").
+  // Spanish text: two or more Spanish function words. Only there are "una", "ella", "mia" words rather than
+  // names ("mia has a rash" names Mia).
+  const bool spanish = std::count_if(w.begin(), w.end(), [](const Word& x) { return (x.f & kEsFunction) != 0; }) >= 2;
+  // In Spanish text a Spanish verb or pronoun ends a lower-case name ("mi hija sofia tiene fiebre"); the
+  // particles "de" and "del" may sit inside one ("jose de jesus").
   auto spanish_break = [&](const Word& x) {
-    return (x.f & kEsFunction) && !x.cap && x.lower != "de" && x.lower != "del";
+    return spanish && (x.f & kEsFunction) && !x.cap && x.lower != "de" && x.lower != "del";
   };
+  // Extends a name from word i over following words joined by single spaces.
   auto extend = [&](std::size_t i, bool need_cap, std::size_t max_words) {
     std::size_t last = i;
     while (last + 1 < w.size() && last + 1 - i < max_words && gap_ok(text, w[last].e, w[last + 1].b, false) &&
@@ -596,7 +599,7 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
     if (!any_upper)
       for (std::size_t i = 0; i < w.size(); ++i) {
         if (used[i] || !name_word(w[i]) || w[i].lower.size() < 3 || !known_given(w[i]) ||
-            (w[i].f & (kNonName | kClinician | kTitle | kOrg | kRelation | kCue | kEsFunction)))
+            (w[i].f & (kNonName | kClinician | kTitle | kOrg | kRelation | kCue)) || (spanish && (w[i].f & kEsFunction)))
           continue;
         if (i > 0 && (w[i - 1].f & (kClinician | kLocPrep))) continue;
         const bool surname = i + 1 < w.size() && w[i + 1].b - w[i].e == 1 && name_word(w[i + 1]) &&

@@ -220,7 +220,8 @@ TEST(SafetyPiiPerson, GazetteerHardNegatives) {
 }
 
 // Lower-case Spanish: articles and pronouns that are also given names in the wide list ("una", "ella", "mia")
-// start no name, and a Spanish verb or pronoun ends one; a real name in the same style still counts.
+// start no name in Spanish text, and a Spanish verb or pronoun ends one; a real name in the same style still
+// counts, and in English text they are names.
 TEST(SafetyPiiPerson, LowerCaseSpanishFunctionWordsAreNotNames) {
   EXPECT_EQ(found("necesito que una enfermera me llame por mis resultados"), V{});
   EXPECT_EQ(found("tengo una pregunta sobre mi factura"), V{});
@@ -228,7 +229,9 @@ TEST(SafetyPiiPerson, LowerCaseSpanishFunctionWordsAreNotNames) {
   EXPECT_EQ(found("ella necesita una cita"), V{});
   EXPECT_EQ(found("me pueden dar turno para el martes"), V{});
   EXPECT_EQ(found("me llamo rosalind"), (V{"PERSON=rosalind"}));
-  EXPECT_EQ(found("rosalind tiene fiebre"), (V{"PERSON=rosalind"}));
+  EXPECT_EQ(found("rosalind tiene fiebre desde ayer"), (V{"PERSON=rosalind"}));
+  // The same words in English text are names.
+  EXPECT_EQ(found("mia has a rash, can she be seen today"), (V{"PERSON=mia"}));
   EXPECT_EQ(found("mi hija sofia tiene fiebre desde ayer"), (V{"PERSON=sofia"}));
   EXPECT_EQ(found("me llamo jose de jesus"), (V{"PERSON=jose de jesus"}));
 }

@@ -229,7 +229,10 @@ TEST(IntentPersonRequest, ExplicitRequestsForAPerson) {
                         "I need a nurse to call me about my results", "could you call me back tomorrow",
                         "talk to a human", "put me through to the front desk", "give me a call when you can",
                         "quiero hablar con una persona", "necesito que una enfermera me llame por mis resultados",
-                        "por favor que me llamen de la clinica", "can the doctor call me about the dose"})
+                        "por favor que me llamen de la clinica", "can the doctor call me about the dose",
+                        "can I speak with one of your nurses", "No, let me talk to someone",
+                        "I'd like a callback", "transfer me to billing", "¿me pueden llamar?",
+                        "is there a real person I can speak to", "would you have someone call me"})
     EXPECT_TRUE(asks_for_person(normalize(t))) << t;
 }
 
@@ -238,7 +241,11 @@ TEST(IntentPersonRequest, NegatedReportedAndOtherUsesAreNot) {
                         "will someone call me when my results are ready?", "you can call me Jim",
                         "who can I talk to about my bill?", "I want to talk to my doctor about my knee",
                         "no quiero hablar con nadie", "the pharmacy said they would call me",
-                        "how do nurses call patients with results", "my wife can call me a ride home"})
+                        "how do nurses call patients with results", "my wife can call me a ride home",
+                        "Do I need to talk to a nurse before my colonoscopy?",
+                        "Do I get to speak with a nurse before surgery?",
+                        "Would the doctor call me if the biopsy is abnormal?", "I have a home nurse call me every morning",
+                        "¿Tengo que hablar con la enfermera antes de la cirugía?", "what's the callback number"})
     EXPECT_FALSE(asks_for_person(normalize(t))) << t;
 }
 
