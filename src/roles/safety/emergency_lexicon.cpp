@@ -19,7 +19,7 @@ const std::vector<EmergencySignal>& emergency_lexicon() {
           {
               // ---------------------------------------------------------------- cardiac
               {"chest_pain", C::cardiac, 1.0, kLiteral,
-               R"(chest (?:pains?|pressure|tightness|heaviness|discomfort|aches?|aching|hurts?|hurting|(?:(?:is|feels?|keeps|like|its|it is|being|getting|got|so|really|very) )+(?:tight|heavy|crush\w*|squeez\w*|hurting|killing (?:me|him|her)|caving|on fire|in a vi[sc]e|in a clamp|clamped)|tight|crushing|squeezing)|(?:dolor|presion|opresion) (?:de|en el|en mi) pecho|me duele (?:el|mi) pecho)"},
+               R"(chest (?:pains?|pressure|tightness|heaviness|discomfort|aches?|aching|hurts?|hurting|(?:(?:is|feels?|keeps|like|its|it is|being|getting|got|so|really|very) )+(?:tight|heavy|crush\w*|squeez\w*|hurting|killing (?:me|him|her)|caving|on fire|in a vi[sc]e|in a clamp|clamped)|tight|crushing|squeezing)|(?:dolor|presion|opresion)(?: \w+){0,3} (?:de|en el|en mi|del) pecho|me duele (?:mucho )?(?:el|mi) pecho)"},
               {"clutching_chest", C::cardiac, 0.9, 0,
                R"((?:clutching|clutches|clutched|grabbing|grabbed|holding|gripping) (?:at )?(?:his|her|my|their) (?:chest|heart))"},
               {"pain_in_chest", C::cardiac, 1.0, 0,
@@ -34,6 +34,8 @@ const std::vector<EmergencySignal>& emergency_lexicon() {
                R"((?:heart|pulse|heartbeat) (?:has |just )?(?:stopped|isnt beating|is not beating|not beating)|no pulse|{CANT} (?:find|feel) (?:a |his |her |their |any )?(?:pulse|heartbeat)|no tiene pulso)"},
               {"radiating_pain", C::cardiac, 0.9, 0,
                R"((?:pain|ache|pressure|tightness)(?: \w+){0,6} (?:spread\w*|radiat\w*|going|goes|shoot\w*|moving|travel\w*) (?:down|into|to|up)(?: \w+){0,2} (?:arm|jaw|neck|shoulder|back))"},
+              {"radiating_pain_es", C::cardiac, 0.9, 0,
+               R"(dolor(?: \w+){0,8} (?:baja|bajando|corre|se va|sube|subiendo|se extiende|se pasa) (?:al|por el|hacia el|a la|por la|hacia la) (?:brazo|cuello|mandibula|espalda|quijada|hombro))"},
               {"arm_numb", C::cardiac, 0.5, 0,
                R"((?:arm|shoulder)s? (?:went|goes|going|is|feels|became|turned|gone|keeps) (?:numb|dead|tingly|tingling|heavy)|numb(?:ness)? (?:in|down) (?:my|his|her|the) (?:left |right )?arm)"},
               {"heart_racing", C::cardiac, 0.4, 0,
@@ -59,6 +61,8 @@ const std::vector<EmergencySignal>& emergency_lexicon() {
                R"(slurr\w*|(?:speech|words|talking|voice) (?:(?:is|are|was|went|came out|come out|got|became|sounds?|suddenly|all) )*(?:slurr\w*|garbled|jumbled|gibberish|mumbl\w*|nonsense|weird|wrong|strange|funny|drunk)|(?:talking|speaking) (?:funny|weird|gibberish|nonsense)|{CANT} (?:get (?:the |his |her |my )?words out|find (?:the |his |her |my )?words|form words)|habla (?:raro|arrastrando|mal)|arrastra las palabras)"},
               {"cant_speak", C::stroke, 0.6, 0,
                R"({CANT} (?:speak|talk)|trouble (?:speaking|talking)|no (?:puede|puedo) hablar)"},
+              {"one_side_numb_es", C::stroke, 0.9, 0,
+               R"(se (?:le|me) (?:durmio|adormecio|entumio|paralizo) (?:un lado|el lado|la mitad|medio cuerpo|la cara|media cara)|(?:un lado|la mitad) (?:del cuerpo|de la cara) (?:dormid[oa]|adormecid[oa]|paralizad[oa]|entumid[oa]))"},
               {"sudden_neuro", C::stroke, 1.0, 0,
                R"(sudden(?:ly)? (?:\w+ ){0,2}(?:numbness|numb|weakness|confusion|vision loss|loss of vision|loss of sight|blindness|blind|lost (?:my |his |her )?(?:vision|sight)|severe headache|worst headache))"},
               {"vision_loss", C::stroke, 0.7, 0,
@@ -141,7 +145,7 @@ const std::vector<EmergencySignal>& emergency_lexicon() {
               {"whole_bottle", C::overdose_poisoning, 1.0, 0,
                R"({INGEST}(?: \w+){0,2} (?:the|a|an) (?:whole|entire|full) (?:bottle|pack|box|packet|container|jar|strip|blister pack|sheet|prescription)|everything in the (?:medicine )?(?:cabinet|cupboard|drawer)|(?:tomo|tome|se tomo|me tome|trago|se trago) (?:todas|todo el frasco|muchas|un frasco|el frasco|todo)(?: \w+){0,3} (?:pastillas|medicinas|pildoras|tabletas|frasco)?)"},
               {"got_into_meds", C::overdose_poisoning, 0.9, 0,
-               R"((?:got|gotten|getting|get) into (?:my|his|her|the|their|grandmas|grandpas|moms|dads|a|some)(?: \w+)? (?:pills|meds|medicine|medication|medications|medicine cabinet|bottle|cleaning \w+|bleach|detergent|pods|edibles|gummies))"},
+               R"((?:got|gotten|getting|get) into (?:my|his|her|the|their|grandmas|grandpas|moms|dads|a|some)(?: \w+)? (?:pills|meds|medicine|medication|medications|medicine cabinet|bottle|cleaning \w+|bleach|detergent|pods|edibles|gummies)|se (?:trago|tomo|comio) (?:unas|las|varias|muchas|algunas|mis|sus) (?:pastillas|pildoras|tabletas|medicinas))"},
               {"double_dose", C::overdose_poisoning, 0.4, 0,
                R"((?:double|doubled|triple|extra|second) (?:dose|doses|pill|pills|dosage)|took (?:my|his|her) (?:\w+ )?(?:pills|meds|medication|dose) twice)"},
               {"poison_ingest", C::overdose_poisoning, 1.0, 0,
@@ -163,7 +167,7 @@ const std::vector<EmergencySignal>& emergency_lexicon() {
 
               // ---------------------------------------------------------------- bleeding / trauma
               {"bleeding_heavy", C::bleeding, 1.0, 0,
-               R"(bleed\w* (?:\w+ ){0,2}(?:heavily|a lot|badly|profusely|so much|too much|everywhere|like crazy|nonstop|non stop|through)|(?:heavy|heavily|severe|uncontrolled|uncontrollable|massive|profuse|serious|major) bleed\w*|(?:wont|will not|cant|doesnt|does not|can not|cannot|isnt|is not|not|couldnt) (?:stop|stopping) (?:the |this |his |her )?bleed\w*|bleed\w* (?:wont|will not|doesnt|does not|isnt|is not|not|keeps|hasnt|has not|just keeps) (?:stop\w*|slow\w*|going)|(?:a lot of|lots of|so much|too much|tons of|a ton of|pools? of|soaked (?:in|with|through with)|covered in|gushing|spurting|pumping|pouring|squirting|cups of|puddle of) blood|(?:bleeding|bled|blood|soaked|soaking) (?:right )?through (?:the |a |his |her |my |their |two |several )?(?:towels?|bandages?|gauze|shirt|dressing|cloth|rags?)|blood (?:(?:is|was) )?(?:everywhere|all over|gushing|spurting|pouring|squirting|soaking|soaked|wont stop|keeps (?:coming|pouring))|hemorrhag\w*|haemorrhag\w*|sangr\w* mucho|mucha sangre|desangr\w*)"},
+               R"(bleed\w* (?:\w+ ){0,2}(?:heavily|a lot|badly|profusely|so much|too much|everywhere|like crazy|nonstop|non stop|through)|(?:heavy|heavily|severe|uncontrolled|uncontrollable|massive|profuse|serious|major) bleed\w*|(?:wont|will not|cant|doesnt|does not|can not|cannot|isnt|is not|not|couldnt) (?:stop|stopping) (?:the |this |his |her )?bleed\w*|bleed\w* (?:wont|will not|doesnt|does not|isnt|is not|not|keeps|hasnt|has not|just keeps) (?:stop\w*|slow\w*|going)|(?:a lot of|lots of|so much|too much|tons of|a ton of|pools? of|soaked (?:in|with|through with)|covered in|gushing|spurting|pumping|pouring|squirting|cups of|puddle of) blood|(?:bleeding|bled|blood|soaked|soaking) (?:right )?through (?:the |a |his |her |my |their |two |several )?(?:towels?|bandages?|gauze|shirt|dressing|cloth|rags?)|blood (?:(?:is|was) )?(?:everywhere|all over|gushing|spurting|pouring|squirting|soaking|soaked|wont stop|keeps (?:coming|pouring))|hemorrhag\w*|haemorrhag\w*|sangr\w* mucho|mucha sangre|desangr\w*|(?:la )?sangre no (?:para|paraba|se detiene|se para|deja de salir|deja de correr)|no (?:para|paraba|deja|dejaba) de sangrar|sangr\w* (?:sin parar|a chorros)|chorros? de sangre)"},
               {"soaking_pads", C::bleeding, 1.0, 0,
                R"(soak\w* (?:through )?(?:a |one |my |\d+ |two |three )?(?:pad|pads|maxi pads?|tampons?)(?: \w+){0,2} (?:every|an|a|each|per|in (?:an|one|less than an)) (?:hour|\d+ min\w*|half hour|\w+ minutes))"},
               {"blood_up", C::bleeding, 0.9, 0,
@@ -183,7 +187,12 @@ const std::vector<EmergencySignal>& emergency_lexicon() {
               {"fall_cant_get_up", C::other, 0.5, 0, R"((?:fell|fallen|fall)(?: \w+){0,8} (?:{CANT}|wont|cannot) (?:get up|stand|walk|move))"},
               {"electric_shock", C::other, 0.6, 0, R"(electric(?:al)? shock|power line|shocked by)"},
               {"head_injury", C::other, 0.5, 0,
-               R"(hit (?:his|her|my|their) head|head (?:injury|trauma)|(?:fell|fall) and hit|golpe en la cabeza)"},
+               R"(hit (?:his|her|my|their) head|head (?:injury|trauma)|(?:fell|fall) and hit|golpe en la cabeza|se (?:golpeo|pego|dio) (?:un golpe )?(?:en )?la cabeza)"},
+              // After a blow to the head, vomiting, confusion or drowsiness is a red flag (head-injury triage): the
+              // two together escalate. Only joining words may stand between them, so "hit his head but he isn't
+              // vomiting" does not match.
+              {"head_injury_red_flag", C::other, 1.0, 0,
+               R"((?:hit|bumped|banged|struck|golpeo|pego|dio|golpe en)(?: \w+){0,3} (?:head|cabeza)(?: (?:on|against|in|en|contra) (?:the|a|el|la|una|un) \w+)?(?: (?:and|now|then|is|are|keeps|kept|started|has|he|she|hes|shes|they|been|very|really|so|still|also|y|ahora|esta|sigue|se|le|ha|muy))* (?:vomit\w*|throw\w* up|threw up|puk\w*|confus\w*|confundid\w*|drowsy|sleepy|wont wake|somnolient\w*|dormid\w*|no despierta))"},
 
               // ---------------------------------------------------------------- obstetric, pain, fever (other)
               {"pregnant", C::other, 0.4, 0, R"(pregnan\w*|embarazada|\d+ weeks along|expecting a baby)"},
@@ -249,10 +258,12 @@ const std::vector<EmergencySignal>& emergency_lexicon() {
 
               // ---------------------------------------------------------------- burns
               {"burn_severe", C::burn, 1.0, 0,
-               R"((?:severe|bad|serious|major|deep|huge|large|big|third degree|3rd degree|second degree|2nd degree|chemical|electrical|acid) burns?|(?:badly|severely|seriously|horribly|terribly) (?:burn(?:ed|t)|scalded)|blister\w* (?:badly|all over|everywhere)|burn(?:ed|t|s)? (?:all over|over (?:his|her|my|their|the) (?:whole |entire )?(?:body|face|chest|back|arms?|legs?))|(?:scald\w*|burn(?:ed|t)?) (?:my|his|her|their) (?:whole|entire)|(?:skin|it)(?: \w+){0,2} (?:is |are )?(?:peeling|coming|falling|sloughing|hanging) off|on fire|caught fire|clothes? (?:caught|on) fire|set (?:him|her|himself|herself) on fire|(?:charred|blackened) skin|quemadura (?:grave|severa)|se quemo (?:todo|toda))"},
+               R"((?:severe|bad|serious|major|deep|huge|large|big|third degree|3rd degree|second degree|2nd degree|chemical|electrical|acid) burns?|(?:badly|severely|seriously|horribly|terribly) (?:burn(?:ed|t)|scalded)|blister\w* (?:badly|all over|everywhere)|burn(?:ed|t|s)? (?:all over|over (?:his|her|my|their|the) (?:whole |entire )?(?:body|face|chest|back|arms?|legs?))|(?:scald\w*|burn(?:ed|t)?) (?:my|his|her|their) (?:whole|entire)|(?:skin|it)(?: \w+){0,2} (?:is |are )?(?:peeling|coming|falling|sloughing|hanging) off|on fire|caught fire|clothes? (?:caught|on) fire|set (?:him|her|himself|herself) on fire|(?:charred|blackened) skin|quemadura (?:grave|severa|grande|profunda)|se quemo (?:todo|toda)|ampollas (?:en todo|en toda|por todo|por toda|grandes|enormes)|(?:la )?piel se (?:le )?(?:esta )?(?:cayendo|despegando|pelando))"},
               {"scald_spill", C::burn, 0.5, 0,
                R"((?:boiling|scalding|hot) (?:\w+ )?(?:water|oil|soup|tea|coffee|grease)(?: \w+){0,3} (?:on|onto|over|all over) (?:him|her|himself|herself|myself|me|them|themselves|his|her|my))"},
               // A pot or kettle's worth of boiling liquid over the body is a large burn, worse on a child.
+              {"scald_spill_es", C::burn, 0.5, 0,
+               R"((?:agua|aceite|cafe|sopa|leche|te) (?:hirviendo|muy caliente)(?: \w+){0,4} (?:encima|sobre|en (?:el|la|su|mi|los|las)))"},
               {"scald_large", C::burn, 0.9, 0,
                R"((?:pot|pan|saucepan|kettle|bowl|pitcher) of (?:boiling|scalding|hot) (?:\w+ )?(?:water|oil|soup|grease|liquid)(?: \w+){0,3} (?:on|onto|over|all over|down)|(?:boiling|scalding) (?:\w+ )?(?:water|oil|grease)(?: \w+){0,3} (?:on|onto|over|all over|down) (?:his|her|my|their) (?:chest|face|body|back|legs?|arms?|stomach|belly|neck|head))"},
               {"burn", C::burn, 0.3, 0, R"(burn(?:ed|t|s|ing)?|scald\w*|blister\w*|quem\w*)"},

@@ -122,6 +122,25 @@ TEST_F(SafetyEmergency, RedFlagsOfTheSixthHoldout) {
   EXPECT_TRUE(escalates("what do i do if my baby isnt breathing"));
 }
 
+// Spanish emergencies in other words than data/safety/emergency_spanish.jsonl.
+TEST_F(SafetyEmergency, SpanishRedFlags) {
+  EXPECT_TRUE(escalates("mi papá no puede mover el brazo y tiene la boca torcida"));  // "no puede" negates its verb only
+  EXPECT_TRUE(escalates("se le durmió un lado del cuerpo de repente"));
+  EXPECT_TRUE(escalates("mi hijo no deja de sangrar de la nariz desde hace una hora, sangra a chorros"));
+  EXPECT_TRUE(escalates("se pegó en la cabeza jugando y ahora está muy confundido"));
+  EXPECT_TRUE(escalates("hit her head on the pavement and now she is vomiting"));
+  EXPECT_TRUE(escalates("le cayó aceite hirviendo encima y tiene ampollas por todo el pecho"));
+  EXPECT_FALSE(escalates("¿qué hago si alguien se desmaya en la calle?"));
+  EXPECT_TRUE(escalates("¿qué hago? mi esposo está inconsciente"));
+  EXPECT_FALSE(escalates("se golpeó la cabeza ayer pero está jugando normal"));
+  EXPECT_FALSE(escalates("he hit his head but he isn't vomiting or confused, should we watch him?"));
+  EXPECT_FALSE(escalates("no puede venir mañana, ¿puedo cambiar la cita?"));
+  EXPECT_TRUE(escalates("siento una presión horrible en el pecho"));
+  EXPECT_TRUE(escalates("el dolor se va hacia la mandíbula y estoy sudando frío"));
+  EXPECT_TRUE(escalates("mi nieta se comió varias pastillas de la presión"));
+  EXPECT_FALSE(escalates("me tomo mis pastillas de la presión cada mañana"));
+}
+
 TEST_F(SafetyEmergency, RedFlagsOfTheSeventhHoldout) {
   // Hopelessness with means obtained escalates; either alone does not.
   EXPECT_EQ(category("there's no way out for me and I've been saving up my sleeping pills"), "suicide_self_harm");

@@ -10,9 +10,11 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 #include <unordered_map>
 
+#include "roles/safety/language.hpp"
 #include "roles/safety/pii.hpp"
 #include "roles/safety/pii_person_words.hpp"
 
@@ -151,6 +153,10 @@ bool all_caps(std::string_view text, const Word& w) {
   return true;
 }
 
+bool in_list(std::string_view s, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
 bool name_word(const Word& w) { return w.alpha && w.lower.size() >= 2 && !(w.f & kStop); }
 
 // A given name on its own evidence: in the curated list, or in the wider list and not a common English word
@@ -194,9 +200,11 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
   auto prev_is = [&](std::size_t i, std::size_t back, std::string_view s) {
     return i >= back && w[i - back].lower == s;
   };
-  // Spanish text: two or more Spanish function words. Only there are "una", "ella", "mia" words rather than
-  // names ("mia has a rash" names Mia).
-  const bool spanish = std::count_if(w.begin(), w.end(), [](const Word& x) { return (x.f & kEsFunction) != 0; }) >= 2;
+  // Spanish text: two or more Spanish function words, or one in a message the language detector reads as
+  // Spanish ("recomiéndame una película"). Only there are "una", "ella", "mia" words rather than names ("mia
+  // has a rash" names Mia).
+  const auto es_words = std::count_if(w.begin(), w.end(), [](const Word& x) { return (x.f & kEsFunction) != 0; });
+  const bool spanish = es_words >= 2 || (es_words == 1 && detect_language(text) == "es");
   // In Spanish text a Spanish verb or pronoun ends a lower-case name ("mi hija sofia tiene fiebre"); the
   // particles "de" and "del" may sit inside one ("jose de jesus").
   auto spanish_break = [&](const Word& x) {
@@ -370,6 +378,7 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
   };
   for (std::size_t i = 0; i < w.size(); ++i) {
     if (used[i] || (!w[i].cap && !cue(i))) continue;
+    if (spanish && !w[i].cap && (w[i].f & kEsFunction)) continue;  // "mi esposa de repente ...": no name
     // A month or place that is also a given name, before a surname: "Jan Jílek", "June Kowalczyk" (not
     // "Jan 5", "May Street").
     if (w[i].cap && (w[i].f & kNonName) && (w[i].f & (kGiven | kGivenExt)) && !(w[i].f & (kStreet | kClinician)) &&
@@ -605,6 +614,13 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
         const bool surname = i + 1 < w.size() && w[i + 1].b - w[i].e == 1 && name_word(w[i + 1]) &&
                              w[i + 1].lower.size() >= 3 && !(w[i + 1].f & (kNonName | kOrg)) &&
                              !common_word(w[i + 1]) && !drug_like(w[i + 1].lower);
+        // Spanish text: after an article a word is a noun ("tiene la cara caida", "la luz me molesta"), and
+        // without a person cue only the curated given names count (the wide list holds "cara", "sol").
+        if (spanish && !person_context(i, i) &&
+            ((i > 0 && in_list(w[i - 1].lower, {"el", "la", "los", "las", "un", "una", "mi", "tu", "su", "esta",
+                                                 "este", "esa", "ese"})) ||
+             !(w[i].f & kGiven)))
+          continue;
         if (surname && spanish_break(w[i + 1]))
           emit(i, i, 0.55);  // "rosalind tiene fiebre": the name, not the verb
         else if (surname)

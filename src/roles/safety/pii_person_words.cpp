@@ -216,7 +216,8 @@ unsigned word_flags(std::string_view lower) {
     add_all(kCommonWordsText, kCommon);
     add_all(kGivenNamesText, kGivenExt);
     // Words after which a name may follow in lower case ("my name is jorge", "i'm ana", "me llamo rosa").
-    for (auto w : {"is", "llamo", "es", "name", "nombre", "are", "i'm", "im", "am", "its", "it's", "and", "me"}) m[w] |= kCue;
+    for (auto w : {"is", "llamo", "llama", "llaman", "es", "name", "nombre", "are", "i'm", "im", "am", "its", "it's", "and", "me"})
+      m[w] |= kCue;
     return WordTable(m);
   }();
   return table.find(lower);

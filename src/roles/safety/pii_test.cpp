@@ -227,6 +227,12 @@ TEST(SafetyPiiPerson, LowerCaseSpanishFunctionWordsAreNotNames) {
   EXPECT_EQ(found("tengo una pregunta sobre mi factura"), V{});
   EXPECT_EQ(found("busco una doctora para mi hija"), V{});
   EXPECT_EQ(found("ella necesita una cita"), V{});
+  // Spanish words that are also given names ("cara", "rosa") need a person cue in Spanish text.
+  EXPECT_EQ(found("mi esposa de repente tiene la cara caida de un lado"), V{});
+  EXPECT_EQ(found("la herida esta rosa y caliente"), V{});
+  EXPECT_EQ(found("la luz me molesta mucho en los ojos"), V{});
+  EXPECT_EQ(found("recomiéndame una película"), V{});
+  EXPECT_EQ(found("mi mamá se llama dolores peña"), (V{"PERSON=dolores peña"}));
   EXPECT_EQ(found("me pueden dar turno para el martes"), V{});
   EXPECT_EQ(found("me llamo rosalind"), (V{"PERSON=rosalind"}));
   EXPECT_EQ(found("rosalind tiene fiebre desde ayer"), (V{"PERSON=rosalind"}));
