@@ -237,7 +237,7 @@ TEST_F(DialogueRun, OwnScenariosEndInTheExpectedState) {
 
 // Scenarios written a session later, apart from both files above (docs/QUALITY.md "Dialogues").
 TEST_F(DialogueRun, HeldOutScenariosEndInTheExpectedState) {
-  for (const char* name : {"dialogues_holdout", "dialogues_holdout2", "dialogues_holdout3", "dialogues_holdout4"}) {
+  for (const char* name : {"dialogues_holdout", "dialogues_holdout2", "dialogues_holdout3", "dialogues_holdout4", "dialogues_spanish"}) {
     const auto s = run_file(testing::source_dir() + "/tests/data/" + name + ".jsonl", std::string(name) + "_result.json");
     ASSERT_GT(s.total, 0) << name << ".jsonl not found";
     EXPECT_GE(double(s.passed) / s.total, 0.7) << name;
