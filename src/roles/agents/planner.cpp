@@ -73,13 +73,6 @@ std::string slot_label(const Slot& s, bool es) {
   return day_label(s.date, es) + at_time(s.time, es) + (es ? " con " : " with ") + s.provider;
 }
 
-std::string visit_label(const Visit& v, bool es) {
-  // The booking default "General visit" is the records' English; in Spanish it is a "consulta".
-  const bool generic = v.reason.empty() || (es && nlu::fold(v.reason) == "general visit");
-  const std::string what = generic ? std::string(es ? "consulta" : "visit") : v.reason;
-  return what + (es ? " con " : " with ") + v.provider + (es ? " el " : " on ") + day_label(v.date, es) +
-         at_time(v.time, es);
-}
 
 std::string numbered(const std::vector<std::string>& items) {
   std::string out;
@@ -709,6 +702,14 @@ std::string time_label(const std::string& hhmm) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%d:%02d %s", h % 12 == 0 ? 12 : h % 12, mm, h < 12 ? "AM" : "PM");
   return buf;
+}
+
+std::string visit_label(const Visit& v, bool es) {
+  // The booking default "General visit" is the records' English; in Spanish it is a "consulta".
+  const bool generic = v.reason.empty() || (es && nlu::fold(v.reason) == "general visit");
+  const std::string what = generic ? std::string(es ? "consulta" : "visit") : v.reason;
+  return what + (es ? " con " : " with ") + v.provider + (es ? " el " : " on ") + day_label(v.date, es) +
+         at_time(v.time, es);
 }
 
 RunResult plan_turn(DialogueState& st, const TurnInput& in, Clinic& clinic) {

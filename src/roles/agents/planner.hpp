@@ -38,6 +38,9 @@ bool is_task_intent(const std::string& intent);
 std::string date_label(const std::string& ymd);
 // "2026-11-28" -> "sáb 28 nov".
 std::string date_label_es(const std::string& ymd);
+// "Annual checkup with Dr. Adams on Thu 12 Mar at 9:00 AM" / "Annual checkup con Dr. Adams el jue 12 mar a las
+// 9:00 AM" (the default reason "General visit" reads "consulta").
+std::string visit_label(const Visit& v, bool spanish = false);
 std::string time_label(const std::string& hhmm);
 // YYYY-MM-DD plus n days.
 std::string add_days(const std::string& ymd, int n);

@@ -132,10 +132,6 @@ struct Ctx {
 
 std::string slot_line(const Slot& s) { return s.date + " " + s.time + " " + s.provider; }
 
-std::string visit_text(const Visit& v) {
-  return (v.reason.empty() ? std::string("visit") : v.reason) + " with " + v.provider + " on " + date_label(v.date) +
-         " at " + time_label(v.time);
-}
 
 // The patient's own upcoming appointment `id`, or an error naming why not (another patient's id included).
 std::optional<Visit> own_visit(Ctx& c, const std::string& id, std::string& error) {
@@ -244,7 +240,7 @@ Outcome run_tool(Ctx& c, const llm::ToolSpec& spec, const std::string& arguments
     c.st.clear();
     c.st.chosen = *slot;
     c.st.slots.appointment_id = visit->id;
-    c.st.slots.appointment_label = visit_text(*visit);
+    c.st.slots.appointment_label = visit_label(*visit, c.in.language == "es");
     c.st.slots.appointment_provider = visit->provider;
     return pend(c, "reschedule_appointment");
   }
@@ -253,7 +249,7 @@ Outcome run_tool(Ctx& c, const llm::ToolSpec& spec, const std::string& arguments
     if (!visit) return fail(error);
     c.st.clear();
     c.st.slots.appointment_id = visit->id;
-    c.st.slots.appointment_label = visit_text(*visit);
+    c.st.slots.appointment_label = visit_label(*visit, c.in.language == "es");
     c.st.slots.appointment_provider = visit->provider;
     return pend(c, "cancel_appointment");
   }
@@ -303,7 +299,8 @@ std::string system_prompt(const Ctx& c, const std::string& time_zone) {
          "out only after the patient confirms, which the system asks for: propose one change at a time, with "
          "arguments taken from tool results. The system knows who the patient is: never ask for or pass patient "
          "or clinic identifiers. Dates are YYYY-MM-DD and times HH:MM (24-hour). Keep replies short and do not "
-         "give medical advice.";
+         "give medical advice." +
+         std::string(c.in.language == "es" ? " The patient writes in Spanish: reply in Spanish." : "");
 }
 
 }  // namespace
@@ -417,7 +414,7 @@ std::optional<RunResult> tool_turn(DialogueState& st, const TurnInput& in, Clini
     }
     if (pending) {  // the model's part ends here: the patient answers the system's own question
       r.steps.push_back({"confirm", st.task});
-      r.output = confirm_question(st);
+      r.output = confirm_question(st, in.language == "es");
       r.task = st.task;
       r.state = "confirming";
       return r;

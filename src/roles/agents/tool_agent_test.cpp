@@ -97,8 +97,9 @@ class ToolCalling : public store::testing::StoreTest {
   }
 
   RunResult say(const std::string& text, const std::string& session, std::int64_t patient = 1,
-                const std::string& intent = "") {
+                const std::string& intent = "", const std::string& language = "") {
     RunRequest r;
+    r.language = language;
     r.prompt = text;
     r.session_id = session;
     r.patient_id = patient;
@@ -225,6 +226,23 @@ TEST_P(ToolCalling, SaysNoAndNothingIsWritten) {
   EXPECT_FALSE(r2.wrote);
   EXPECT_EQ(r2.state, "cancelled");
   EXPECT_EQ(appointments(1).size(), before);
+}
+
+// A Spanish-speaking patient: the model is told to reply in Spanish and the system's own question is Spanish.
+TEST_P(ToolCalling, ASpanishPatientIsAskedInSpanish) {
+  MockServer mock;
+  std::string system;
+  llm::testing::serve_scripted(mock, Vendor::openai, [&](const ScriptedRequest& r) -> ScriptedTurn {
+    if (r.index == 0) system = r.system;
+    if (r.index == 0) return {"", {{"get_appointments", "{}"}}};
+    if (r.index == 1) return {"", {{"cancel_appointment", R"({"appointment_id": 1})"}}};
+    return {"De acuerdo.", {}};
+  });
+  use(Vendor::openai, mock);
+  auto r1 = say("cancela mi chequeo anual", "s-es", 1, "", "es");
+  EXPECT_EQ(r1.state, "confirming");
+  EXPECT_EQ(r1.output.rfind("¿Cancelo su Annual checkup con Dr. Adams", 0), 0u) << r1.output;
+  EXPECT_NE(system.find("reply in Spanish"), std::string::npos) << system;
 }
 
 // Identity comes from the request: a model naming another patient, tenant or someone else's appointment
