@@ -53,6 +53,7 @@ int main(int argc, char** argv) {
     const auto holdout4 = load_holdout("holdout4.jsonl");
     const auto prep = load_holdout("prep_probe.jsonl");
     const auto spanish = load_holdout("spanish_probe.jsonl");
+    const auto spanish_holdout = load_holdout("spanish_holdout.jsonl");
     const auto clf = make_classifier(model, threshold);
 
     const auto rd = evaluate(*clf, dev);
@@ -65,6 +66,7 @@ int main(int argc, char** argv) {
     const auto rk4 = evaluate(*clf, holdout4);
     const auto rp = evaluate(*clf, prep);
     const auto rs = evaluate(*clf, spanish);
+    const auto rsh = evaluate(*clf, spanish_holdout);
 
     std::printf("Model: %s, OOS threshold %.2f.\n\n", model.empty() ? "builtin" : model.c_str(), threshold);
     std::printf("| set | rows | accuracy | macro accuracy | ECE |\n|---|---|---|---|---|\n");
@@ -90,6 +92,10 @@ int main(int argc, char** argv) {
         "| data/intents/spanish_probe.jsonl (Spanish, written before the gloss features, see QUALITY.md) | %d | %.3f | "
         "%.3f | %.3f |\n",
         rs.rows, rs.accuracy(), rs.macro_accuracy(), rs.ece);
+    std::printf(
+        "| data/intents/spanish_holdout.jsonl (Spanish, written 2026-11-27 after the gloss work, never trained on) | %d "
+        "| %.3f | %.3f | %.3f |\n",
+        rsh.rows, rsh.accuracy(), rsh.macro_accuracy(), rsh.ece);
     std::printf("| data/hasd test (7 of 9 labels mapped) | %d | %.3f | %.3f | %.3f |\n\n", rh.rows, rh.accuracy(),
                 rh.macro_accuracy(), rh.ece);
 
@@ -158,6 +164,7 @@ int main(int argc, char** argv) {
       print_errors("holdout", rk);
       print_errors("holdout3", rk3);  // holdout2's errors stay uninspected
       print_errors("holdout4", rk4);
+      print_errors("Spanish holdout", rsh);
       print_errors("prep probe", rp);
       print_errors("HASD", rh);
       print_errors("CLINC oos_test", ro);
