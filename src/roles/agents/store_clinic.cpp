@@ -84,7 +84,9 @@ class StoreClinic final : public Clinic {
     std::vector<Visit> out;
     db_.read([&](store::Tx& tx) {
       for (const auto& a : store::AppointmentRepository(tx).upcoming_for_patient(scope_, patient_id, from, 10))
-        out.push_back({a.id, a.start_time.substr(0, 10), a.start_time.substr(11, 5), a.provider_name, a.reason.value_or("")});
+        // A visit already under way or done can be neither moved nor cancelled: not something to pick from.
+        if (store::appointment_transition_allowed(a.status, "cancelled"))
+          out.push_back({a.id, a.start_time.substr(0, 10), a.start_time.substr(11, 5), a.provider_name, a.reason.value_or("")});
     });
     return out;
   }

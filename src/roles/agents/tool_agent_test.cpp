@@ -387,6 +387,18 @@ TEST_P(ToolCalling, PlannerModeNeverCallsTheModel) {
   EXPECT_EQ(r.task, "book_appointment");
 }
 
+// The seed's "Lab review" (patient 1, in 3 days) is completed: it is offered neither to move nor to cancel.
+TEST_P(ToolCalling, ACompletedVisitIsNotOfferedToMoveOrCancel) {
+  MockServer mock;
+  llm::testing::serve_scripted(mock, Vendor::openai, [](const ScriptedRequest&) -> ScriptedTurn { return {"hi", {}}; });
+  use(Vendor::openai, mock, "planner");
+  say("book a physical with dr bell in 2 days at 9am", "s-done", 1, "book_appointment");
+  say("yes", "s-done", 1, "book_appointment");
+  const auto r = say("i need to cancel an appointment", "s-done", 1, "cancel_appointment");
+  EXPECT_EQ(r.output.find("Lab review"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("Annual checkup"), std::string::npos) << r.output;
+}
+
 // A turn that leaves the dialogue state as it was writes nothing (no conversation row, no fsync); a turn
 // that starts a task persists it.
 TEST_P(ToolCalling, OnlyTurnsThatChangeTheDialogueStateWriteIt) {
