@@ -752,6 +752,9 @@ RunResult plan_turn(DialogueState& st, const TurnInput& in, Clinic& clinic) {
     } else if (act == nlu::Act::abandon || act == nlu::Act::hold) {
       if (side && act == nlu::Act::hold) {
         c.r.handled = false;  // "wait, quick question: ..." keeps the task and answers the question
+      } else if (side && is_question(c.in.text)) {
+        drop(c, "patient dropped the task");  // "never mind. how much is a visit without insurance?": the
+        c.r.handled = false;                  // task ends and the question is answered
       } else {
         drop(c, act == nlu::Act::hold ? "patient asked to wait" : "patient dropped the task");
       }

@@ -172,6 +172,19 @@ TEST(Planner, SideQuestionKeepsTheTaskForLater) {
   EXPECT_NE(d.clinic.calls.back().second.at("reason").find("reflux"), std::string::npos);
 }
 
+TEST(Planner, DroppingTheTaskWithAQuestionLetsTheQuestionBeAnswered) {
+  Dialogue d;
+  d.say("book me with dr chen tomorrow morning", "book_appointment");
+  ASSERT_TRUE(d.state.active());
+  TurnInput in{"never mind. how much is a visit without insurance?", "book_appointment", 0.9, 1, "s-1",
+               "insurance_coverage", 0.9};
+  const auto r = plan_turn(d.state, in, d.clinic);
+  EXPECT_FALSE(r.handled);  // the pipeline answers the question
+  EXPECT_FALSE(d.state.active());
+  EXPECT_EQ(r.state, "cancelled");
+  EXPECT_EQ(d.writes(), 0u);
+}
+
 TEST(Planner, AConfidentQuestionMentioningADayIsASideQuestion) {
   Dialogue d;
   d.say("book me with dr chen tomorrow morning", "book_appointment");

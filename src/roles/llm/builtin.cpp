@@ -1,6 +1,7 @@
 #include "roles/llm/builtin.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -224,6 +225,35 @@ struct BuiltinResponder::Analysed {
 
 namespace {
 
+// "hours" after a count is a length of time ("24 to 48 hours", "a few hours", "how many hours"); without one it
+// is usually the clinic's opening hours ("what are your hours on weekends?"). The two senses become different
+// terms so that one cannot answer the other.
+std::string mark_duration_hours(std::string_view text) {
+  static const std::set<std::string, std::less<>> kCounts = {
+      "a",   "an",  "one", "two",   "three", "four",   "five", "six",  "seven",  "eight",  "nine",
+      "ten", "twelve", "few", "several", "many", "couple", "24", "48", "72"};
+  std::string out;
+  out.reserve(text.size() + 8);
+  std::string prev;  // the previous word, lower case
+  for (std::size_t i = 0; i < text.size();) {
+    if (!std::isalnum(static_cast<unsigned char>(text[i]))) {
+      out += text[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && std::isalnum(static_cast<unsigned char>(text[j]))) ++j;
+    std::string word(text.substr(i, j - i));
+    std::string lower = word;
+    for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const bool hour = lower == "hour" || lower == "hours" || lower == "hr" || lower == "hrs";
+    const bool counted = kCounts.count(prev) || (!prev.empty() && std::isdigit(static_cast<unsigned char>(prev.back())));
+    out += hour && counted ? "hourspan" : word;
+    prev = std::move(lower);
+    i = j;
+  }
+  return out;
+}
+
 std::vector<std::string> term_set(std::vector<std::string> terms) {
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
@@ -248,7 +278,7 @@ std::shared_ptr<const BuiltinResponder::Analysed> BuiltinResponder::analyse(cons
   a->title_terms = term_set(text::content_terms(p.title));
   a->sentences = text::sentences(p.content);
   for (const auto& s : a->sentences) {
-    a->sentence_terms.push_back(term_set(text::content_terms(s)));
+    a->sentence_terms.push_back(term_set(text::content_terms(mark_duration_hours(s))));
     a->sentence_types.push_back(answer::present(s));
   }
   if (key.size() > kMaxCachedPassageBytes) return a;  // bounded memory: 512 x 16 KiB of text at most
@@ -292,10 +322,10 @@ std::string BuiltinResponder::answer_from_passages(const std::string& question,
   // numbers, "diabetes"): the rest can never match English passages and would only veto the answer.
   const std::string gloss = english_gloss(question);
   std::set<std::string> q;
-  for (auto& t : text::content_terms(gloss.empty() ? question : gloss))
+  for (auto& t : text::content_terms(mark_duration_hours(gloss.empty() ? question : gloss)))
     if (!is_greeting_word(t)) q.insert(t);
   if (!gloss.empty())
-    for (auto& t : text::content_terms(question))
+    for (auto& t : text::content_terms(mark_duration_hours(question)))
       if (!is_greeting_word(t) && mentioned(t)) q.insert(t);
 
   // Nothing to match on ("tell me more"): the opening of the top passage is the honest answer.

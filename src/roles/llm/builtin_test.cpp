@@ -141,6 +141,20 @@ TEST(LlmBuiltin, CommonWordsAloneDoNotAnswer) {
   EXPECT_NE(a.find("don't have that information"), std::string::npos) << a;
 }
 
+// "hours" after a count is a length of time, not the clinic's opening hours.
+TEST(LlmBuiltin, ALengthOfTimeDoesNotAnswerOpeningHours) {
+  BuiltinResponder b;
+  const std::vector<Passage> passages = {
+      {"Lab Results", "Lab results are usually ready within 24 to 48 hours. You can view them in the portal.", "", ""},
+      {"Prescription Refills", "Please allow 24 hours for the refill to be processed.", "", ""}};
+  auto r = ask("what are your hours on weekends?");
+  r.passages = passages;
+  EXPECT_NE(b.respond(r).find("don't have that information"), std::string::npos);
+  r = ask("how many hours until my lab results are ready?");
+  r.passages = passages;
+  EXPECT_NE(b.respond(r).find("24 to 48 hours"), std::string::npos);
+}
+
 TEST(LlmBuiltin, WithoutPassagesSaysItDoesNotKnowAndOffersStaff) {
   BuiltinResponder b;
   auto a = b.respond(ask("How much does an MRI cost?"));
