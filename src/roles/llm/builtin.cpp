@@ -7,6 +7,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/redaction_marks.hpp"
 #include "core/spanish_gloss.hpp"
 #include "roles/llm/answer_type.hpp"
 #include "roles/llm/prompt.hpp"
@@ -320,12 +321,18 @@ std::string BuiltinResponder::answer_from_passages(const std::string& question,
   // Question terms, without greetings; duplicates collapse. A question in Spanish is matched on the English
   // words of its clinic vocabulary, and on its own words only where the passages use them too (names,
   // numbers, "diabetes"): the rest can never match English passages and would only veto the answer.
-  const std::string gloss = english_gloss(question);
+  const std::string words = without_redaction_marks(question);  // "[REDACTED-PERSON]" is not a question word
+  const std::string gloss = english_gloss(words);
   std::set<std::string> q;
-  for (auto& t : text::content_terms(mark_duration_hours(gloss.empty() ? question : gloss)))
+  for (auto& t : text::content_terms(mark_duration_hours(gloss.empty() ? words : gloss)))
     if (!is_greeting_word(t)) q.insert(t);
+  // With personal data redacted, the words that introduced it ("my name is ..., born ...") are no question.
+  if (words != question)
+    for (const char* label : {"name", "born", "birth", "birthday", "dob", "date", "phone", "number", "cell", "email",
+                              "address", "ssn", "mrn", "social", "secur", "record"})
+      q.erase(text::content_terms(label).empty() ? label : text::content_terms(label).front());
   if (!gloss.empty())
-    for (auto& t : text::content_terms(mark_duration_hours(question)))
+    for (auto& t : text::content_terms(mark_duration_hours(words)))
       if (!is_greeting_word(t) && mentioned(t)) q.insert(t);
 
   // Nothing to match on ("tell me more"): the opening of the top passage is the honest answer.
@@ -351,7 +358,7 @@ std::string BuiltinResponder::answer_from_passages(const std::string& question,
     }
     // A matching sentence that also holds what the question asks for ("how much" -> an amount) ranks higher.
     // Coverage (whether to answer at all) is judged on the words alone.
-    const auto wanted = answer::expected(gloss.empty() ? question : question + ' ' + gloss);
+    const auto wanted = answer::expected(gloss.empty() ? words : words + ' ' + gloss);
     double best = 0, best_words = 0;
     for (std::size_t k = 0; k < all.size(); ++k) {
       double overlap = 0, title = 0;

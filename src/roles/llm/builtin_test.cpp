@@ -155,6 +155,16 @@ TEST(LlmBuiltin, ALengthOfTimeDoesNotAnswerOpeningHours) {
   EXPECT_NE(b.respond(r).find("24 to 48 hours"), std::string::npos);
 }
 
+// What the safety role redacted, and the words that introduced it, are not what the patient asks about.
+TEST(LlmBuiltin, RedactedPersonalDataDoesNotDiluteTheQuestion) {
+  BuiltinResponder b;
+  auto r = ask("my name is [REDACTED-PERSON], born [REDACTED-DATE_OF_BIRTH], can you tell me if my blood test results "
+               "are in?");
+  r.passages = {{"Lab Results", "Lab results are usually ready within 24 to 48 hours. You can view them in the portal.",
+                 "", ""}};
+  EXPECT_NE(b.respond(r).find("24 to 48 hours"), std::string::npos);
+}
+
 TEST(LlmBuiltin, WithoutPassagesSaysItDoesNotKnowAndOffersStaff) {
   BuiltinResponder b;
   auto a = b.respond(ask("How much does an MRI cost?"));

@@ -15,6 +15,7 @@
 #include "core/error.hpp"
 #include "core/log.hpp"
 #include "core/metrics.hpp"
+#include "core/redaction_marks.hpp"
 #include "core/telemetry.hpp"
 #include "roles/agents/api.hpp"
 #include "roles/agents/turn_party.hpp"
@@ -468,7 +469,7 @@ void PipelineService::complete(Turn& t) {
         try {
           log.run("knowledge_retrieval", bj::object{{"prompt", prompt}, {"intent", out.intent}}, [&](bj::value& o) {
             rag::RetrieveRequest rr;
-            rr.prompt = prompt;
+            rr.prompt = without_redaction_marks(prompt);  // search on the words, not on "[REDACTED-PERSON]"
             rr.intent = out.intent;
             rr.top_k = 5;
             rr.tenant_id = who.tenant;
