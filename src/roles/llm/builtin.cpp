@@ -50,6 +50,8 @@ constexpr Phrase kMedicalNoInfo = {
     "you with a member of our staff?",
     "No puedo dar consejos médicos, pero nuestros médicos sí. ¿Quiere que le programe una cita o que lo "
     "comunique con un miembro de nuestro personal?"};
+constexpr Phrase kTopicFallback = {"I can't see that detail here, but this should help:",
+                                   "No veo ese dato aquí, pero esto puede ayudarle:"};
 constexpr Phrase kOwnSituation = {"For advice about your own situation, please speak with one of our clinicians.",
                                   "Para consejos sobre su situación, hable con uno de nuestros médicos."};
 
@@ -197,6 +199,9 @@ std::string BuiltinResponder::respond(const ChatRequest& req) const {
     if (auto a = answer_from_passages(question, req.passages); !a.empty()) {
       if (intent == "medical_question") a += std::string("\n\n") + kOwnSituation.in(lang);
       parts.push_back(std::move(a));
+    } else if (auto t = topic_article_opening(intent, req.passages); !t.empty()) {
+      // "How much do I owe?": the balance is not in the knowledge base, but the billing article says whom to ask.
+      parts.push_back(std::string(kTopicFallback.in(lang)) + ' ' + t);
     }
   }
   if (parts.empty()) {
@@ -214,6 +219,28 @@ std::string BuiltinResponder::respond(const ChatRequest& req) const {
     return kNoInformation.in(lang);
   }
   return join_paragraphs(parts);
+}
+
+// The opening of the retrieved article about the intent's own topic (its title names it: "Billing Inquiries" for
+// billing), with its citation; empty when the intent has no such topic or no passage is about it.
+std::string BuiltinResponder::topic_article_opening(const std::string& intent,
+                                                    const std::vector<Passage>& passages) const {
+  static const std::map<std::string, std::vector<std::string>> kTopics = {
+      {"billing", {"bill", "billing", "payment", "invoice", "statement"}},
+      {"lab_results", {"lab", "result"}},
+      {"prescription_refill", {"refill", "prescription"}},
+      {"insurance_coverage", {"insurance", "coverage"}}};
+  const auto it = kTopics.find(intent);
+  if (it == kTopics.end()) return {};
+  for (const auto& p : passages) {
+    const auto title = text::content_terms(p.title);
+    for (const auto& word : it->second) {
+      const auto stems = text::content_terms(word);
+      if (!stems.empty() && std::find(title.begin(), title.end(), stems.front()) != title.end())
+        return answer_from_passages(p.title, {p});  // a title question answers with the opening sentence
+    }
+  }
+  return {};
 }
 
 // A passage's title terms and its sentences with their terms (each sorted, without duplicates).

@@ -39,6 +39,7 @@ class BuiltinResponder {
 
   // Pieces, exposed for tests.
   std::string answer_from_passages(const std::string& question, const std::vector<Passage>& passages) const;
+  std::string topic_article_opening(const std::string& intent, const std::vector<Passage>& passages) const;
   std::string confirm_tools(const std::vector<ToolResult>& results) const;
   std::string ask_for_slots(const std::string& intent, const std::vector<std::string>& slots) const;
   std::size_t cached_passages() const;

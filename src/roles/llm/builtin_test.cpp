@@ -165,6 +165,26 @@ TEST(LlmBuiltin, RedactedPersonalDataDoesNotDiluteTheQuestion) {
   EXPECT_NE(b.respond(r).find("24 to 48 hours"), std::string::npos);
 }
 
+// A question the knowledge base cannot answer ("how much do I owe?") but whose topic has an article: that article
+// says whom to ask. No such article, no answer.
+TEST(LlmBuiltin, AnUnansweredQuestionGetsItsTopicsArticle) {
+  BuiltinResponder b;
+  auto r = ask("how much do I owe?");
+  r.intent = "billing";
+  r.passages = {{"Lab Results", "Lab results are usually ready within 24 to 48 hours.", "", ""},
+                {"Billing Inquiries", "For questions about a bill, call our billing office at 555-123-4567. We accept "
+                 "most major insurance plans.", "", ""}};
+  auto a = b.respond(r);
+  EXPECT_EQ(a.rfind("I can't see that detail here, but this should help: For questions about a bill, call our "
+                    "billing office at 555-123-4567.", 0), 0u) << a;
+  EXPECT_NE(a.find("Sources: [1] Billing Inquiries"), std::string::npos) << a;
+  r.passages.pop_back();
+  EXPECT_NE(b.respond(r).find("don't have that information"), std::string::npos);
+  r.intent = "clinic_info";  // no topic article for clinic information in general
+  r.passages = {{"Billing Inquiries", "For questions about a bill, call our billing office.", "", ""}};
+  EXPECT_NE(b.respond(r).find("don't have that information"), std::string::npos);
+}
+
 TEST(LlmBuiltin, WithoutPassagesSaysItDoesNotKnowAndOffersStaff) {
   BuiltinResponder b;
   auto a = b.respond(ask("How much does an MRI cost?"));

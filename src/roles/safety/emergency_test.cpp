@@ -135,6 +135,7 @@ TEST_F(SafetyEmergency, SpanishRedFlags) {
   EXPECT_FALSE(escalates("se golpeó la cabeza ayer pero está jugando normal"));
   EXPECT_FALSE(escalates("he hit his head but he isn't vomiting or confused, should we watch him?"));
   EXPECT_FALSE(escalates("no puede venir mañana, ¿puedo cambiar la cita?"));
+  EXPECT_FALSE(escalates("my bank account is bleeding from all these visits"));
   EXPECT_TRUE(escalates("siento una presión horrible en el pecho"));
   EXPECT_TRUE(escalates("el dolor se va hacia la mandíbula y estoy sudando frío"));
   EXPECT_TRUE(escalates("mi nieta se comió varias pastillas de la presión"));
