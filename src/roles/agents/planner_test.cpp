@@ -1,5 +1,6 @@
 // Dialogue planner against an in-memory clinic: multi-turn flows, confirmations, refusals.
 #include "roles/agents/planner.hpp"
+#include "roles/agents/text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -351,6 +352,20 @@ TEST(Planner, KnowledgeQuestionsAreNotAgentTasks) {
   auto r = d.say("what are your hours on saturday", "clinic_info");
   EXPECT_FALSE(r.handled);
   EXPECT_TRUE(r.output.empty());
+}
+
+TEST(PlannerText, OrdinalChoices) {
+  EXPECT_EQ(ordinal_choice("the second one", 3), 1u);
+  EXPECT_EQ(ordinal_choice("option 3", 3), 2u);
+  EXPECT_EQ(ordinal_choice("the last one", 3), 2u);
+  // Options are listed soonest first.
+  EXPECT_EQ(ordinal_choice("the earlier one", 3), 0u);
+  EXPECT_EQ(ordinal_choice("the earliest please", 3), 0u);
+  EXPECT_EQ(ordinal_choice("the later one", 3), 2u);
+  EXPECT_EQ(ordinal_choice("la más temprana", 3), 0u);
+  EXPECT_FALSE(ordinal_choice("anything later?", 3));
+  EXPECT_FALSE(ordinal_choice("at 2 pm", 3));
+  EXPECT_FALSE(ordinal_choice("the other one", 3));
 }
 
 TEST(Planner, Labels) {

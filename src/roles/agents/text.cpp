@@ -45,6 +45,13 @@ std::optional<std::size_t> ordinal_choice(std::string_view text, std::size_t n) 
   for (std::size_t i = 0; i < words.size(); ++i) {
     const auto& w = words[i];
     if (w == "last" || w == "ultima" || w == "ultimo") return n - 1;
+    // Options are listed soonest first: "the earliest", "the earlier one", "la más temprana" pick the first,
+    // "the latest", "the later one" the last ("anything later?" asks for other options, it picks none).
+    const bool one_follows = i + 1 < words.size() && (words[i + 1] == "one" || words[i + 1] == "option");
+    if (w == "earliest" || w == "soonest" || ((w == "earlier" || w == "sooner") && one_follows) ||
+        ((w == "temprana" || w == "temprano") && i > 0 && words[i - 1] == "mas"))
+      return 0;
+    if (w == "latest" || (w == "later" && one_follows)) return n - 1;
     for (std::size_t k = 0; k < kOrdinals.size() && k < n; ++k)
       for (const auto& o : kOrdinals[k]) {
         if (w != o) continue;
