@@ -217,6 +217,14 @@ TEST_F(PipelineHttp, ABookingInSpanishIsConductedInSpanish) {
   EXPECT_NE(done.find("Confirmación: APT-"), std::string::npos) << done;
 }
 
+// The clinic's own phone number, quoted from its knowledge base, is no personal data to redact from the answer.
+TEST_F(PipelineHttp, AnswersKeepTheClinicsPublishedPhoneNumbers) {
+  const auto o = turn({{"prompt", "what number do I call for billing questions?"}});
+  const std::string answer(o.at("final_response").as_string());
+  EXPECT_NE(answer.find("555-123-4567"), std::string::npos) << answer;
+  EXPECT_EQ(answer.find("REDACTED"), std::string::npos) << answer;
+}
+
 TEST_F(PipelineHttp, CacheServesRepeatsButNeverANegatedQuestion) {
   const std::string q = "Do you offer flu shots at the clinic?";
   auto first = turn({{"prompt", q}});

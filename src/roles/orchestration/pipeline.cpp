@@ -520,6 +520,7 @@ void PipelineService::complete(Turn& t) {
         vr.stage = safety::Stage::output;
         vr.tenant_id = std::to_string(who.tenant);
         vr.emergency_model = false;  // our own answer, not a patient's message
+        for (const auto& p : passages) vr.public_text.push_back(p.content);  // the clinic's own numbers stay
         const auto v = safety->validate(vr);
         emit->delta(v.validated_text);
         sent += v.validated_text;
@@ -564,6 +565,7 @@ void PipelineService::complete(Turn& t) {
       vr.stage = safety::Stage::output;
       vr.tenant_id = std::to_string(who.tenant);
       vr.emergency_model = false;  // our own answer, not a patient's message
+      for (const auto& p : passages) vr.public_text.push_back(p.content);  // the clinic's own numbers stay
       const auto v = log.run("validate_output", bj::object{{"text", vr.text}}, [&](bj::value& o) {
         auto r = safety->validate(vr);
         o = safety_json(r);

@@ -44,6 +44,10 @@ struct ValidateRequest {
   // (stages input and output; it generalises over wording the triage's patterns miss). The pipeline turns it
   // off: it classifies the message itself and combines the two (and its own answers are not patient messages).
   bool emergency_model = true;
+  // Text the clinic publishes, such as the knowledge-base passages an answer was drawn from: personal-data
+  // patterns found verbatim in it ("call our billing office at 555-123-4567") are the clinic's own and are
+  // neither reported nor redacted. Over HTTP: "public_text", an array of strings.
+  std::vector<std::string> public_text;
 };
 
 struct Issue {

@@ -22,6 +22,13 @@ ValidateRequest parse_validate_request(const bj::object& body) {
       throw ApiError::validation("tenant_id", "field 'tenant_id' must be a string or an integer");
   }
   if (auto m = json::optional_bool(body, "emergency_model")) r.emergency_model = *m;
+  if (const auto* pub = body.if_contains("public_text"); pub && !pub->is_null()) {
+    if (!pub->is_array()) throw ApiError::validation("public_text", "field 'public_text' must be an array of strings");
+    for (const auto& v : pub->as_array()) {
+      if (!v.is_string()) throw ApiError::validation("public_text", "field 'public_text' must be an array of strings");
+      r.public_text.emplace_back(v.as_string());
+    }
+  }
   if (const auto* meta = json::optional_object(body, "metadata")) {
     for (const auto& [k, v] : *meta)
       r.metadata[std::string(k)] = v.is_string() ? std::string(v.as_string()) : aurixa::json::serialize(v);
@@ -33,6 +40,11 @@ bj::object to_json(const ValidateRequest& r) {
   bj::object o{{"text", r.text}, {"stage", stage_name(r.stage)}};
   if (!r.tenant_id.empty()) o["tenant_id"] = r.tenant_id;
   if (!r.emergency_model) o["emergency_model"] = false;
+  if (!r.public_text.empty()) {
+    bj::array pub;
+    for (const auto& p : r.public_text) pub.emplace_back(p);
+    o["public_text"] = std::move(pub);
+  }
   bj::object meta;
   for (const auto& [k, v] : r.metadata) meta[k] = v;
   o["metadata"] = std::move(meta);

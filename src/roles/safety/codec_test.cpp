@@ -40,5 +40,21 @@ TEST(SafetyCodec, EmergencyModelFlagIsOptionalAndBoolean) {
   EXPECT_FALSE(codec::parse_validate_request(codec::to_json(r)).emergency_model);
 }
 
+TEST(SafetyCodec, PublicTextIsAnOptionalArrayOfStrings) {
+  ValidateRequest r{"call 555-123-4567", Stage::output, {}, {}};
+  EXPECT_FALSE(codec::to_json(r).contains("public_text"));
+  r.public_text = {"Billing: 555-123-4567.", "Lab results in 48 hours."};
+  EXPECT_EQ(codec::parse_validate_request(codec::to_json(r)).public_text, r.public_text);
+  for (const char* bad : {R"({"text":"hi","public_text":"555"})", R"({"text":"hi","public_text":[1]})"}) {
+    try {
+      codec::parse_validate_request(boost::json::parse(bad).as_object());
+      ADD_FAILURE() << bad;
+    } catch (const ApiError& e) {
+      EXPECT_EQ(e.status(), 422);
+      EXPECT_EQ(e.field(), "public_text");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace aurixa::safety

@@ -170,8 +170,15 @@ ValidateResult SafetyService::validate(const ValidateRequest& req) {
     r.validated_text = std::string(kContentRedacted);
   }
 
-  // 3. Personal data: report all, redact/mask all unless the tenant allows it.
-  const auto entities = pii_.detect(req.text);
+  // 3. Personal data: report all, redact/mask all unless the tenant allows it; what the clinic itself
+  // publishes (public_text) is not personal data.
+  auto entities = pii_.detect(req.text);
+  if (!req.public_text.empty())
+    std::erase_if(entities, [&](const PiiEntity& e) {
+      const std::string_view found = std::string_view(req.text).substr(e.begin, e.end - e.begin);
+      return std::any_of(req.public_text.begin(), req.public_text.end(),
+                         [&](const std::string& p) { return p.find(found) != std::string::npos; });
+    });
   CodepointCounter cp(req.text);
   std::map<EntityType, int> per_type;
   for (const auto& e : entities) {

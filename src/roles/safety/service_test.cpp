@@ -24,6 +24,20 @@ TEST(SafetyService, CleanTextIsSafeAndUnchanged) {
   EXPECT_FALSE(r.category);
 }
 
+// An answer quoting the clinic's knowledge base keeps the clinic's own phone number; a patient's number in the
+// same answer is still redacted.
+TEST(SafetyService, TheClinicsPublishedNumbersAreNotPersonalData) {
+  ValidateRequest req{"Call our billing office at 555-123-4567. Your callback number is 312-555-0199.", Stage::output,
+                      {}, {}};
+  auto r = svc().validate(req);
+  EXPECT_EQ(r.entities.size(), 2u);
+  req.public_text = {"For questions about a bill, call our billing office at 555-123-4567 or use the portal."};
+  r = svc().validate(req);
+  ASSERT_EQ(r.entities.size(), 1u);
+  EXPECT_EQ(r.entities[0].text, "312-555-0199");
+  EXPECT_EQ(r.validated_text, "Call our billing office at 555-123-4567. Your callback number is [REDACTED-PHONE].");
+}
+
 TEST(SafetyService, EmergencyEscalatesWithoutMarkingTextUnsafe) {  // D8
   auto r = check("my face is drooping and I can't lift my arm");
   EXPECT_TRUE(r.requires_escalation);
