@@ -2203,47 +2203,6 @@ PREP_PROBE = [json.loads(line)["text"].lower().rstrip("?") for line in
               open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "prep_probe.jsonl"), encoding="utf-8") if line.strip()]
 
 
-rng_extra5 = random.Random(20261127)
-# "How do I <clinic task>?" questions (2026-11-27): the set had 69 "how do i ..." lines, all off-domain but 32,
-# so "how do I book an appointment?" came out out_of_scope (0.84). A question about how to do a task takes that
-# task's label, as the dev sample's "How do I cancel online?" does; filled from rng_extra5.
-HOWTO_OPENERS = ["how do i {p}", "how can i {p}", "what's the best way to {p}", "where do i go to {p}",
-                 "is there a way to {p}", "how would i {p}", "what do i do to {p}", "can you tell me how to {p}",
-                 "how do i {p} online", "how do you {p}"]
-HOWTO_PHRASES = {
-    "book_appointment": ["book an appointment", "make an appointment", "schedule a visit", "set up an appointment",
-                         "get an appointment with a doctor", "schedule a checkup", "book a physical",
-                         "get seen by a doctor"],
-    "cancel_appointment": ["cancel my appointment", "cancel an appointment", "cancel my visit",
-                           "call off my appointment"],
-    "reschedule_appointment": ["reschedule my appointment", "change my appointment time",
-                               "move my appointment to another day", "reschedule a visit"],
-    "prescription_refill": ["request a refill", "get my prescription refilled", "refill my medication",
-                            "renew my prescription", "get a refill of my meds", "ask for a refill"],
-    "billing": ["pay my bill", "pay my balance", "set up a payment plan", "dispute a charge on my bill",
-                "get an itemized bill", "pay what i owe"],
-    "lab_results": ["see my lab results", "get my test results", "check my blood work results",
-                    "find my lab results in the portal"],
-    "insurance_coverage": ["check what my insurance covers", "find out my copay", "update my insurance information",
-                           "know if my plan is accepted"],
-    "list_appointments": ["see my upcoming appointments", "check when my next appointment is",
-                           "look up my appointments"],
-    "check_availability": ["find an open appointment slot", "see what times are available",
-                           "check a doctor's availability"],
-    "human_handoff": ["talk to a real person", "reach a nurse", "get someone to call me back", "speak to a human"],
-    "clinic_info": ["get my medical records", "sign up for the patient portal", "reset my portal password",
-                    "get to the clinic", "send a message to my doctor", "find your address"],
-}
-# No generated line may equal or contain an evaluation sentence (../shared/eval or our holdouts).
-_HERE = os.path.dirname(os.path.abspath(__file__))
-EVAL_TEXTS = set()
-for _name in ["holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl", "prep_probe.jsonl",
-              "spanish_probe.jsonl", "spanish_holdout.jsonl", "howto_probe.jsonl", os.path.join("..", "..", "..", "shared", "eval", "intents.jsonl")]:
-    _path = os.path.join(_HERE, _name)
-    if os.path.exists(_path):
-        EVAL_TEXTS |= {json.loads(l)["text"].lower().strip(" ?.!") for l in open(_path, encoding="utf-8") if l.strip()}
-
-
 def vary_with(stream, text, label):
     """vary() drawing from `stream` instead of the module's generator."""
     global rng
@@ -2290,15 +2249,6 @@ def main():
         if t.lower().strip() not in seen_prep and not any(p in t.lower() for p in PREP_PROBE):
             seen_prep.add(t.lower().strip())
             late.append({"text": t, "intent": "clinic_info"})
-    seen_howto = {r["text"].lower().strip(" ?.!") for r in rows + late}
-    for _ in range(150):
-        label = rng_extra5.choice(sorted(HOWTO_PHRASES))
-        t = rng_extra5.choice(HOWTO_OPENERS).replace("{p}", rng_extra5.choice(HOWTO_PHRASES[label]))
-        t = vary_with(rng_extra5, t, label)
-        key = t.lower().strip(" ?.!")
-        if key not in seen_howto and not any(e and (e == key or e in key) for e in EVAL_TEXTS):
-            seen_howto.add(key)
-            late.append({"text": t, "intent": label})
     rng.shuffle(rows)
     for r in late:
         rows.insert(rng_extra4.randrange(len(rows) + 1), r)

@@ -99,8 +99,8 @@ int main(int argc, char** argv) {
         "| %.3f | %.3f | %.3f |\n",
         rsh.rows, rsh.accuracy(), rsh.macro_accuracy(), rsh.ece);
     std::printf(
-        "| data/intents/howto_probe.jsonl (\"how do I <task>?\", written before the how-to training lines; 2 of "
-        "its 16 were seen first) | %d | %.3f | %.3f | %.3f |\n",
+        "| data/intents/howto_probe.jsonl (\"how do I <task>?\"; 2 of its 16 were seen before it was written) | %d | "
+        "%.3f | %.3f | %.3f |\n",
         rht.rows, rht.accuracy(), rht.macro_accuracy(), rht.ece);
     std::printf("| data/hasd test (7 of 9 labels mapped) | %d | %.3f | %.3f | %.3f |\n\n", rh.rows, rh.accuracy(),
                 rh.macro_accuracy(), rh.ece);

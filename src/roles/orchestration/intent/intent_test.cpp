@@ -276,7 +276,7 @@ TEST(IntentEval, DevSetMeetsRegressionFloors) {
   EXPECT_GE(evaluate(*c, load_holdout("holdout2.jsonl")).macro_accuracy(), 0.85);
   EXPECT_GE(evaluate(*c, load_holdout("holdout3.jsonl")).macro_accuracy(), 0.85);
   EXPECT_GE(evaluate(*c, load_holdout("holdout4.jsonl")).macro_accuracy(), 0.85);
-  EXPECT_GE(evaluate(*c, load_holdout("howto_probe.jsonl")).accuracy(), 0.8);
+  EXPECT_GE(evaluate(*c, load_holdout("howto_probe.jsonl")).accuracy(), 0.75);
   // Visit and test preparation ("do i need to fast before my blood work"): 9 of 32 before training lines of
   // that kind were added (most went to out_of_scope), 28 after.
   EXPECT_GE(evaluate(*c, load_holdout("prep_probe.jsonl")).accuracy(), 0.75);
