@@ -76,32 +76,19 @@ int main(int argc, char** argv) {
                 rd.macro_accuracy(), rd.ece);
     std::printf("| data/intents/holdout.jsonl (ours, never trained on) | %d | %.3f | %.3f | %.3f |\n", rk.rows,
                 rk.accuracy(), rk.macro_accuracy(), rk.ece);
-    std::printf(
-        "| data/intents/holdout2.jsonl (ours, never trained on, errors never inspected) | %d | %.3f | %.3f | %.3f |\n",
-        rk2.rows, rk2.accuracy(), rk2.macro_accuracy(), rk2.ece);
-    std::printf(
-        "| data/intents/holdout3.jsonl (ours, written a session later, never trained on) | %d | %.3f | %.3f | %.3f |\n",
-        rk3.rows, rk3.accuracy(), rk3.macro_accuracy(), rk3.ece);
-    std::printf(
-        "| data/intents/holdout4.jsonl (ours, written 2026-11-27 two sessions later, never trained on) | %d | %.3f | "
-        "%.3f | %.3f |\n",
-        rk4.rows, rk4.accuracy(), rk4.macro_accuracy(), rk4.ece);
-    std::printf(
-        "| data/intents/prep_probe.jsonl (visit and test preparation; written before their training lines, see "
-        "QUALITY.md) | %d | %.3f | %.3f | %.3f |\n",
-        rp.rows, rp.accuracy(), rp.macro_accuracy(), rp.ece);
-    std::printf(
-        "| data/intents/spanish_probe.jsonl (Spanish, written before the gloss features, see QUALITY.md) | %d | %.3f | "
-        "%.3f | %.3f |\n",
-        rs.rows, rs.accuracy(), rs.macro_accuracy(), rs.ece);
-    std::printf(
-        "| data/intents/spanish_holdout.jsonl (Spanish, written 2026-11-27 after the gloss work, never trained on) | %d "
-        "| %.3f | %.3f | %.3f |\n",
-        rsh.rows, rsh.accuracy(), rsh.macro_accuracy(), rsh.ece);
-    std::printf(
-        "| data/intents/howto_probe.jsonl (\"how do I <task>?\"; 2 of its 16 were seen before it was written) | %d | "
-        "%.3f | %.3f | %.3f |\n",
-        rht.rows, rht.accuracy(), rht.macro_accuracy(), rht.ece);
+    // Our own sets, one row each.
+    const std::pair<const char*, const EvalReport*> ours[] = {
+        {"data/intents/holdout2.jsonl (ours, never trained on, errors never inspected)", &rk2},
+        {"data/intents/holdout3.jsonl (ours, written a session later, never trained on)", &rk3},
+        {"data/intents/holdout4.jsonl (ours, written 2026-11-27 two sessions later, never trained on)", &rk4},
+        {"data/intents/prep_probe.jsonl (visit and test preparation; written before their training lines, see "
+         "QUALITY.md)",
+         &rp},
+        {"data/intents/spanish_probe.jsonl (Spanish, written before the gloss features, see QUALITY.md)", &rs},
+        {"data/intents/spanish_holdout.jsonl (Spanish, written 2026-11-27 after the gloss work, never trained on)", &rsh},
+        {"data/intents/howto_probe.jsonl (\"how do I <task>?\"; 2 of its 16 were seen before it was written)", &rht}};
+    for (const auto& [name, r] : ours)
+      std::printf("| %s | %d | %.3f | %.3f | %.3f |\n", name, r->rows, r->accuracy(), r->macro_accuracy(), r->ece);
     std::printf("| data/hasd test (7 of 9 labels mapped) | %d | %.3f | %.3f | %.3f |\n\n", rh.rows, rh.accuracy(),
                 rh.macro_accuracy(), rh.ece);
 
