@@ -460,6 +460,17 @@ void PipelineService::complete(Turn& t) {
 
   // 4. Knowledge: cached answer, or retrieval + generation.
   if (!out.escalated && !t.agent_answered) {
+    // The output check of our own answer (not a patient's message, so no emergency model); the passages it
+    // quotes are the clinic's published text, whose phone numbers stay.
+    const auto output_check = [&](std::string text) {
+      safety::ValidateRequest vr;
+      vr.text = std::move(text);
+      vr.stage = safety::Stage::output;
+      vr.tenant_id = std::to_string(who.tenant);
+      vr.emergency_model = false;
+      for (const auto& p : passages) vr.public_text.push_back(p.content);
+      return vr;
+    };
     if (!t.cache_checked) lookup_cache(t);
     if (!out.cached) {
       auto llm = app_.apis.llm;
@@ -515,13 +526,7 @@ void PipelineService::complete(Turn& t) {
             }
         }
         if (cut == std::string::npos || cut == 0) return;
-        safety::ValidateRequest vr;
-        vr.text = pending_text.substr(0, cut);
-        vr.stage = safety::Stage::output;
-        vr.tenant_id = std::to_string(who.tenant);
-        vr.emergency_model = false;  // our own answer, not a patient's message
-        for (const auto& p : passages) vr.public_text.push_back(p.content);  // the clinic's own numbers stay
-        const auto v = safety->validate(vr);
+        const auto v = safety->validate(output_check(pending_text.substr(0, cut)));
         emit->delta(v.validated_text);
         sent += v.validated_text;
         pending_text.erase(0, cut);
@@ -560,12 +565,7 @@ void PipelineService::complete(Turn& t) {
     // 5. Output check, then the cache (only safe, non-personal knowledge answers).
     if (!out.cached) {
       if (emit) emit->status("Validating...");
-      safety::ValidateRequest vr;
-      vr.text = trimmed(answer).empty() ? std::string(kEmptyAnswer) : answer;
-      vr.stage = safety::Stage::output;
-      vr.tenant_id = std::to_string(who.tenant);
-      vr.emergency_model = false;  // our own answer, not a patient's message
-      for (const auto& p : passages) vr.public_text.push_back(p.content);  // the clinic's own numbers stay
+      const auto vr = output_check(trimmed(answer).empty() ? std::string(kEmptyAnswer) : answer);
       const auto v = log.run("validate_output", bj::object{{"text", vr.text}}, [&](bj::value& o) {
         auto r = safety->validate(vr);
         o = safety_json(r);
