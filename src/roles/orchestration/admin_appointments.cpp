@@ -51,14 +51,20 @@ std::string local_date(int days_ahead) {
   return buf;
 }
 
-// "<date> 00:00:00" + minutes, normalised across midnight.
-std::string timestamp(const std::string& date, int minutes) {
+// Seconds since the epoch of "<YYYY-MM-DD> 00:00" + minutes (naive UTC, as the store keeps visit times).
+std::time_t epoch_of(const std::string& date, int minutes) {
   std::tm tm{};
   tm.tm_year = std::stoi(date.substr(0, 4)) - 1900;
   tm.tm_mon = std::stoi(date.substr(5, 2)) - 1;
   tm.tm_mday = std::stoi(date.substr(8, 2));
   tm.tm_min = minutes;
-  std::time_t t = timegm(&tm);
+  return timegm(&tm);
+}
+
+// "<date> 00:00:00" + minutes, normalised across midnight.
+std::string timestamp(const std::string& date, int minutes) {
+  const std::time_t t = epoch_of(date, minutes);
+  std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
@@ -77,14 +83,7 @@ int minute_of_day(const std::string& ts) { return std::stoi(ts.substr(11, 2)) * 
 
 // The length of a stored visit in minutes (30, the booking default, when the end is missing or not after the start).
 int minutes_between(const std::string& start, const std::string& end) {
-  auto epoch = [](const std::string& ts) {
-    std::tm tm{};
-    tm.tm_year = std::stoi(ts.substr(0, 4)) - 1900;
-    tm.tm_mon = std::stoi(ts.substr(5, 2)) - 1;
-    tm.tm_mday = std::stoi(ts.substr(8, 2));
-    tm.tm_min = minute_of_day(ts);
-    return timegm(&tm);
-  };
+  const auto epoch = [](const std::string& ts) { return epoch_of(ts, minute_of_day(ts)); };
   if (start.size() < 16 || end.size() < 16) return 30;
   const auto minutes = (epoch(end) - epoch(start)) / 60;
   return minutes > 0 ? static_cast<int>(minutes) : 30;
