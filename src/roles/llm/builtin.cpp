@@ -225,21 +225,24 @@ std::string BuiltinResponder::respond(const ChatRequest& req) const {
 // billing), with its citation; empty when the intent has no such topic or no passage is about it.
 std::string BuiltinResponder::topic_article_opening(const std::string& intent,
                                                     const std::vector<Passage>& passages) const {
-  static const std::map<std::string, std::vector<std::string>> kTopics = {
-      {"billing", {"bill", "billing", "payment", "invoice", "statement"}},
-      {"lab_results", {"lab", "result"}},
-      {"prescription_refill", {"refill", "prescription"}},
-      {"insurance_coverage", {"insurance", "coverage"}}};
+  // Each topic's title words, as the terms content_terms() makes of them (stemmed once).
+  static const std::map<std::string, std::set<std::string>> kTopics = [] {
+    const std::map<std::string, std::vector<const char*>> words = {
+        {"billing", {"bill", "billing", "payment", "invoice", "statement"}},
+        {"lab_results", {"lab", "result"}},
+        {"prescription_refill", {"refill", "prescription"}},
+        {"insurance_coverage", {"insurance", "coverage"}}};
+    std::map<std::string, std::set<std::string>> terms;
+    for (const auto& [topic, list] : words)
+      for (const char* w : list)
+        for (auto& t : text::content_terms(w)) terms[topic].insert(std::move(t));
+    return terms;
+  }();
   const auto it = kTopics.find(intent);
   if (it == kTopics.end()) return {};
-  for (const auto& p : passages) {
-    const auto title = text::content_terms(p.title);
-    for (const auto& word : it->second) {
-      const auto stems = text::content_terms(word);
-      if (!stems.empty() && std::find(title.begin(), title.end(), stems.front()) != title.end())
-        return answer_from_passages(p.title, {p});  // a title question answers with the opening sentence
-    }
-  }
+  for (const auto& p : passages)
+    for (const auto& t : text::content_terms(p.title))
+      if (it->second.count(t)) return answer_from_passages(p.title, {p});  // a title question: its opening
   return {};
 }
 
@@ -354,10 +357,17 @@ std::string BuiltinResponder::answer_from_passages(const std::string& question,
   for (auto& t : text::content_terms(mark_duration_hours(gloss.empty() ? words : gloss)))
     if (!is_greeting_word(t)) q.insert(t);
   // With personal data redacted, the words that introduced it ("my name is ..., born ...") are no question.
-  if (words != question)
+  static const std::vector<std::string> kDataLabels = [] {
+    std::vector<std::string> terms;
     for (const char* label : {"name", "born", "birth", "birthday", "dob", "date", "phone", "number", "cell", "email",
-                              "address", "ssn", "mrn", "social", "secur", "record"})
-      q.erase(text::content_terms(label).empty() ? label : text::content_terms(label).front());
+                              "address", "ssn", "mrn", "social", "secur", "record"}) {
+      const auto t = text::content_terms(label);
+      terms.push_back(t.empty() ? label : t.front());
+    }
+    return terms;
+  }();
+  if (words != question)
+    for (const auto& label : kDataLabels) q.erase(label);
   if (!gloss.empty())
     for (auto& t : text::content_terms(mark_duration_hours(words)))
       if (!is_greeting_word(t) && mentioned(t)) q.insert(t);
