@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <initializer_list>
 #include <string>
 #include <unordered_map>
 
@@ -153,8 +152,10 @@ bool all_caps(std::string_view text, const Word& w) {
   return true;
 }
 
-bool in_list(std::string_view s, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), s) != list.end();
+// Whether `s` is one of the words of `list` (an array of string_view).
+template <typename List>
+bool in_list(std::string_view s, const List& list) {
+  return std::find(std::begin(list), std::end(list), s) != std::end(list);
 }
 
 bool name_word(const Word& w) { return w.alpha && w.lower.size() >= 2 && !(w.f & kStop); }
@@ -343,14 +344,9 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
     static constexpr std::string_view kWork[] = {"work",       "works",     "worked",     "working",
                                                  "job",        "intern",    "interned",   "employed",
                                                  "consultant", "volunteer", "volunteered"};
-    auto in = [](std::string_view x, const auto& list) {
-      for (auto v : list)
-        if (x == v) return true;
-      return false;
-    };
-    if (p1 == "to" && in(p2, kMotion)) return true;
-    if (p1 == "from" && in(p2, kOrigin)) return true;
-    if ((p1 == "for" || p1 == "at" || p1 == "by") && in(p2, kWork)) return true;
+    if (p1 == "to" && in_list(p2, kMotion)) return true;
+    if (p1 == "from" && in_list(p2, kOrigin)) return true;
+    if ((p1 == "for" || p1 == "at" || p1 == "by") && in_list(p2, kWork)) return true;
     if (p1 == "city" || p1 == "town" || p1 == "village" || p1 == "county" || p1 == "province") return true;
     return false;
   };
@@ -605,6 +601,8 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
         any_upper = true;
         break;
       }
+    static constexpr std::string_view kSpanishDeterminers[] = {"el", "la", "los", "las", "un",  "una", "mi",
+                                                               "tu", "su", "esta", "este", "esa", "ese"};
     if (!any_upper)
       for (std::size_t i = 0; i < w.size(); ++i) {
         if (used[i] || !name_word(w[i]) || w[i].lower.size() < 3 || !known_given(w[i]) ||
@@ -617,9 +615,7 @@ std::vector<NameSpan> find_person_names(std::string_view text, std::vector<NameS
         // Spanish text: after an article a word is a noun ("tiene la cara caida", "la luz me molesta"), and
         // without a person cue only the curated given names count (the wide list holds "cara", "sol").
         if (spanish && !person_context(i, i) &&
-            ((i > 0 && in_list(w[i - 1].lower, {"el", "la", "los", "las", "un", "una", "mi", "tu", "su", "esta",
-                                                 "este", "esa", "ese"})) ||
-             !(w[i].f & kGiven)))
+            ((i > 0 && in_list(w[i - 1].lower, kSpanishDeterminers)) || !(w[i].f & kGiven)))
           continue;
         if (surname && spanish_break(w[i + 1]))
           emit(i, i, 0.55);  // "rosalind tiene fiebre": the name, not the verb
